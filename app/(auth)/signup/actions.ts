@@ -1,0 +1,30 @@
+"use server";
+import { fieldErrors, signUpSchema, type FieldErrors, type SignUpInput } from "@/lib/schemas/account";
+import { registerStudent } from "@/lib/server/data/users";
+import { AppError } from "@/lib/server/errors";
+
+export interface SignUpState {
+  ok: boolean;
+  errors: FieldErrors<SignUpInput>;
+  values: { name: string; email: string };
+}
+
+/**
+ * Anyone may call this (signing up is the point), so it takes nothing on trust: the input is
+ * validated here and the account is always a student.
+ */
+export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  const raw = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
+  const values = { name: raw.name, email: raw.email };
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
+  try {
+    await registerStudent(parsed.data);
+    return { ok: true, errors: {}, values };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "CONFLICT") {
+      return { ok: false, errors: { email: error.message }, values };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/lib/server/auth/session";
+import { canTeach } from "@/lib/schemas/roles";
+import { SignOutButton } from "@/components/sign-out-button";
+
+const ROLE_LABEL = { STUDENT: "Student", INSTRUCTOR: "Instructor", ADMIN: "Admin" } as const;
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex w-full max-w-4xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="font-semibold text-brand-700">
+          Figure Quiz
+        </Link>
+        {user && canTeach(user.role) && (
+          <Link href="/instructor" className="text-slate-700 underline-offset-4 hover:underline">
+            Instructor
+          </Link>
+        )}
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {user ? (
+            <>
+              <span data-testid="signed-in-as">
+                <span className="font-medium">{user.name}</span>{" "}
+                <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-700">{ROLE_LABEL[user.role]}</span>
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/signin" className="text-slate-700 underline-offset-4 hover:underline">
+                Sign in
+              </Link>
+              <Link href="/signup" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+                Sign up
+              </Link>
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { authOptions } from "@/lib/server/auth/options";
+import { findUserById, type SessionUser } from "@/lib/server/data/users";
+import type { Role } from "@/lib/schemas/roles";
+
+/**
+ * The signed-in user, read fresh from the database once per request, so a deleted or demoted
+ * account loses access at once rather than when its token expires.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  return findUserById(session.user.id);
+});
+
+/** For pages: sends a signed-out visitor to sign in and back to the page afterwards. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    const path = (await headers()).get("x-pathname") ?? "/";
+    redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+  }
+  return user;
+}
+
+/** For pages: as requireUser, then a 403 page for a signed-in user without one of the roles. */
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}

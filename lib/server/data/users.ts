@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/server/auth/password";
+import { emailSchema, passwordSchema, type SignUpInput } from "@/lib/schemas/account";
+import { isRole, type Role } from "@/lib/schemas/roles";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const sessionFields = { id: true, email: true, name: true, role: true } as const;
+
+function toSessionUser(row: { id: string; email: string; name: string; role: string }): SessionUser {
+  if (!isRole(row.role)) throw new Error(`User ${row.id} has an unknown role "${row.role}".`);
+  return { ...row, role: row.role };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/** Self-service sign-up: always a student. Throws AppError CONFLICT on a taken email. */
+export async function registerStudent(input: SignUpInput): Promise<SessionUser> {
+  return createAccount({ ...input, role: "STUDENT" });
+}
+
+/**
+ * Creates an account with any role. Only for trusted callers (the user:create command, demo
+ * accounts, an admin page): it does not check who is asking.
+ */
+export async function createAccount(input: SignUpInput & { role: Role }): Promise<SessionUser> {
+  const email = emailSchema.parse(input.email);
+  passwordSchema.parse(input.password);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const row = await db().user.create({
+      data: { email, name: input.name, role: input.role, passwordHash },
+      select: sessionFields,
+    });
+    return toSessionUser(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "An account with this email already exists.", "email");
+    throw error;
+  }
+}
+
+/** Checks an email and password; returns the user or null. Takes the same time whether or not the account exists. */
+export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
+  const row = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { ...sessionFields, passwordHash: true } });
+  if (!row) return verifyAgainstDummy(password).then(() => null);
+  if (!(await verifyPassword(row.passwordHash, password))) return null;
+  const { passwordHash: _omit, ...user } = row;
+  return toSessionUser(user);
+}
+
+/** Trusted callers only (command line): changes a role, and the password when one is given. */
+export async function updateAccount(email: string, change: { role?: Role; password?: string }): Promise<SessionUser> {
+  const data: { role?: Role; passwordHash?: string } = {};
+  if (change.role) data.role = change.role;
+  if (change.password) data.passwordHash = await hashPassword(passwordSchema.parse(change.password));
+  try {
+    const row = await db().user.update({ where: { email: emailSchema.parse(email) }, data, select: sessionFields });
+    return toSessionUser(row);
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2025") throw new AppError("NOT_FOUND", `No account with the email ${email}.`);
+    throw error;
+  }
+}
+
+export async function findUserByEmail(email: string): Promise<SessionUser | null> {
+  const row = await db().user.findUnique({ where: { email: emailSchema.parse(email) }, select: sessionFields });
+  return row ? toSessionUser(row) : null;
+}
+
+/** Used by the session callback so a deleted or demoted account loses access at once. */
+export async function findUserById(id: string): Promise<SessionUser | null> {
+  const row = await db().user.findUnique({ where: { id }, select: sessionFields });
+  return row ? toSessionUser(row) : null;
+}

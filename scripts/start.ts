@@ -1,0 +1,70 @@
+// `npm start`: everything a newcomer needs, in order. Safe to run again: data is kept.
+//   1. check the database settings and the session secret
+//   2. apply migrations (embedded SQLite under .data/ unless DATABASE_URL names PostgreSQL)
+//   3. build the lessons and quizzes from content/ and sync them into the database
+//   4. embedded mode: make sure the demo accounts exist and print their sign-in details
+//   5. build the app when its sources changed, then serve it (`--dev` runs `next dev` instead)
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DATA_DIR, resolveDatabase } from "@/lib/database-url";
+import { resolveAuthSecret } from "@/lib/secret";
+import { run } from "./lib/run";
+import { sourceFingerprint } from "./lib/build-fingerprint";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const tsx = [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server"];
+
+function step(text: string) {
+  console.log(`\n▸ ${text}`);
+}
+
+const target = resolveDatabase();
+mkdirSync(DATA_DIR, { recursive: true });
+let secret: string;
+try {
+  secret = resolveAuthSecret();
+} catch (error) {
+  console.error(`\n✗ ${(error as Error).message}\n`);
+  process.exit(1);
+}
+const env: NodeJS.ProcessEnv = { ...process.env, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" };
+env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+step(target.embedded ? `Database: embedded SQLite at ${path.relative(".", target.url)}` : "Database: PostgreSQL");
+run(process.execPath, ["scripts/db/prisma-cli.mjs", "migrate", "deploy"], env);
+
+if (existsSync("scripts/content-sync.ts")) {
+  step("Lessons and quizzes: building from content/ and syncing");
+  run(process.execPath, [...tsx, "scripts/content-sync.ts"], env);
+}
+
+if (target.embedded) {
+  step("Demo accounts");
+  run(process.execPath, [...tsx, "scripts/demo-accounts.ts"], env);
+}
+
+if (dev) {
+  step(`Starting the development server on http://localhost:${port}`);
+  serve(["dev", "-p", port]);
+} else {
+  const stamp = path.join(".next", "source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  const built = existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint;
+  if (built) {
+    step("App: already built for these sources");
+  } else {
+    step("App: building (next build)");
+    run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], env);
+    writeFileSync(stamp, fingerprint);
+  }
+  step(`Serving on http://localhost:${port}`);
+  serve(["start", "-p", port]);
+}
+
+function serve(args: string[]) {
+  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...args], { stdio: "inherit", env });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}

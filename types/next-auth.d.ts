@@ -1,0 +1,18 @@
+import type { Role } from "@/lib/schemas/roles";
+
+declare module "next-auth" {
+  interface User {
+    id: string;
+    role: Role;
+  }
+  interface Session {
+    user: { id: string; role: Role; name?: string | null; email?: string | null };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    id: string;
+    role: Role;
+  }
+}
