@@ -3,7 +3,13 @@ import path from "node:path";
 
 // Two projects: fast pure unit tests, and integration tests that talk to real databases.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // The marker package throws outside Next's server bundles; tests run server code directly.
+      "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
+    },
+  },
   test: {
     projects: [
       {
@@ -15,6 +21,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup-file.ts"],
           // Each file gets its own database; files run one at a time to keep the machine's 2 cores free.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export type DemoRole = "student" | "instructor";
+
+interface DemoAccount {
+  email: string;
+  role: string;
+  password: string;
+}
+
+/** The demo accounts `npm start` created for this run's fresh database. */
+export function demoAccount(role: DemoRole): DemoAccount {
+  const accounts = JSON.parse(readFileSync(path.join(".data/e2e", "demo-accounts.json"), "utf8")) as DemoAccount[];
+  const account = accounts.find((a) => a.role === role.toUpperCase());
+  if (!account) throw new Error(`No demo ${role} in .data/e2e/demo-accounts.json`);
+  return account;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Fails on any serious or critical axe violation, listing them. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+export const test = base.extend<{ loginAs: (role: DemoRole) => Promise<void> }>({
+  loginAs: async ({ page }, use) => {
+    await use(async (role) => {
+      const account = demoAccount(role);
+      await page.goto("/signin");
+      await signIn(page, account.email, account.password);
+      await expect(page.getByTestId("signed-in-as")).toBeVisible();
+    });
+  },
+});
+
+export { expect };
