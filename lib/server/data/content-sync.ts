@@ -1,0 +1,164 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/server/db";
+import type { LessonBody } from "@/lib/schemas/lesson";
+import { readingMinutes } from "@/lib/schemas/lesson";
+
+export interface SyncLesson {
+  slug: string;
+  title: string;
+  language: string;
+  source: string | null;
+  body: LessonBody;
+}
+
+export interface SyncQuestion {
+  id: string;
+  lessonSlug: string;
+  language: string;
+  type: string;
+  sourceSentenceId: string;
+  sectorIds: string[];
+  /** Everything the quiz needs to show and grade the question; stored as JSON. */
+  payload: unknown;
+}
+
+export interface SyncSector {
+  id: string;
+  nameEn: string;
+  nameZh: string;
+  parentId: string | null;
+}
+
+export interface SyncInput {
+  lessons: SyncLesson[];
+  sectors: SyncSector[];
+  questions: SyncQuestion[];
+  /**
+   * Slugs of documents that failed to build. Their lessons and questions are left exactly as they
+   * are: a broken file must never retire what students have answered.
+   */
+  failedSlugs?: string[];
+  /** Retire lessons that are no longer in content/ (only when every document built). */
+  retireMissingLessons?: boolean;
+}
+
+export interface SyncReport {
+  lessons: { created: number; updated: number; unchanged: number; retired: number };
+  questions: { created: number; updated: number; unchanged: number; retired: number; restored: number };
+}
+
+function hashOf(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 32);
+}
+
+function plainText(body: LessonBody): string {
+  return body.sections.flatMap((s) => [s.heading ?? "", ...s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text))]).join(" ");
+}
+
+/**
+ * Upserts lessons, sectors and questions by their stable ids, writing only rows whose content
+ * changed; retires (never deletes) questions no longer generated for a lesson that built. Trusted
+ * caller only (the content:sync command): there is no viewer. One transaction: all or nothing.
+ */
+export async function syncContent(input: SyncInput): Promise<SyncReport> {
+  const report: SyncReport = {
+    lessons: { created: 0, updated: 0, unchanged: 0, retired: 0 },
+    questions: { created: 0, updated: 0, unchanged: 0, retired: 0, restored: 0 },
+  };
+  const failed = new Set(input.failedSlugs ?? []);
+  const lessons = input.lessons.filter((l) => !failed.has(l.slug));
+  const builtSlugs = new Set(lessons.map((l) => l.slug));
+  const questions = input.questions.filter((q) => builtSlugs.has(q.lessonSlug));
+  const now = new Date();
+
+  await db().$transaction(
+    async (tx) => {
+      const existingLessons = new Map(
+        (await tx.lesson.findMany({ select: { slug: true, contentHash: true, retiredAt: true } })).map((l) => [l.slug, l]),
+      );
+      for (const [position, lesson] of lessons.entries()) {
+        const text = plainText(lesson.body);
+        const data = {
+          title: lesson.title,
+          language: lesson.language,
+          source: lesson.source,
+          body: JSON.stringify(lesson.body),
+          wordCount: text.length,
+          readingMinutes: readingMinutes(text),
+          position,
+          retiredAt: null,
+        };
+        const contentHash = hashOf(data);
+        const existing = existingLessons.get(lesson.slug);
+        if (!existing) {
+          await tx.lesson.create({ data: { slug: lesson.slug, ...data, contentHash } });
+          report.lessons.created++;
+        } else if (existing.contentHash !== contentHash || existing.retiredAt) {
+          await tx.lesson.update({ where: { slug: lesson.slug }, data: { ...data, contentHash } });
+          report.lessons.updated++;
+        } else report.lessons.unchanged++;
+      }
+      if (input.retireMissingLessons && failed.size === 0) {
+        const missing = [...existingLessons.values()].filter((l) => !builtSlugs.has(l.slug) && !l.retiredAt).map((l) => l.slug);
+        if (missing.length) {
+          await tx.lesson.updateMany({ where: { slug: { in: missing } }, data: { retiredAt: now } });
+          await tx.question.updateMany({ where: { lessonSlug: { in: missing }, retiredAt: null }, data: { retiredAt: now } });
+          report.lessons.retired += missing.length;
+        }
+      }
+
+      for (const sector of input.sectors) {
+        await tx.sector.upsert({ where: { id: sector.id }, create: sector, update: sector });
+      }
+      const knownSectors = new Set((await tx.sector.findMany({ select: { id: true } })).map((s) => s.id));
+
+      const existingQuestions = new Map(
+        (
+          await tx.question.findMany({
+            where: { lessonSlug: { in: [...builtSlugs] } },
+            select: { id: true, lessonSlug: true, contentHash: true, retiredAt: true },
+          })
+        ).map((q) => [q.id, q]),
+      );
+      const generatedIds = new Set<string>();
+      for (const q of questions) {
+        generatedIds.add(q.id);
+        const data = {
+          lessonSlug: q.lessonSlug,
+          language: q.language,
+          type: q.type,
+          payload: JSON.stringify(q.payload),
+          sourceSentenceId: q.sourceSentenceId,
+          retiredAt: null,
+        };
+        const contentHash = hashOf({ ...data, sectorIds: [...q.sectorIds].sort() });
+        const existing = existingQuestions.get(q.id);
+        if (existing && existing.contentHash === contentHash && !existing.retiredAt) {
+          report.questions.unchanged++;
+          continue;
+        }
+        if (!existing) {
+          await tx.question.create({ data: { id: q.id, ...data, contentHash } });
+          report.questions.created++;
+        } else {
+          await tx.question.update({ where: { id: q.id }, data: { ...data, contentHash } });
+          if (existing.retiredAt) report.questions.restored++;
+          else report.questions.updated++;
+          await tx.questionSector.deleteMany({ where: { questionId: q.id } });
+        }
+        const sectorIds = [...new Set(q.sectorIds)].filter((id) => knownSectors.has(id));
+        if (sectorIds.length) {
+          await tx.questionSector.createMany({ data: sectorIds.map((sectorId) => ({ questionId: q.id, sectorId })) });
+        }
+      }
+      const stale = [...existingQuestions.values()].filter((q) => !generatedIds.has(q.id) && !q.retiredAt).map((q) => q.id);
+      if (stale.length) {
+        await tx.question.updateMany({ where: { id: { in: stale } }, data: { retiredAt: now } });
+        report.questions.retired = stale.length;
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return report;
+}

@@ -1,0 +1,115 @@
+import { beforeEach, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { syncContent, type SyncInput, type SyncQuestion } from "@/lib/server/data/content-sync";
+
+const provider = inject("databaseProvider");
+
+function lesson(slug: string, language: string, sentences: string[]) {
+  return {
+    slug,
+    title: `Title of ${slug}`,
+    language,
+    source: null,
+    body: {
+      sections: [{ id: `${slug}-s1`, heading: null, paragraphs: [{ id: `${slug}-p1`, sentences: sentences.map((text, i) => ({ id: `${slug}-t${i}`, text })) }] }],
+      figures: [],
+    },
+  };
+}
+
+function question(id: string, lessonSlug: string, stem: string, sectorIds: string[] = []): SyncQuestion {
+  return { id, lessonSlug, language: "en", type: "figure-mc", sourceSentenceId: `${lessonSlug}-t0`, sectorIds, payload: { stem } };
+}
+
+function input(overrides: Partial<SyncInput> = {}): SyncInput {
+  return {
+    lessons: [lesson("farming", "en", ["Wheat output rose 12% in 2021."]), lesson("solar", "zh", ["光伏装机容量增长了约三成。"])],
+    sectors: [
+      { id: "agriculture", nameEn: "Agriculture", nameZh: "农业", parentId: null },
+      { id: "solar", nameEn: "Solar power", nameZh: "光伏", parentId: null },
+    ],
+    questions: [
+      question("q-farm-1", "farming", "By how much did wheat output rise in 2021?", ["agriculture"]),
+      question("q-farm-2", "farming", "Which sector grew 12%?", ["agriculture"]),
+      question("q-solar-1", "solar", "光伏装机容量增长了多少？", ["solar", "not-in-lexicon"]),
+    ],
+    retireMissingLessons: true,
+    ...overrides,
+  };
+}
+
+describe(`content sync on ${provider}`, () => {
+  beforeEach(async () => {
+    await db().questionSector.deleteMany();
+    await db().question.deleteMany();
+    await db().lesson.deleteMany();
+    await db().sector.deleteMany();
+  });
+
+  it("creates lessons, sectors and questions, and a second run changes nothing", async () => {
+    const first = await syncContent(input());
+    expect(first.lessons.created).toBe(2);
+    expect(first.questions.created).toBe(3);
+    const before = await db().question.findMany({ orderBy: { id: "asc" } });
+
+    const second = await syncContent(input());
+    expect(second.lessons).toEqual({ created: 0, updated: 0, unchanged: 2, retired: 0 });
+    expect(second.questions).toEqual({ created: 0, updated: 0, unchanged: 3, retired: 0, restored: 0 });
+    expect(await db().question.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect(await db().questionSector.count({ where: { sectorId: "agriculture" } })).toBe(2);
+    // A sector the lexicon does not have is dropped, not an error.
+    expect(await db().questionSector.count({ where: { questionId: "q-solar-1" } })).toBe(1);
+  });
+
+  it("keeps Chinese text intact", async () => {
+    await syncContent(input());
+    const row = await db().question.findUniqueOrThrow({ where: { id: "q-solar-1" } });
+    expect(JSON.parse(row.payload).stem).toBe("光伏装机容量增长了多少？");
+    const l = await db().lesson.findUniqueOrThrow({ where: { slug: "solar" } });
+    expect(l.body).toContain("光伏装机容量增长了约三成。");
+  });
+
+  it("changing one document touches only that document's questions", async () => {
+    await syncContent(input());
+    const solarBefore = await db().question.findUniqueOrThrow({ where: { id: "q-solar-1" } });
+    const changed = input();
+    changed.questions[0] = question("q-farm-1", "farming", "By how much did wheat output rise in 2021 in China?", ["agriculture"]);
+    const report = await syncContent(changed);
+    expect(report.questions).toMatchObject({ updated: 1, unchanged: 2 });
+    expect(await db().question.findUniqueOrThrow({ where: { id: "q-solar-1" } })).toEqual(solarBefore);
+  });
+
+  it("retires questions that are no longer generated, and restores them when they return", async () => {
+    await syncContent(input());
+    const without = input();
+    without.questions = without.questions.filter((q) => q.id !== "q-farm-2");
+    expect((await syncContent(without)).questions.retired).toBe(1);
+    const retired = await db().question.findUniqueOrThrow({ where: { id: "q-farm-2" } });
+    expect(retired.retiredAt).not.toBeNull();
+
+    expect((await syncContent(input())).questions.restored).toBe(1);
+    expect((await db().question.findUniqueOrThrow({ where: { id: "q-farm-2" } })).retiredAt).toBeNull();
+  });
+
+  it("leaves a document that failed to build exactly as it was", async () => {
+    await syncContent(input());
+    const broken = input({ failedSlugs: ["solar"] });
+    broken.lessons = broken.lessons.filter((l) => l.slug !== "solar");
+    broken.questions = broken.questions.filter((q) => q.lessonSlug !== "solar");
+    const report = await syncContent(broken);
+    expect(report.lessons.retired).toBe(0);
+    expect(report.questions.retired).toBe(0);
+    expect((await db().lesson.findUniqueOrThrow({ where: { slug: "solar" } })).retiredAt).toBeNull();
+    expect((await db().question.findUniqueOrThrow({ where: { id: "q-solar-1" } })).retiredAt).toBeNull();
+  });
+
+  it("retires the lesson of a document removed from content/", async () => {
+    await syncContent(input());
+    const removed = input();
+    removed.lessons = removed.lessons.filter((l) => l.slug !== "solar");
+    removed.questions = removed.questions.filter((q) => q.lessonSlug !== "solar");
+    expect((await syncContent(removed)).lessons.retired).toBe(1);
+    expect(await db().question.count({ where: { lessonSlug: "solar", retiredAt: { not: null } } })).toBe(1);
+    expect(await db().question.count()).toBe(3);
+  });
+});
