@@ -1,0 +1,68 @@
+import { seededRandom, seededShuffle } from "./seeded-random";
+
+export interface SelectableQuestion {
+  id: string;
+  type: string;
+  sourceSentenceId: string;
+  figureIds: string[];
+}
+
+/** What the student did with a question before: never seen, answered right, or last answered wrong. */
+export type QuestionHistory = Map<string, { seen: number; lastCorrect: boolean }>;
+
+export interface SelectOptions {
+  count: number;
+  seed: number;
+  /** Only figure questions (multiple choice and typed numbers): the short "figures only" quiz. */
+  figuresOnly?: boolean;
+}
+
+const FIGURE_TYPES = new Set(["figure-mc", "figure-typed"]);
+
+/** Two questions reveal each other's answers when they quote the same sentence or ask about the same figure. */
+function revealsEachOther(a: SelectableQuestion, b: SelectableQuestion): boolean {
+  return a.sourceSentenceId === b.sourceSentenceId || a.figureIds.some((f) => b.figureIds.includes(f));
+}
+
+/**
+ * Picks a quiz: questions the student got wrong come first, then unseen ones, then ones answered
+ * right (least seen first); within a tier the order is seeded-random and types are mixed by taking
+ * one question of each type in turn (the types used least so far first). No two chosen questions may
+ * reveal each other's answer.
+ */
+export function selectQuestions<Q extends SelectableQuestion>(pool: Q[], history: QuestionHistory, options: SelectOptions): Q[] {
+  const random = seededRandom(options.seed, "select");
+  const eligible = options.figuresOnly ? pool.filter((q) => FIGURE_TYPES.has(q.type)) : pool;
+  const tier = (q: Q) => {
+    const h = history.get(q.id);
+    if (!h) return 1;
+    return h.lastCorrect ? 2 + h.seen : 0;
+  };
+  const shuffled = seededShuffle(eligible, random);
+  const tiers = new Map<number, Q[]>();
+  for (const q of shuffled) tiers.set(tier(q), [...(tiers.get(tier(q)) ?? []), q]);
+
+  const chosen: Q[] = [];
+  const typeCount = new Map<string, number>();
+  for (const key of [...tiers.keys()].sort((a, b) => a - b)) {
+    // Round-robin over types inside the tier, the types used least so far first.
+    const byType = new Map<string, Q[]>();
+    for (const q of tiers.get(key)!) byType.set(q.type, [...(byType.get(q.type) ?? []), q]);
+    const types = [...byType.keys()].sort((a, b) => (typeCount.get(a) ?? 0) - (typeCount.get(b) ?? 0));
+    while (chosen.length < options.count && types.some((t) => byType.get(t)!.length > 0)) {
+      for (const type of types) {
+        if (chosen.length >= options.count) break;
+        const queue = byType.get(type)!;
+        while (queue.length) {
+          const candidate = queue.shift()!;
+          if (!chosen.some((c) => revealsEachOther(c, candidate))) {
+            chosen.push(candidate);
+            typeCount.set(type, (typeCount.get(type) ?? 0) + 1);
+            break;
+          }
+        }
+      }
+    }
+  }
+  return chosen;
+}
