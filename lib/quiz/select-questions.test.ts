@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { selectQuestions, type QuestionHistory, type SelectableQuestion } from "./select-questions";
 
 function q(id: string, type: string, sentence: string, figures: string[] = []): SelectableQuestion {
-  return { id, type, sourceSentenceId: sentence, figureIds: figures };
+  return { id, type, source: { sentenceId: sentence }, figureIds: figures };
 }
 
 const pool = [

@@ -3,7 +3,7 @@ import { seededRandom, seededShuffle } from "./seeded-random";
 export interface SelectableQuestion {
   id: string;
   type: string;
-  sourceSentenceId: string;
+  source: { sentenceId: string };
   figureIds: string[];
 }
 
@@ -21,7 +21,7 @@ const FIGURE_TYPES = new Set(["figure-mc", "figure-typed"]);
 
 /** Two questions reveal each other's answers when they quote the same sentence or ask about the same figure. */
 function revealsEachOther(a: SelectableQuestion, b: SelectableQuestion): boolean {
-  return a.sourceSentenceId === b.sourceSentenceId || a.figureIds.some((f) => b.figureIds.includes(f));
+  return a.source.sentenceId === b.source.sentenceId || a.figureIds.some((f) => b.figureIds.includes(f));
 }
 
 /**

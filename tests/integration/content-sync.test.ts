@@ -40,6 +40,10 @@ function input(overrides: Partial<SyncInput> = {}): SyncInput {
 
 describe(`content sync on ${provider}`, () => {
   beforeEach(async () => {
+    // Other test files leave progress behind; responses point at questions, so they go first.
+    await db().questionFlag.deleteMany();
+    await db().response.deleteMany();
+    await db().attempt.deleteMany();
     await db().questionSector.deleteMany();
     await db().question.deleteMany();
     await db().lesson.deleteMany();

@@ -1,0 +1,49 @@
+/**
+ * The fields of a generated question that quizzes use (the generator's full contract is in
+ * docs/content-format.md). Kept to what showing and grading need, so this module stays pure.
+ */
+export type QuestionType = "figure-mc" | "figure-typed" | "sector-id" | "matching" | "true-false" | "ordering";
+
+export interface QuizQuestion {
+  id: string;
+  documentSlug: string;
+  language: string;
+  type: QuestionType;
+  stem: string;
+  options: { id: string; text: string }[] | null;
+  answerText: string;
+  correctOptionId?: string | null;
+  answerValue?: number | null;
+  tolerance?: number | null;
+  answerKind?: string | null;
+  answerUnit?: string | null;
+  pairs?: { left: string; right: string }[] | null;
+  answerBool?: boolean | null;
+  correctOrder?: string[] | null;
+  explanation: string;
+  source: { sentenceId: string; quote: string };
+  figureIds: string[];
+  sectorIds: string[];
+}
+
+/** What the browser may see of a question before it is answered: no key, no explanation. */
+export interface PresentedQuestion {
+  id: string;
+  type: QuestionType;
+  language: string;
+  stem: string;
+  /** Choices for option types, the right-hand column for matching, the items for ordering. */
+  options: { id: string; text: string }[];
+  /** Matching only: the left-hand items, in the order the answer's `choices` refer to. */
+  lefts: string[];
+}
+
+/** What the browser sees once a question is answered. */
+export interface Feedback {
+  correct: boolean;
+  answerText: string;
+  explanation: string;
+  /** For typed numbers: how the input was read ("read as 297.37 billion USD"). */
+  readAs: string | null;
+  source: { lessonSlug: string; sentenceId: string; quote: string };
+}

@@ -1,0 +1,249 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { db, type Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { SessionUser } from "@/lib/server/data/users";
+import type { Answer } from "@/lib/schemas/answer";
+import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questions";
+import { presentQuestion } from "@/lib/quiz/present-question";
+import { gradeAnswer, WrongAnswerKindError } from "@/lib/quiz/grade-answer";
+import { gradeTypedQuestion } from "@/lib/quiz/grade-typed";
+import type { Feedback, PresentedQuestion, QuizQuestion } from "@/lib/quiz/question";
+
+export type QuizScope = "lesson" | "sector";
+
+export const DEFAULT_QUIZ_LENGTH = 10;
+export const FIGURES_ONLY_LENGTH = 5;
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+function parseQuestion(row: { id: string; lessonSlug: string; payload: string }): QuizQuestion {
+  const q = JSON.parse(row.payload) as QuizQuestion;
+  return { ...q, id: row.id, documentSlug: row.lessonSlug };
+}
+
+async function activeQuestions(scope: QuizScope, scopeId: string) {
+  const where =
+    scope === "lesson" ? { lessonSlug: scopeId, retiredAt: null } : { retiredAt: null, sectors: { some: { sectorId: scopeId } } };
+  const rows = await db().question.findMany({ where, select: { id: true, lessonSlug: true, payload: true }, orderBy: { id: "asc" } });
+  return rows.map(parseQuestion);
+}
+
+async function historyOf(userId: string, questionIds: string[]): Promise<QuestionHistory> {
+  const rows = await db().response.findMany({
+    where: { questionId: { in: questionIds }, attempt: { userId } },
+    select: { questionId: true, correct: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const history: QuestionHistory = new Map();
+  for (const r of rows) history.set(r.questionId, { seen: (history.get(r.questionId)?.seen ?? 0) + 1, lastCorrect: r.correct });
+  return history;
+}
+
+/**
+ * Starts a quiz for the viewer, or returns their unfinished attempt on the same scope (so a
+ * double-clicked start, or starting again on another device, continues rather than duplicates).
+ */
+export async function startAttempt(viewer: SessionUser, input: { scope: QuizScope; scopeId: string; figuresOnly: boolean }): Promise<string> {
+  const open = await db().attempt.findFirst({
+    where: { userId: viewer.id, scope: input.scope, scopeId: input.scopeId, figuresOnly: input.figuresOnly, finishedAt: null },
+    select: { id: true },
+    orderBy: { startedAt: "desc" },
+  });
+  if (open) return open.id;
+  const pool = await activeQuestions(input.scope, input.scopeId);
+  if (pool.length === 0) throw new AppError("NOT_FOUND", "There are no questions for this quiz yet.");
+  const seed = randomInt(1, 2 ** 31 - 1);
+  const chosen = selectQuestions(pool, await historyOf(viewer.id, pool.map((q) => q.id)), {
+    count: input.figuresOnly ? FIGURES_ONLY_LENGTH : DEFAULT_QUIZ_LENGTH,
+    seed,
+    figuresOnly: input.figuresOnly,
+  });
+  if (chosen.length === 0) throw new AppError("NOT_FOUND", "There are no questions of that kind for this quiz yet.");
+  const attempt = await db().attempt.create({
+    data: { userId: viewer.id, scope: input.scope, scopeId: input.scopeId, figuresOnly: input.figuresOnly, seed, questionIds: JSON.stringify(chosen.map((q) => q.id)), totalCount: chosen.length },
+    select: { id: true },
+  });
+  return attempt.id;
+}
+
+async function ownedAttempt(viewer: SessionUser, attemptId: string, client: Db | Tx = db()) {
+  const attempt = await client.attempt.findUnique({
+    where: { id: attemptId },
+    select: { id: true, userId: true, scope: true, scopeId: true, seed: true, questionIds: true, finishedAt: true, startedAt: true, score: true, correctCount: true, totalCount: true, figuresOnly: true },
+  });
+  // Someone else's attempt is reported as missing: its existence is not the viewer's business.
+  if (!attempt || attempt.userId !== viewer.id) throw new AppError("NOT_FOUND", "This quiz does not exist.");
+  return { ...attempt, questionIds: JSON.parse(attempt.questionIds) as string[] };
+}
+
+function feedbackFor(q: QuizQuestion, correct: boolean, readAs: string | null): Feedback {
+  return { correct, answerText: q.answerText, explanation: q.explanation, readAs, source: { lessonSlug: q.documentSlug, sentenceId: q.source.sentenceId, quote: q.source.quote } };
+}
+
+export interface AttemptView {
+  id: string;
+  scope: QuizScope;
+  scopeId: string;
+  finished: boolean;
+  questions: { question: PresentedQuestion; answered: null | { answer: Answer; feedback: Feedback } }[];
+}
+
+/**
+ * The quiz as the student sees it: unanswered questions carry no answer key; answered ones carry
+ * the answer given and its feedback (so a reload or another device resumes exactly).
+ */
+export async function getAttemptView(viewer: SessionUser, attemptId: string): Promise<AttemptView> {
+  const attempt = await ownedAttempt(viewer, attemptId);
+  const [rows, responses] = await Promise.all([
+    db().question.findMany({ where: { id: { in: attempt.questionIds } }, select: { id: true, lessonSlug: true, payload: true } }),
+    db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, parseQuestion(r)]));
+  const answered = new Map(responses.map((r) => [r.questionId, r]));
+  return {
+    id: attempt.id,
+    scope: attempt.scope as QuizScope,
+    scopeId: attempt.scopeId,
+    finished: attempt.finishedAt !== null,
+    questions: attempt.questionIds.flatMap((id) => {
+      const q = byId.get(id);
+      if (!q) return [];
+      const r = answered.get(id);
+      return [{ question: presentQuestion(q, attempt.seed), answered: r ? { answer: JSON.parse(r.answer) as Answer, feedback: feedbackFor(q, r.correct, r.readAs) } : null }];
+    }),
+  };
+}
+
+function isUniqueViolation(error: unknown) {
+  return (error as { code?: string })?.code === "P2002";
+}
+
+/**
+ * Grades and records one answer. Idempotent: the first answer to a question in an attempt is the
+ * one kept; a repeat (double click, second tab, retried request) gets that answer's feedback back.
+ */
+export async function submitResponse(
+  viewer: SessionUser,
+  input: { attemptId: string; questionId: string; answer: Answer; timeTakenMs: number },
+): Promise<Feedback> {
+  const attempt = await ownedAttempt(viewer, input.attemptId);
+  if (!attempt.questionIds.includes(input.questionId)) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
+  const row = await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: { id: true, lessonSlug: true, payload: true } });
+  const q = parseQuestion(row);
+  const existing = await db().response.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
+  if (existing) return feedbackFor(q, existing.correct, existing.readAs);
+  if (attempt.finishedAt) throw new AppError("CONFLICT", "This quiz is already finished.");
+
+  let grade;
+  try {
+    grade = gradeAnswer(q, input.answer, gradeTypedQuestion);
+  } catch (error) {
+    if (error instanceof WrongAnswerKindError) throw new AppError("INVALID", error.message);
+    throw error;
+  }
+  try {
+    await db().response.create({
+      data: {
+        attemptId: attempt.id,
+        questionId: q.id,
+        answer: JSON.stringify(input.answer),
+        parsedValue: grade.parsedValue,
+        readAs: grade.readAs,
+        correct: grade.correct,
+        timeTakenMs: Math.min(input.timeTakenMs, 60 * 60 * 1000),
+      },
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A concurrent submit won the race: report the answer that was kept.
+    const kept = await db().response.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
+    return feedbackFor(q, kept.correct, kept.readAs);
+  }
+  return feedbackFor(q, grade.correct, grade.readAs);
+}
+
+/** Closes the attempt and stores its score (share correct of all its questions). Idempotent. */
+export async function finishAttempt(viewer: SessionUser, attemptId: string): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const attempt = await ownedAttempt(viewer, attemptId, tx);
+    if (attempt.finishedAt) return;
+    const correctCount = await tx.response.count({ where: { attemptId, correct: true } });
+    await tx.attempt.updateMany({
+      where: { id: attemptId, finishedAt: null },
+      data: { finishedAt: new Date(), correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
+    });
+  });
+}
+
+export interface AttemptResult {
+  id: string;
+  scope: QuizScope;
+  scopeId: string;
+  finishedAt: Date | null;
+  score: number | null;
+  correctCount: number;
+  totalCount: number;
+  items: {
+    questionId: string;
+    stem: string;
+    language: string;
+    yourAnswer: string | null;
+    feedback: Feedback;
+  }[];
+}
+
+/** Describes the student's answer in words, for the results page. */
+function describeAnswer(q: QuizQuestion, answer: Answer): string {
+  const optionText = (id: string) => q.options?.find((o) => o.id === id)?.text ?? "—";
+  switch (answer.kind) {
+    case "option":
+      return optionText(answer.optionId);
+    case "typed":
+      return answer.text;
+    case "bool":
+      return answer.value ? (q.language === "zh" ? "正确" : "True") : q.language === "zh" ? "错误" : "False";
+    case "matching":
+      return (q.pairs ?? []).map((p, i) => `${p.left} → ${optionText(answer.choices[i] ?? "")}`).join("; ");
+    case "ordering":
+      return answer.order.map(optionText).join(" → ");
+  }
+}
+
+/** Results of a finished attempt: every question with the answer given, the key and the source. */
+export async function getAttemptResult(viewer: SessionUser, attemptId: string): Promise<AttemptResult> {
+  const attempt = await ownedAttempt(viewer, attemptId);
+  if (!attempt.finishedAt) throw new AppError("CONFLICT", "Finish the quiz to see the results.");
+  const [rows, responses] = await Promise.all([
+    db().question.findMany({ where: { id: { in: attempt.questionIds } }, select: { id: true, lessonSlug: true, payload: true } }),
+    db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, parseQuestion(r)]));
+  const answered = new Map(responses.map((r) => [r.questionId, r]));
+  return {
+    id: attempt.id,
+    scope: attempt.scope as QuizScope,
+    scopeId: attempt.scopeId,
+    finishedAt: attempt.finishedAt,
+    score: attempt.score,
+    correctCount: attempt.correctCount,
+    totalCount: attempt.totalCount,
+    items: attempt.questionIds.flatMap((id) => {
+      const q = byId.get(id);
+      if (!q) return [];
+      const r = answered.get(id);
+      return [{ questionId: id, stem: q.stem, language: q.language, yourAnswer: r ? describeAnswer(q, JSON.parse(r.answer) as Answer) : null, feedback: feedbackFor(q, r?.correct ?? false, r?.readAs ?? null) }];
+    }),
+  };
+}
+
+/** A student flags a question they were asked; one flag per student and question (the latest wins). */
+export async function flagQuestion(viewer: SessionUser, input: { questionId: string; reason: string; comment?: string }): Promise<void> {
+  const asked = await db().response.findFirst({ where: { questionId: input.questionId, attempt: { userId: viewer.id } }, select: { id: true } });
+  if (!asked) throw new AppError("FORBIDDEN", "You can flag a question after answering it.");
+  await db().questionFlag.upsert({
+    where: { userId_questionId: { userId: viewer.id, questionId: input.questionId } },
+    create: { userId: viewer.id, questionId: input.questionId, reason: input.reason, comment: input.comment || null },
+    update: { reason: input.reason, comment: input.comment || null, createdAt: new Date() },
+  });
+}

@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { syncContent } from "@/lib/server/data/content-sync";
+import { registerStudent, type SessionUser } from "@/lib/server/data/users";
+import { finishAttempt, flagQuestion, getAttemptResult, getAttemptView, startAttempt, submitResponse } from "@/lib/server/data/attempts";
+import type { Answer } from "@/lib/schemas/answer";
+import { fixtureContent } from "../support/quiz-fixtures";
+
+const provider = inject("databaseProvider");
+let student: SessionUser;
+let other: SessionUser;
+
+// Keys of the fixture questions; none of them may reach the browser before the question is answered.
+const SECRET_FIELDS = ["correctOptionId", "answerValue", "answerBool", "correctOrder", "pairs", "answerText", "explanation", "tolerance"];
+
+beforeAll(async () => {
+  await syncContent(fixtureContent("rice"));
+  student = await registerStudent({ name: "Quiz Taker", email: `taker-${provider}@example.com`, password: "long-enough-pw" });
+  other = await registerStudent({ name: "Other", email: `other-${provider}@example.com`, password: "long-enough-pw" });
+});
+
+const right: Record<string, Answer> = {
+  "rice-mc": { kind: "option", optionId: "c" },
+  "rice-typed": { kind: "typed", text: "2500000" },
+  "rice-sector": { kind: "option", optionId: "s1" },
+  "rice-tf": { kind: "bool", value: true },
+  "rice-match": { kind: "matching", choices: ["m1", "m2", "m3"] },
+  "rice-order": { kind: "ordering", order: ["o1", "o2", "o3"] },
+};
+const wrong: Record<string, Answer> = {
+  "rice-mc": { kind: "option", optionId: "a" },
+  "rice-typed": { kind: "typed", text: "3000000" },
+  "rice-sector": { kind: "option", optionId: "s2" },
+  "rice-tf": { kind: "bool", value: false },
+  "rice-match": { kind: "matching", choices: ["m2", "m1", "m3"] },
+  "rice-order": { kind: "ordering", order: ["o2", "o1", "o3"] },
+};
+
+describe(`quiz attempts on ${provider}`, () => {
+  it("sends no answer key for unanswered questions, and the same view after a reload", async () => {
+    const attemptId = await startAttempt(student, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    const view = await getAttemptView(student, attemptId);
+    expect(view.questions).toHaveLength(6);
+    const json = JSON.stringify(view);
+    for (const field of SECRET_FIELDS) expect(json).not.toContain(`"${field}"`);
+    expect(json).not.toContain("The lesson says so.");
+    expect(await getAttemptView(student, attemptId)).toEqual(view);
+    // Starting again continues the unfinished attempt instead of making a second one.
+    expect(await startAttempt(student, { scope: "lesson", scopeId: "rice", figuresOnly: false })).toBe(attemptId);
+  });
+
+  it("grades every type right and wrong on the server", async () => {
+    for (const answers of [right, wrong]) {
+      const user = await registerStudent({ name: "G", email: `g-${provider}-${answers === right}@example.com`, password: "long-enough-pw" });
+      const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+      for (const [questionId, answer] of Object.entries(answers)) {
+        const feedback = await submitResponse(user, { attemptId, questionId, answer, timeTakenMs: 1000 });
+        expect(feedback.correct, questionId).toBe(answers === right);
+        expect(feedback.source.lessonSlug).toBe("rice");
+      }
+      await finishAttempt(user, attemptId);
+      const result = await getAttemptResult(user, attemptId);
+      expect(result.score).toBe(answers === right ? 1 : 0);
+      expect(result.items.map((i) => i.yourAnswer)).not.toContain(null);
+    }
+  });
+
+  it("records one response when the same answer is submitted many times at once", async () => {
+    const user = await registerStudent({ name: "Clicker", email: `clicker-${provider}@example.com`, password: "long-enough-pw" });
+    const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    const submits = Array.from({ length: 8 }, (_, i) =>
+      submitResponse(user, { attemptId, questionId: "rice-mc", answer: i % 2 ? right["rice-mc"] : wrong["rice-mc"], timeTakenMs: 500 }),
+    );
+    const results = await Promise.all(submits);
+    expect(await db().response.count({ where: { attemptId } })).toBe(1);
+    // Every caller is told the grade of the one answer that was kept.
+    expect(new Set(results.map((r) => r.correct)).size).toBe(1);
+  });
+
+  it("finishing twice at once stores one score", async () => {
+    const user = await registerStudent({ name: "Finisher", email: `finisher-${provider}@example.com`, password: "long-enough-pw" });
+    const attemptId = await startAttempt(user, { scope: "sector", scopeId: "agriculture", figuresOnly: false });
+    const [first, second] = (await getAttemptView(user, attemptId)).questions.map((q) => q.question.id);
+    await submitResponse(user, { attemptId, questionId: first, answer: right[first], timeTakenMs: 1 });
+    await Promise.all([finishAttempt(user, attemptId), finishAttempt(user, attemptId)]);
+    const row = await db().attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(row.finishedAt).not.toBeNull();
+    expect(row.correctCount).toBe(1);
+    expect(row.score).toBeCloseTo(1 / row.totalCount);
+    // No answers after the end.
+    await expect(submitResponse(user, { attemptId, questionId: second, answer: right[second], timeTakenMs: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("refuses another student's attempt and answers of the wrong kind", async () => {
+    const attemptId = await startAttempt(student, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    await expect(getAttemptView(other, attemptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(submitResponse(other, { attemptId, questionId: "rice-mc", answer: right["rice-mc"], timeTakenMs: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(submitResponse(student, { attemptId, questionId: "rice-mc", answer: { kind: "bool", value: true }, timeTakenMs: 1 })).rejects.toMatchObject({ code: "INVALID" });
+  });
+
+  it("lets a student flag a question they answered, once", async () => {
+    const attemptId = await startAttempt(student, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    await expect(flagQuestion(other, { questionId: "rice-mc", reason: "ambiguous" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await submitResponse(student, { attemptId, questionId: "rice-mc", answer: right["rice-mc"], timeTakenMs: 1 });
+    await flagQuestion(student, { questionId: "rice-mc", reason: "ambiguous" });
+    await flagQuestion(student, { questionId: "rice-mc", reason: "wrong-key", comment: "答案有误" });
+    const flags = await db().questionFlag.findMany({ where: { questionId: "rice-mc", userId: student.id } });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ reason: "wrong-key", comment: "答案有误" });
+  });
+
+  it("deleting a user deletes their progress; retiring a question keeps its responses", async () => {
+    const user = await registerStudent({ name: "Leaver", email: `leaver-${provider}@example.com`, password: "long-enough-pw" });
+    const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    await submitResponse(user, { attemptId, questionId: "rice-tf", answer: right["rice-tf"], timeTakenMs: 1 });
+    const content = fixtureContent("rice");
+    content.questions = content.questions.filter((q) => q.id !== "rice-tf");
+    await syncContent(content);
+    expect(await db().response.count({ where: { questionId: "rice-tf", attemptId } })).toBe(1);
+    await syncContent(fixtureContent("rice"));
+    await db().user.delete({ where: { id: user.id } });
+    expect(await db().attempt.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db().response.count({ where: { attemptId } })).toBe(0);
+  });
+});
