@@ -13,6 +13,19 @@ export async function SiteHeader() {
         <Link href="/" className="font-semibold text-brand-700">
           Figure Quiz
         </Link>
+        {user && (
+          <>
+            <Link href="/lessons" className="text-slate-700 underline-offset-4 hover:underline">
+              Lessons
+            </Link>
+            <Link href="/sectors" className="text-slate-700 underline-offset-4 hover:underline">
+              Sectors
+            </Link>
+            <Link href="/dashboard" className="text-slate-700 underline-offset-4 hover:underline">
+              Progress
+            </Link>
+          </>
+        )}
         {user && canTeach(user.role) && (
           <Link href="/instructor" className="text-slate-700 underline-offset-4 hover:underline">
             Instructor

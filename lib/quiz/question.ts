@@ -1,3 +1,7 @@
+import type { Answer } from "@/lib/schemas/answer";
+
+export type QuizScope = "lesson" | "sector";
+
 /**
  * The fields of a generated question that quizzes use (the generator's full contract is in
  * docs/content-format.md). Kept to what showing and grading need, so this module stays pure.
@@ -46,4 +50,13 @@ export interface Feedback {
   /** For typed numbers: how the input was read ("read as 297.37 billion USD"). */
   readAs: string | null;
   source: { lessonSlug: string; sentenceId: string; quote: string };
+}
+
+/** A quiz as the browser sees it: answered questions carry their feedback, the others no key. */
+export interface AttemptView {
+  id: string;
+  scope: QuizScope;
+  scopeId: string;
+  finished: boolean;
+  questions: { question: PresentedQuestion; answered: null | { answer: Answer; feedback: Feedback } }[];
 }

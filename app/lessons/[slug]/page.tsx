@@ -4,6 +4,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { getLesson } from "@/lib/server/data/lessons";
 import { SentenceText } from "@/components/lesson/sentence-text";
+import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -32,6 +33,9 @@ export default async function LessonPage({ params }: Props) {
         <p className="text-sm text-slate-600" lang="en">
           {lesson.readingMinutes} min read{lesson.source ? ` · ${lesson.source}` : ""}
         </p>
+        <div lang="en">
+          <StartQuizButtons scope="lesson" scopeId={lesson.slug} label="Quiz on this lesson (10 questions)" />
+        </div>
       </header>
       {lesson.body.sections.map((section) => (
         <section key={section.id} id={section.id} aria-label={section.heading ?? undefined} className="space-y-4">

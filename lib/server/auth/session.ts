@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { authOptions } from "@/lib/server/auth/options";
 import { findUserById, type SessionUser } from "@/lib/server/data/users";
 import type { Role } from "@/lib/schemas/roles";
+import { AppError } from "@/lib/server/errors";
 
 /**
  * The signed-in user, read fresh from the database once per request, so a deleted or demoted
@@ -31,5 +32,15 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requireRole(...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser();
   if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+/**
+ * For server actions and route handlers, which anyone can POST to directly: the signed-in user, or
+ * an AppError UNAUTHENTICATED that the caller maps to a message or a 401.
+ */
+export async function requireActionUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
   return user;
 }

@@ -8,9 +8,10 @@ import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questio
 import { presentQuestion } from "@/lib/quiz/present-question";
 import { gradeAnswer, WrongAnswerKindError } from "@/lib/quiz/grade-answer";
 import { gradeTypedQuestion } from "@/lib/quiz/grade-typed";
-import type { Feedback, PresentedQuestion, QuizQuestion } from "@/lib/quiz/question";
+import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 
-export type QuizScope = "lesson" | "sector";
+export type { QuizScope } from "@/lib/quiz/question";
+import type { QuizScope } from "@/lib/quiz/question";
 
 export const DEFAULT_QUIZ_LENGTH = 10;
 export const FIGURES_ONLY_LENGTH = 5;
@@ -81,13 +82,6 @@ function feedbackFor(q: QuizQuestion, correct: boolean, readAs: string | null): 
   return { correct, answerText: q.answerText, explanation: q.explanation, readAs, source: { lessonSlug: q.documentSlug, sentenceId: q.source.sentenceId, quote: q.source.quote } };
 }
 
-export interface AttemptView {
-  id: string;
-  scope: QuizScope;
-  scopeId: string;
-  finished: boolean;
-  questions: { question: PresentedQuestion; answered: null | { answer: Answer; feedback: Feedback } }[];
-}
 
 /**
  * The quiz as the student sees it: unanswered questions carry no answer key; answered ones carry

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { requireUser } from "@/lib/server/auth/session";
+import { getAttemptView } from "@/lib/server/data/attempts";
+import { AppError } from "@/lib/server/errors";
+import { QuizRunner } from "@/components/quiz/quiz-runner";
+
+export const metadata: Metadata = { title: "Quiz" };
+
+export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
+  const user = await requireUser();
+  const { attemptId } = await params;
+  const view = await getAttemptView(user, attemptId).catch((error) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  if (view.finished) redirect(`/quiz/${attemptId}/results`);
+  return <QuizRunner view={view} />;
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { requireUser } from "@/lib/server/auth/session";
+import { getAttemptResult } from "@/lib/server/data/attempts";
+import { AppError } from "@/lib/server/errors";
+import { FeedbackPanel } from "@/components/quiz/feedback-panel";
+import { FlagForm } from "@/components/quiz/flag-form";
+import { startQuizAction } from "@/app/quiz/actions";
+
+export const metadata: Metadata = { title: "Quiz results" };
+
+export default async function ResultsPage({ params }: { params: Promise<{ attemptId: string }> }) {
+  const user = await requireUser();
+  const { attemptId } = await params;
+  const result = await getAttemptResult(user, attemptId).catch((error) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof AppError && error.code === "CONFLICT") redirect(`/quiz/${attemptId}`);
+    throw error;
+  });
+  const percent = Math.round((result.score ?? 0) * 100);
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold">Your results</h1>
+        <p className="text-lg" data-testid="score">
+          {result.correctCount} of {result.totalCount} correct ({percent}%)
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <form action={startQuizAction}>
+            <input type="hidden" name="scope" value={result.scope} />
+            <input type="hidden" name="scopeId" value={result.scopeId} />
+            <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              Take another quiz
+            </button>
+          </form>
+          <Link href="/dashboard" className="rounded border border-slate-300 bg-white px-4 py-2">
+            Your progress
+          </Link>
+        </div>
+      </header>
+      <ol className="space-y-6">
+        {result.items.map((item, i) => (
+          <li key={item.questionId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="font-semibold" lang={item.language}>
+              {i + 1}. {item.stem}
+            </h2>
+            <p>
+              Your answer: <span lang={item.language}>{item.yourAnswer ?? "not answered"}</span>
+            </p>
+            <FeedbackPanel feedback={item.feedback} language={item.language} />
+            {item.yourAnswer !== null && <FlagForm questionId={item.questionId} />}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireActionUser, requireUser } from "@/lib/server/auth/session";
+import { finishAttempt, flagQuestion, startAttempt, submitResponse } from "@/lib/server/data/attempts";
+import { AppError } from "@/lib/server/errors";
+import { flagSchema, submitAnswerSchema } from "@/lib/schemas/answer";
+import type { Feedback } from "@/lib/quiz/question";
+
+const startSchema = z.object({
+  scope: z.enum(["lesson", "sector"]),
+  scopeId: z.string().min(1).max(200),
+  figuresOnly: z.enum(["0", "1"]).transform((v) => v === "1"),
+});
+
+/** Starts (or resumes) a quiz and opens it. Signed-out callers are sent to sign in. */
+export async function startQuizAction(formData: FormData) {
+  const user = await requireUser();
+  const input = startSchema.parse({ scope: formData.get("scope"), scopeId: formData.get("scopeId"), figuresOnly: formData.get("figuresOnly") ?? "0" });
+  const attemptId = await startAttempt(user, input);
+  redirect(`/quiz/${attemptId}`);
+}
+
+export type SubmitResult = { ok: true; feedback: Feedback } | { ok: false; error: string };
+
+/** Grades one answer on the server. The answer key only ever leaves the server in this reply. */
+export async function submitAnswerAction(input: unknown): Promise<SubmitResult> {
+  try {
+    const user = await requireActionUser();
+    const parsed = submitAnswerSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That answer could not be read." };
+    return { ok: true, feedback: await submitResponse(user, parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+export async function finishQuizAction(attemptId: string) {
+  const user = await requireActionUser();
+  await finishAttempt(user, z.string().min(1).max(50).parse(attemptId));
+  redirect(`/quiz/${attemptId}/results`);
+}
+
+export interface FlagState {
+  ok: boolean;
+  message: string;
+}
+
+export async function flagQuestionAction(_previous: FlagState, formData: FormData): Promise<FlagState> {
+  try {
+    const user = await requireActionUser();
+    const parsed = flagSchema.safeParse({
+      questionId: formData.get("questionId"),
+      reason: formData.get("reason"),
+      comment: formData.get("comment") || undefined,
+    });
+    if (!parsed.success) return { ok: false, message: "Choose a reason for the flag." };
+    await flagQuestion(user, parsed.data);
+    return { ok: true, message: "Thanks: your flag was sent to the instructors." };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,126 @@
+"use client";
+import { useEffect, useRef, useState, useTransition } from "react";
+import type { Answer } from "@/lib/schemas/answer";
+import type { AttemptView, Feedback } from "@/lib/quiz/question";
+import { finishQuizAction, submitAnswerAction } from "@/app/quiz/actions";
+import { AnswerInput, initialAnswer, isComplete } from "./answer-input";
+import { FeedbackPanel } from "./feedback-panel";
+
+/** One question per screen, with a progress bar and a map of all questions. Every answer is saved when given. */
+export function QuizRunner({ view }: { view: AttemptView }) {
+  const total = view.questions.length;
+  const [answers, setAnswers] = useState<Record<string, Answer | null>>(() =>
+    Object.fromEntries(view.questions.map(({ question, answered }) => [question.id, answered?.answer ?? initialAnswer(question)])),
+  );
+  const [feedback, setFeedback] = useState<Record<string, Feedback>>(() =>
+    Object.fromEntries(view.questions.flatMap(({ question, answered }) => (answered ? [[question.id, answered.feedback]] : []))),
+  );
+  const firstOpen = view.questions.findIndex(({ question }) => !feedback[question.id]);
+  const [index, setIndex] = useState(firstOpen === -1 ? total - 1 : firstOpen);
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const shownAt = useRef(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const { question } = view.questions[index];
+  const answer = answers[question.id] ?? null;
+  const given = feedback[question.id];
+  const answeredCount = Object.keys(feedback).length;
+
+  useEffect(() => {
+    shownAt.current = performance.now();
+  }, [index]);
+
+  function go(to: number) {
+    setError(undefined);
+    setIndex(to);
+    heading.current?.focus();
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (pending || given) return; // one submit per question, however often it is clicked
+    if (!isComplete(answer)) return setError("Answer the question first.");
+    const timeTakenMs = Math.max(0, Math.round(performance.now() - shownAt.current));
+    startTransition(async () => {
+      const result = await submitAnswerAction({ attemptId: view.id, questionId: question.id, answer, timeTakenMs });
+      if (result.ok) setFeedback((f) => ({ ...f, [question.id]: result.feedback }));
+      else setError(result.error);
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <div className="flex justify-between text-sm text-slate-700">
+          <span>
+            Question {index + 1} of {total}
+          </span>
+          <span>{answeredCount} answered</span>
+        </div>
+        <div role="progressbar" aria-label="Quiz progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={answeredCount} className="h-2 rounded bg-slate-200">
+          <div className="h-2 rounded bg-brand-600 transition-all" style={{ width: `${(answeredCount / total) * 100}%` }} />
+        </div>
+        <nav aria-label="Questions">
+          <ol className="flex flex-wrap gap-2">
+            {view.questions.map(({ question: q }, i) => {
+              const f = feedback[q.id];
+              const state = f ? (f.correct ? "answered, correct" : "answered, wrong") : "not answered";
+              return (
+                <li key={q.id}>
+                  <button
+                    type="button"
+                    onClick={() => go(i)}
+                    aria-current={i === index ? "step" : undefined}
+                    aria-label={`Question ${i + 1}, ${state}`}
+                    className={`size-9 rounded border text-sm font-medium ${i === index ? "ring-2 ring-brand-600" : ""} ${f ? (f.correct ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50") : "border-slate-300 bg-white"}`}
+                  >
+                    {i + 1}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+      </div>
+
+      <form onSubmit={submit} className="space-y-4" aria-labelledby="question-stem">
+        <h1 id="question-stem" ref={heading} tabIndex={-1} lang={question.language} className="text-xl font-semibold leading-relaxed outline-none">
+          {question.stem}
+        </h1>
+        <AnswerInput question={question} value={answer} disabled={!!given || pending} onChange={(a) => setAnswers((all) => ({ ...all, [question.id]: a }))} />
+        <p role="alert" className="min-h-5 text-sm text-red-700">
+          {error}
+        </p>
+        {!given && (
+          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            {pending ? "Checking…" : "Check answer"}
+          </button>
+        )}
+      </form>
+
+      {given && <FeedbackPanel feedback={given} language={question.language} />}
+
+      <div className="flex flex-wrap gap-3">
+        {index > 0 && (
+          <button type="button" onClick={() => go(index - 1)} className="rounded border border-slate-300 bg-white px-4 py-2">
+            Previous
+          </button>
+        )}
+        {index < total - 1 && (
+          <button type="button" onClick={() => go(index + 1)} className="rounded border border-slate-300 bg-white px-4 py-2">
+            {given ? "Next question" : "Skip for now"}
+          </button>
+        )}
+        <form action={finishQuizAction.bind(null, view.id)}>
+          <button
+            type="submit"
+            className={`rounded px-4 py-2 font-medium ${answeredCount === total ? "bg-brand-600 text-white hover:bg-brand-700" : "border border-slate-300 bg-white"}`}
+          >
+            {answeredCount === total ? "See results" : `Finish now (${total - answeredCount} unanswered)`}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import type { SessionUser } from "@/lib/server/data/users";
+import { lessonMastery, sectorMastery, type MasteryLevel } from "@/lib/quiz/mastery";
+
+export interface LessonProgress {
+  slug: string;
+  title: string;
+  language: string;
+  attempts: number;
+  bestScore: number | null;
+  lastScore: number | null;
+  timeSpentMs: number;
+  mastery: MasteryLevel;
+}
+
+export interface SectorProgress {
+  id: string;
+  nameEn: string;
+  nameZh: string;
+  answered: number;
+  mastery: MasteryLevel;
+}
+
+export interface Dashboard {
+  lessons: LessonProgress[];
+  sectors: SectorProgress[];
+  history: { attemptId: string; finishedAt: Date; score: number; label: string }[];
+  unfinished: { attemptId: string; label: string; answered: number; total: number }[];
+  next: { text: string; href: string } | null;
+}
+
+/** The viewer's own progress: every figure here is about the viewer and nobody else. */
+export async function getDashboard(viewer: SessionUser): Promise<Dashboard> {
+  const [lessons, sectors, attempts, responses] = await Promise.all([
+    db().lesson.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
+    db().sector.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),
+    db().attempt.findMany({
+      where: { userId: viewer.id },
+      orderBy: { startedAt: "asc" },
+      select: { id: true, scope: true, scopeId: true, finishedAt: true, score: true, totalCount: true, _count: { select: { responses: true } } },
+    }),
+    db().response.findMany({
+      where: { attempt: { userId: viewer.id } },
+      orderBy: { createdAt: "asc" },
+      select: { correct: true, timeTakenMs: true, question: { select: { lessonSlug: true, sectors: { select: { sectorId: true } } } } },
+    }),
+  ]);
+  const titles = new Map(lessons.map((l) => [l.slug, l.title]));
+  const sectorNames = new Map(sectors.map((s) => [s.id, s.nameEn]));
+  const labelOf = (scope: string, scopeId: string) => (scope === "lesson" ? titles.get(scopeId) ?? scopeId : `Sector: ${sectorNames.get(scopeId) ?? scopeId}`);
+
+  const lessonProgress: LessonProgress[] = lessons.map((lesson) => {
+    const finished = attempts.filter((a) => a.scope === "lesson" && a.scopeId === lesson.slug && a.finishedAt && a.score !== null);
+    const scores = finished.map((a) => a.score!);
+    const mine = responses.filter((r) => r.question.lessonSlug === lesson.slug);
+    return {
+      ...lesson,
+      attempts: finished.length,
+      bestScore: scores.length ? Math.max(...scores) : null,
+      lastScore: scores.at(-1) ?? null,
+      timeSpentMs: mine.reduce((sum, r) => sum + r.timeTakenMs, 0),
+      mastery: lessonMastery(scores, mine.length > 0),
+    };
+  });
+
+  const sectorProgress: SectorProgress[] = sectors.map((sector) => {
+    const answers = responses.filter((r) => r.question.sectors.some((s) => s.sectorId === sector.id)).map((r) => r.correct);
+    return { ...sector, answered: answers.length, mastery: sectorMastery(answers) };
+  });
+
+  const history = attempts
+    .filter((a) => a.finishedAt && a.score !== null)
+    .sort((a, b) => a.finishedAt!.getTime() - b.finishedAt!.getTime())
+    .map((a) => ({ attemptId: a.id, finishedAt: a.finishedAt!, score: a.score!, label: labelOf(a.scope, a.scopeId) }));
+
+  const unfinished = attempts
+    .filter((a) => !a.finishedAt)
+    .reverse()
+    .map((a) => ({ attemptId: a.id, label: labelOf(a.scope, a.scopeId), answered: a._count.responses, total: a.totalCount }));
+
+  return { lessons: lessonProgress, sectors: sectorProgress, history, unfinished, next: suggestNext(lessonProgress, unfinished) };
+}
+
+const RANK: Record<MasteryLevel, number> = { "not-started": 1, attempted: 0, familiar: 2, proficient: 3, mastered: 4 };
+
+/** Continue what is open; otherwise the weakest lesson (struggling before untouched before the rest). */
+function suggestNext(lessons: LessonProgress[], unfinished: Dashboard["unfinished"]): Dashboard["next"] {
+  if (unfinished.length) return { text: `Continue your quiz: ${unfinished[0].label}`, href: `/quiz/${unfinished[0].attemptId}` };
+  const weakest = [...lessons].filter((l) => l.mastery !== "mastered").sort((a, b) => RANK[a.mastery] - RANK[b.mastery])[0];
+  if (!weakest) return null;
+  return weakest.mastery === "not-started"
+    ? { text: `Read and take a quiz on: ${weakest.title}`, href: `/lessons/${weakest.slug}` }
+    : { text: `Practise again: ${weakest.title}`, href: `/lessons/${weakest.slug}` };
+}
