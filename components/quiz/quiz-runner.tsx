@@ -84,7 +84,7 @@ export function QuizRunner({ view }: { view: AttemptView }) {
         </nav>
       </div>
 
-      <form onSubmit={submit} className="space-y-4" aria-labelledby="question-stem">
+      <form onSubmit={submit} className="space-y-4" aria-labelledby="question-stem" data-question-id={question.id} data-question-type={question.type}>
         <h1 id="question-stem" ref={heading} tabIndex={-1} lang={question.language} className="text-xl font-semibold leading-relaxed outline-none">
           {question.stem}
         </h1>

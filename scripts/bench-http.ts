@@ -1,0 +1,188 @@
+// npm run bench:http: load on a production server (`next start` on the embedded SQLite database).
+//
+// For each target, a closed loop of 50 connections for 20 s (throughput, compared with a static
+// file of the same server as the baseline ratio), then an open loop at a fixed rate for latency
+// percentiles (Little's law makes closed-loop latency a function of throughput; see
+// ../shared/docs/offline-stack.md). Also reports the first-load JavaScript of the lesson and quiz
+// pages (gzipped). Prints figures; asserts nothing.
+//
+// Options: BENCH_SECONDS (20), BENCH_CONNECTIONS (50), BENCH_RATE (150 requests/s, open loop), PORT (3300).
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { encode } from "next-auth/jwt";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const RATE = Number(process.env.BENCH_RATE ?? 150);
+const PORT = Number(process.env.PORT ?? 3300);
+const DATA_DIR = ".data/bench";
+const BASE = `http://localhost:${PORT}`;
+const STUDENTS = 400;
+
+process.env.APP_DATA_DIR = DATA_DIR;
+process.env.DATABASE_URL = "";
+
+async function startServer(): Promise<ChildProcess> {
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/start.ts"], {
+    env: { ...process.env, PORT: String(PORT), APP_DATA_DIR: DATA_DIR, DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/robots.txt`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    if (child.exitCode !== null) throw new Error("the server exited during start-up");
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the server did not start within 10 minutes");
+}
+
+interface Fixture {
+  cookies: string[];
+  lessonSlug: string;
+  submits: { cookie: string; attemptId: string; questionId: string; answer: unknown }[];
+  quizUrl: string;
+}
+
+/** Students with open attempts, made through the data layer in this process (same database file). */
+async function makeFixture(): Promise<Fixture> {
+  const { db } = await import("@/lib/server/db");
+  const { startAttempt } = await import("@/lib/server/data/attempts");
+  const { hashPassword } = await import("@/lib/server/auth/password");
+  const secret = readFileSync(path.join(DATA_DIR, "auth-secret"), "utf8").trim();
+  const lesson = await db().lesson.findFirstOrThrow({ where: { language: "en", retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true } });
+  const passwordHash = await hashPassword("bench-password-not-used");
+  const cookies: string[] = [];
+  const submits: Fixture["submits"] = [];
+  let quizUrl = "";
+  for (let i = 0; i < STUDENTS; i++) {
+    const user = await db().user.create({ data: { email: `bench${i}@example.com`, name: `Bench ${i}`, role: "STUDENT", passwordHash }, select: { id: true, email: true, name: true, role: true } });
+    const token = await encode({ token: { sub: user.id, id: user.id, role: "STUDENT", name: user.name, email: user.email }, secret });
+    const cookie = `next-auth.session-token=${token}`;
+    cookies.push(cookie);
+    const attemptId = await startAttempt({ ...user, role: "STUDENT" }, { scope: "lesson", scopeId: lesson.slug, figuresOnly: false });
+    quizUrl ||= `/quiz/${attemptId}`;
+    const attempt = await db().attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { questionIds: true } });
+    for (const questionId of JSON.parse(attempt.questionIds) as string[]) {
+      const q = await db().question.findUniqueOrThrow({ where: { id: questionId }, select: { type: true, payload: true } });
+      submits.push({ cookie, attemptId, questionId, answer: sampleAnswer(q.type, JSON.parse(q.payload)) });
+    }
+  }
+  return { cookies, lessonSlug: lesson.slug, submits, quizUrl };
+}
+
+/** Some well-formed answer of the right kind (right or wrong does not matter for load). */
+function sampleAnswer(type: string, q: { options?: { id: string }[] | null; pairs?: unknown[] | null }) {
+  const ids = (q.options ?? []).map((o) => o.id);
+  switch (type) {
+    case "figure-typed":
+      return { kind: "typed", text: "42%" };
+    case "true-false":
+      return { kind: "bool", value: true };
+    case "matching":
+      return { kind: "matching", choices: (q.pairs ?? []).map((_, i) => ids[i % ids.length]) };
+    case "ordering":
+      return { kind: "ordering", order: ids };
+    default:
+      return { kind: "option", optionId: ids[0] };
+  }
+}
+
+function submitActionId(): string {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === "submitAnswerAction");
+  if (!entry) throw new Error("submitAnswerAction is not in the build's server-reference manifest");
+  return entry[0];
+}
+
+type Result = autocannon.Result;
+
+function run(opts: autocannon.Options): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+function row(name: string, r: Result, baseline?: Result) {
+  const ratio = baseline ? (r.requests.average / baseline.requests.average).toFixed(2) : "1.00";
+  const errors = r.errors + r.non2xx + r.timeouts;
+  return `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(7)} ${ratio.padStart(6)} ${String(r.latency.p50).padStart(6)} ${String(r.latency.p97_5 ?? "").padStart(7)} ${String(r.latency.p99).padStart(6)} ${String(errors).padStart(6)}`;
+}
+
+async function firstLoadJs(url: string, cookie: string): Promise<number> {
+  const html = await (await fetch(`${BASE}${url}`, { headers: { cookie } })).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  let total = 0;
+  for (const src of scripts) total += gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
+  return total;
+}
+
+const server = await startServer();
+try {
+  console.log(`\nPreparing ${STUDENTS} students with open attempts…`);
+  const fixture = await makeFixture();
+  const actionId = submitActionId();
+  let cookieIndex = 0;
+  let submitIndex = 0;
+  const nextCookie = () => fixture.cookies[cookieIndex++ % fixture.cookies.length];
+
+  const targets: { name: string; opts: () => autocannon.Options }[] = [
+    { name: "static file (baseline)", opts: () => ({ url: `${BASE}/robots.txt` }) },
+    {
+      name: `lesson page /lessons/${fixture.lessonSlug}`.slice(0, 34),
+      opts: () => ({ url: `${BASE}/lessons/${fixture.lessonSlug}`, requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: nextCookie() } }) }] }),
+    },
+    {
+      name: "answer submit (server action)",
+      opts: () => ({
+        url: BASE,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const s = fixture.submits[submitIndex++ % fixture.submits.length];
+              return {
+                ...req,
+                path: `/quiz/${s.attemptId}`,
+                headers: { ...req.headers, cookie: s.cookie, "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+                body: JSON.stringify([{ attemptId: s.attemptId, questionId: s.questionId, answer: s.answer, timeTakenMs: 1234 }]),
+              };
+            },
+          },
+        ],
+      }),
+    },
+  ];
+
+  const header = `${"target".padEnd(34)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(6)} ${"p97.5".padStart(7)} ${"p99".padStart(6)} ${"errors".padStart(6)}`;
+  const closed: Result[] = [];
+  console.log(`\nClosed loop: ${CONNECTIONS} connections × ${SECONDS} s (latency in ms)\n${header}`);
+  for (const t of targets) {
+    const r = await run({ ...t.opts(), connections: CONNECTIONS, duration: SECONDS });
+    closed.push(r);
+    console.log(row(t.name, r, closed[0]));
+  }
+  const open: Result[] = [];
+  console.log(`\nOpen loop: ${RATE} requests/s for ${SECONDS} s (${CONNECTIONS} connections available)\n${header}`);
+  for (const t of targets) {
+    const r = await run({ ...t.opts(), connections: CONNECTIONS, duration: SECONDS, overallRate: RATE });
+    open.push(r);
+    console.log(row(t.name, r, open[0]));
+  }
+  const { db } = await import("@/lib/server/db");
+  console.log(`\nResponses stored: ${await db().response.count()} (one per attempt and question, ${fixture.submits.length} possible)`);
+
+  console.log("\nFirst-load JavaScript (gzipped, all <script src> of the page):");
+  console.log(`  lesson page  ${(await firstLoadJs(`/lessons/${fixture.lessonSlug}`, fixture.cookies[0]) / 1024).toFixed(1)} kB`);
+  console.log(`  quiz page    ${(await firstLoadJs(fixture.quizUrl, fixture.cookies[0]) / 1024).toFixed(1)} kB`);
+} finally {
+  server.kill("SIGTERM");
+}
+process.exit(0);
