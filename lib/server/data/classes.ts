@@ -1,0 +1,101 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { SessionUser } from "@/lib/server/data/users";
+import { canTeach } from "@/lib/schemas/roles";
+
+// No 0/O or 1/I: codes are read aloud and copied from a board.
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+function newJoinCode(): string {
+  return Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+}
+
+/**
+ * The class, if the viewer may manage it: one of its instructors, or an admin. Anyone else gets
+ * NOT_FOUND, so class ids cannot be probed.
+ */
+export async function requireClassInstructor(viewer: SessionUser, classId: string) {
+  const found = await db().class.findUnique({
+    where: { id: classId },
+    select: { id: true, name: true, joinCode: true, createdAt: true, instructors: { where: { userId: viewer.id }, select: { userId: true } } },
+  });
+  if (!found || (viewer.role !== "ADMIN" && found.instructors.length === 0)) throw new AppError("NOT_FOUND", "This class does not exist.");
+  const { instructors: _mine, ...cls } = found;
+  return cls;
+}
+
+export async function createClass(viewer: SessionUser, name: string): Promise<{ id: string; joinCode: string }> {
+  if (!canTeach(viewer.role)) throw new AppError("FORBIDDEN", "Only instructors can create classes.");
+  for (let tries = 0; tries < 5; tries++) {
+    try {
+      return await db().class.create({
+        data: { name, joinCode: newJoinCode(), instructors: { create: { userId: viewer.id } } },
+        select: { id: true, joinCode: true },
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error; // code taken: draw another
+    }
+  }
+  throw new Error("Could not find a free join code.");
+}
+
+export async function listTaughtClasses(viewer: SessionUser) {
+  if (!canTeach(viewer.role)) throw new AppError("FORBIDDEN", "Only instructors have classes to teach.");
+  return db().class.findMany({
+    where: viewer.role === "ADMIN" ? {} : { instructors: { some: { userId: viewer.id } } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, joinCode: true, _count: { select: { enrollments: true, assignments: true } } },
+  });
+}
+
+/** A student joins with the code; joining twice is harmless. */
+export async function joinClass(viewer: SessionUser, code: string): Promise<{ id: string; name: string }> {
+  const cls = await db().class.findUnique({ where: { joinCode: code.trim().toUpperCase() }, select: { id: true, name: true } });
+  if (!cls) throw new AppError("NOT_FOUND", "No class has this code. Check it with your instructor.", "code");
+  await db().enrollment.upsert({ where: { classId_userId: { classId: cls.id, userId: viewer.id } }, create: { classId: cls.id, userId: viewer.id }, update: {} });
+  return cls;
+}
+
+export async function leaveClass(viewer: SessionUser, classId: string): Promise<void> {
+  await db().enrollment.deleteMany({ where: { classId, userId: viewer.id } });
+}
+
+export async function removeStudent(viewer: SessionUser, classId: string, studentId: string): Promise<void> {
+  await requireClassInstructor(viewer, classId);
+  await db().enrollment.deleteMany({ where: { classId, userId: studentId } });
+}
+
+export async function assign(viewer: SessionUser, classId: string, input: { scope: "lesson" | "sector"; scopeId: string; dueAt: Date | null }) {
+  await requireClassInstructor(viewer, classId);
+  const exists =
+    input.scope === "lesson"
+      ? await db().lesson.count({ where: { slug: input.scopeId, retiredAt: null } })
+      : await db().sector.count({ where: { id: input.scopeId } });
+  if (!exists) throw new AppError("INVALID", "Choose a lesson or sector that exists.", "scopeId");
+  return db().assignment.upsert({
+    where: { classId_scope_scopeId: { classId, scope: input.scope, scopeId: input.scopeId } },
+    create: { classId, ...input },
+    update: { dueAt: input.dueAt },
+    select: { id: true },
+  });
+}
+
+/** The viewer's classes and what is assigned in them, with the viewer's own best score on each. */
+export async function listMyAssignments(viewer: SessionUser) {
+  const enrollments = await db().enrollment.findMany({
+    where: { userId: viewer.id },
+    select: { class: { select: { id: true, name: true, assignments: { orderBy: { createdAt: "asc" }, select: { id: true, scope: true, scopeId: true, dueAt: true } } } } },
+  });
+  const best = await db().attempt.groupBy({
+    by: ["scope", "scopeId"],
+    where: { userId: viewer.id, finishedAt: { not: null } },
+    _max: { score: true },
+  });
+  const bestOf = new Map(best.map((b) => [`${b.scope}:${b.scopeId}`, b._max.score]));
+  return enrollments.map(({ class: c }) => ({
+    ...c,
+    assignments: c.assignments.map((a) => ({ ...a, bestScore: bestOf.get(`${a.scope}:${a.scopeId}`) ?? null })),
+  }));
+}

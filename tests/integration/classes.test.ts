@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { syncContent } from "@/lib/server/data/content-sync";
+import { createAccount, registerStudent, type SessionUser } from "@/lib/server/data/users";
+import { assign, createClass, joinClass, leaveClass, listMyAssignments, listTaughtClasses, removeStudent, requireClassInstructor } from "@/lib/server/data/classes";
+import { fixtureContent } from "../support/quiz-fixtures";
+
+const provider = inject("databaseProvider");
+let teacher: SessionUser;
+let otherTeacher: SessionUser;
+let admin: SessionUser;
+let student: SessionUser;
+
+beforeAll(async () => {
+  await syncContent(fixtureContent("wheat"));
+  const make = (name: string, role: "INSTRUCTOR" | "ADMIN") => createAccount({ name, email: `${name}-${provider}@example.com`, password: "long-enough-pw", role });
+  teacher = await make("teacher", "INSTRUCTOR");
+  otherTeacher = await make("other-teacher", "INSTRUCTOR");
+  admin = await make("admin", "ADMIN");
+  student = await registerStudent({ name: "Pupil", email: `pupil-${provider}@example.com`, password: "long-enough-pw" });
+});
+
+describe(`classes on ${provider}`, () => {
+  it("an instructor creates a class, a student joins by code (any case) and sees the assignment", async () => {
+    const cls = await createClass(teacher, "Year 10 · 十年级");
+    expect(cls.joinCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+    await expect(createClass(student, "Nope")).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    await joinClass(student, ` ${cls.joinCode.toLowerCase()} `);
+    await joinClass(student, cls.joinCode); // twice is harmless
+    expect(await db().enrollment.count({ where: { classId: cls.id } })).toBe(1);
+    await expect(joinClass(student, "ZZZZZZ")).rejects.toMatchObject({ code: "NOT_FOUND", field: "code" });
+
+    await assign(teacher, cls.id, { scope: "lesson", scopeId: "wheat", dueAt: new Date("2030-01-01") });
+    await expect(assign(teacher, cls.id, { scope: "lesson", scopeId: "no-such-lesson", dueAt: null })).rejects.toMatchObject({ code: "INVALID" });
+    const mine = await listMyAssignments(student);
+    expect(mine.find((c) => c.id === cls.id)?.assignments).toMatchObject([{ scope: "lesson", scopeId: "wheat", bestScore: null }]);
+
+    expect((await listTaughtClasses(teacher)).map((c) => c.id)).toContain(cls.id);
+    expect((await listTaughtClasses(otherTeacher)).map((c) => c.id)).not.toContain(cls.id);
+    expect((await listTaughtClasses(admin)).map((c) => c.id)).toContain(cls.id);
+  });
+
+  it("only the class's instructors (and admins) manage it; students can leave", async () => {
+    const cls = await createClass(teacher, "Managed");
+    await joinClass(student, cls.joinCode);
+    for (const outsider of [otherTeacher, student]) {
+      await expect(requireClassInstructor(outsider, cls.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(removeStudent(outsider, cls.id, student.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(assign(outsider, cls.id, { scope: "lesson", scopeId: "wheat", dueAt: null })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await requireClassInstructor(admin, cls.id)).toMatchObject({ id: cls.id });
+    await removeStudent(teacher, cls.id, student.id);
+    expect(await db().enrollment.count({ where: { classId: cls.id } })).toBe(0);
+    await joinClass(student, cls.joinCode);
+    await leaveClass(student, cls.id);
+    expect(await db().enrollment.count({ where: { classId: cls.id } })).toBe(0);
+  });
+});
