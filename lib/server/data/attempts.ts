@@ -18,15 +18,42 @@ export const FIGURES_ONLY_LENGTH = 5;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-function parseQuestion(row: { id: string; lessonSlug: string; payload: string }): QuizQuestion {
-  const q = JSON.parse(row.payload) as QuizQuestion;
-  return { ...q, id: row.id, documentSlug: row.lessonSlug };
+/** The fields every quiz query reads: the generated question and an instructor's edits to it. */
+const questionFields = {
+  id: true,
+  lessonSlug: true,
+  payload: true,
+  override: { select: { stem: true, explanation: true, options: true } },
+} as const;
+
+interface QuestionRow {
+  id: string;
+  lessonSlug: string;
+  payload: string;
+  override: { stem: string | null; explanation: string | null; options: string | null } | null;
 }
+
+/** The generated question with an instructor's edits applied (they survive content:sync; decisions/0007). */
+function parseQuestion(row: QuestionRow): QuizQuestion {
+  const q = JSON.parse(row.payload) as QuizQuestion;
+  const o = row.override;
+  return {
+    ...q,
+    id: row.id,
+    documentSlug: row.lessonSlug,
+    stem: o?.stem ?? q.stem,
+    explanation: o?.explanation ?? q.explanation,
+    options: o?.options ? (JSON.parse(o.options) as QuizQuestion["options"]) : q.options,
+  };
+}
+
+/** Active = still generated and not retired by a reviewer. */
+const active = { retiredAt: null, OR: [{ override: null }, { override: { retired: false } }] };
 
 async function activeQuestions(scope: QuizScope, scopeId: string) {
   const where =
-    scope === "lesson" ? { lessonSlug: scopeId, retiredAt: null } : { retiredAt: null, sectors: { some: { sectorId: scopeId } } };
-  const rows = await db().question.findMany({ where, select: { id: true, lessonSlug: true, payload: true }, orderBy: { id: "asc" } });
+    scope === "lesson" ? { ...active, lessonSlug: scopeId } : { ...active, sectors: { some: { sectorId: scopeId } } };
+  const rows = await db().question.findMany({ where, select: questionFields, orderBy: { id: "asc" } });
   return rows.map(parseQuestion);
 }
 
@@ -90,7 +117,7 @@ function feedbackFor(q: QuizQuestion, correct: boolean, readAs: string | null): 
 export async function getAttemptView(viewer: SessionUser, attemptId: string): Promise<AttemptView> {
   const attempt = await ownedAttempt(viewer, attemptId);
   const [rows, responses] = await Promise.all([
-    db().question.findMany({ where: { id: { in: attempt.questionIds } }, select: { id: true, lessonSlug: true, payload: true } }),
+    db().question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionFields }),
     db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
   ]);
   const byId = new Map(rows.map((r) => [r.id, parseQuestion(r)]));
@@ -123,7 +150,7 @@ export async function submitResponse(
 ): Promise<Feedback> {
   const attempt = await ownedAttempt(viewer, input.attemptId);
   if (!attempt.questionIds.includes(input.questionId)) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
-  const row = await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: { id: true, lessonSlug: true, payload: true } });
+  const row = await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFields });
   const q = parseQuestion(row);
   const existing = await db().response.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
   if (existing) return feedbackFor(q, existing.correct, existing.readAs);
@@ -209,7 +236,7 @@ export async function getAttemptResult(viewer: SessionUser, attemptId: string): 
   const attempt = await ownedAttempt(viewer, attemptId);
   if (!attempt.finishedAt) throw new AppError("CONFLICT", "Finish the quiz to see the results.");
   const [rows, responses] = await Promise.all([
-    db().question.findMany({ where: { id: { in: attempt.questionIds } }, select: { id: true, lessonSlug: true, payload: true } }),
+    db().question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionFields }),
     db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
   ]);
   const byId = new Map(rows.map((r) => [r.id, parseQuestion(r)]));
