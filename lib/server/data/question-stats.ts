@@ -1,0 +1,99 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { SessionUser } from "@/lib/server/data/users";
+import { requireClassInstructor } from "@/lib/server/data/classes";
+import { canTeach } from "@/lib/schemas/roles";
+import { itemStatistics, type ItemStats } from "@/lib/quiz/item-stats";
+import { getLesson, type LessonDetail } from "@/lib/server/data/lessons";
+
+async function studentsInScope(viewer: SessionUser, classId?: string): Promise<string[] | null> {
+  if (classId) {
+    await requireClassInstructor(viewer, classId);
+    return (await db().enrollment.findMany({ where: { classId }, select: { userId: true } })).map((e) => e.userId);
+  }
+  if (!canTeach(viewer.role)) throw new AppError("FORBIDDEN", "Only instructors see question statistics.");
+  return null; // everyone
+}
+
+export interface QuestionStatRow extends ItemStats {
+  lessonSlug: string;
+  type: string;
+  stem: string;
+  language: string;
+  options: { id: string; text: string }[];
+  studentFlags: number;
+  retired: boolean;
+}
+
+/** Moodle-style statistics for every answered question, for one class or for all students. */
+export async function getQuestionStatistics(viewer: SessionUser, options: { classId?: string; lessonSlug?: string } = {}): Promise<QuestionStatRow[]> {
+  const students = await studentsInScope(viewer, options.classId);
+  const responses = await db().response.findMany({
+    where: {
+      ...(students ? { attempt: { userId: { in: students } } } : {}),
+      ...(options.lessonSlug ? { question: { lessonSlug: options.lessonSlug } } : {}),
+    },
+    orderBy: { createdAt: "asc" },
+    select: { questionId: true, correct: true, answer: true, attempt: { select: { userId: true } } },
+  });
+  const questionIds = [...new Set(responses.map((r) => r.questionId))];
+  const [questions, flags] = await Promise.all([
+    db().question.findMany({ where: { id: { in: questionIds } }, select: { id: true, lessonSlug: true, type: true, payload: true, retiredAt: true, override: { select: { retired: true, stem: true, options: true } } } }),
+    db().questionFlag.groupBy({ by: ["questionId"], where: { questionId: { in: questionIds } }, _count: { _all: true } }),
+  ]);
+  const meta = new Map(
+    questions.map((q) => {
+      const p = JSON.parse(q.payload) as { stem: string; language: string; options: { id: string; text: string }[] | null };
+      const opts = q.override?.options ? (JSON.parse(q.override.options) as { id: string; text: string }[]) : p.options ?? [];
+      return [q.id, { lessonSlug: q.lessonSlug, type: q.type, stem: q.override?.stem ?? p.stem, language: p.language, options: opts, retired: !!q.retiredAt || !!q.override?.retired }];
+    }),
+  );
+  const optionIds = new Map(
+    [...meta.entries()].filter(([, m]) => m.type === "figure-mc" || m.type === "sector-id").map(([id, m]) => [id, m.options.map((o) => o.id)]),
+  );
+  const stats = itemStatistics(
+    responses.map((r) => {
+      const answer = JSON.parse(r.answer) as { kind: string; optionId?: string };
+      return { studentId: r.attempt.userId, questionId: r.questionId, correct: r.correct, optionId: answer.kind === "option" ? answer.optionId : null };
+    }),
+    optionIds,
+  );
+  const flagCount = new Map(flags.map((f) => [f.questionId, f._count._all]));
+  return stats
+    .map((s) => ({ ...s, ...meta.get(s.questionId)!, studentFlags: flagCount.get(s.questionId) ?? 0 }))
+    .sort((a, b) => b.flags.length + b.studentFlags - (a.flags.length + a.studentFlags) || a.facility - b.facility);
+}
+
+export interface SourceHeatmap {
+  lesson: LessonDetail;
+  /** Sentence id → answers to questions citing it, and the share of those answers that were wrong. */
+  sentences: Record<string, { answers: number; missRate: number }>;
+  figures: Record<string, { answers: number; missRate: number }>;
+}
+
+/** The lesson text shaded by the class's miss rate on the questions that cite each sentence and figure. */
+export async function getSourceHeatmap(viewer: SessionUser, classId: string, lessonSlug: string): Promise<SourceHeatmap> {
+  const students = (await studentsInScope(viewer, classId))!;
+  const lesson = await getLesson(viewer, lessonSlug);
+  if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
+  const responses = await db().response.findMany({
+    where: { attempt: { userId: { in: students } }, question: { lessonSlug } },
+    select: { correct: true, questionId: true, question: { select: { sourceSentenceId: true, payload: true } } },
+  });
+  const sentences: SourceHeatmap["sentences"] = {};
+  const figures: SourceHeatmap["figures"] = {};
+  const add = (map: Record<string, { answers: number; missRate: number }>, key: string, correct: boolean) => {
+    const cell = (map[key] ??= { answers: 0, missRate: 0 });
+    cell.missRate = (cell.missRate * cell.answers + (correct ? 0 : 1)) / (cell.answers + 1);
+    cell.answers += 1;
+  };
+  const figureIdsOf = new Map<string, string[]>();
+  for (const r of responses) {
+    add(sentences, r.question.sourceSentenceId, r.correct);
+    let ids = figureIdsOf.get(r.questionId);
+    if (!ids) figureIdsOf.set(r.questionId, (ids = (JSON.parse(r.question.payload) as { figureIds?: string[] }).figureIds ?? []));
+    for (const f of ids) add(figures, f, r.correct);
+  }
+  return { lesson, sentences, figures };
+}
