@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/server/auth/session";
+import { listMyAssignments } from "@/lib/server/data/classes";
+import { JoinClassForm } from "@/components/join-class-form";
+import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
+import { leaveClassAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your classes" };
+
+export default async function ClassesPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
+  const user = await requireUser();
+  const { code = "" } = await searchParams;
+  const classes = await listMyAssignments(user);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">Your classes</h1>
+      <section aria-labelledby="join-heading" className="space-y-2">
+        <h2 id="join-heading" className="text-lg font-semibold">
+          Join a class
+        </h2>
+        <JoinClassForm code={code.slice(0, 20)} />
+      </section>
+      {classes.map((c) => (
+        <section key={c.id} aria-labelledby={`class-${c.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id={`class-${c.id}`} className="text-lg font-semibold">
+              {c.name}
+            </h2>
+            <form action={leaveClassAction.bind(null, c.id)}>
+              <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-sm">
+                Leave {c.name}
+              </button>
+            </form>
+          </div>
+          {c.assignments.length === 0 ? (
+            <p className="text-slate-700">Nothing assigned yet.</p>
+          ) : (
+            <ul className="space-y-3">
+              {c.assignments.map((a) => (
+                <li key={a.id} className="space-y-1">
+                  <p>
+                    {a.scope === "lesson" ? (
+                      <Link href={`/lessons/${a.scopeId}`} className="text-brand-700 underline">
+                        Lesson: {a.scopeId}
+                      </Link>
+                    ) : (
+                      <Link href={`/sectors#${a.scopeId}`} className="text-brand-700 underline">
+                        Sector: {a.scopeId}
+                      </Link>
+                    )}
+                    {a.dueAt && <span className="text-sm text-slate-700"> · due {a.dueAt.toISOString().slice(0, 10)}</span>}
+                    <span className="text-sm text-slate-700"> · best {a.bestScore === null ? "—" : `${Math.round(a.bestScore * 100)}%`}</span>
+                  </p>
+                  <StartQuizButtons scope={a.scope as "lesson" | "sector"} scopeId={a.scopeId} label="Take the assigned quiz" />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

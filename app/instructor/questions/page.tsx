@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/server/auth/session";
+import { getQuestionStatistics } from "@/lib/server/data/question-stats";
+import { listLessons } from "@/lib/server/data/lessons";
+import { orNotFound } from "@/lib/server/http";
+import { setRetiredAction } from "@/app/instructor/actions";
+
+export const metadata: Metadata = { title: "Question statistics" };
+
+const FLAG_LABEL = { "too-easy": "too easy", "too-hard": "too hard", "poor-discrimination": "poor discrimination", "non-functional-distractor": "non-functional distractor" } as Record<string, string>;
+const num = (v: number | null) => (v === null ? "—" : v.toFixed(2));
+
+export default async function QuestionStatsPage({ searchParams }: { searchParams: Promise<{ classId?: string; lesson?: string }> }) {
+  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const { classId, lesson } = await searchParams;
+  const [stats, lessons] = await Promise.all([orNotFound(getQuestionStatistics(user, { classId, lessonSlug: lesson })), listLessons(user)]);
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href={classId ? `/instructor/classes/${classId}` : "/instructor"} className="text-brand-700 underline">
+          ← Back
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">Question statistics {classId ? "for this class" : "for all students"}</h1>
+      <p className="text-slate-700">
+        Facility is the share of correct answers; discrimination compares the top and bottom 27% of students. Flagged questions come first. Browse any
+        lesson&apos;s questions:{" "}
+        {lessons.map((l, i) => (
+          <span key={l.slug}>
+            {i > 0 && " · "}
+            <Link href={`/instructor/questions?lesson=${l.slug}${classId ? `&classId=${classId}` : ""}`} className="text-brand-700 underline" lang={l.language}>
+              {l.title}
+            </Link>
+          </span>
+        ))}
+      </p>
+      {stats.length === 0 ? (
+        <p>No answers yet.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[48rem] border-collapse bg-white text-left text-sm" data-testid="question-stats">
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="p-2">Question</th>
+                <th scope="col" className="p-2">Answers</th>
+                <th scope="col" className="p-2">Facility</th>
+                <th scope="col" className="p-2">Discrimination</th>
+                <th scope="col" className="p-2">Options chosen</th>
+                <th scope="col" className="p-2">Flags</th>
+                <th scope="col" className="p-2">Review</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.map((s) => (
+                <tr key={s.questionId} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="p-2 font-normal">
+                    <Link href={`/instructor/questions/${encodeURIComponent(s.questionId)}`} className="text-brand-700 underline" lang={s.language}>
+                      {s.stem}
+                    </Link>
+                    <div className="text-xs text-slate-600">
+                      {s.type} · {s.lessonSlug}
+                      {s.retired ? " · retired" : ""}
+                    </div>
+                  </th>
+                  <td className="p-2">{s.answers}</td>
+                  <td className="p-2">{num(s.facility)}</td>
+                  <td className="p-2">{num(s.discrimination)}</td>
+                  <td className="p-2 text-xs">
+                    {s.options
+                      .filter((o) => o.id in s.optionShares)
+                      .map((o) => (
+                        <div key={o.id}>
+                          {o.text}: {Math.round(s.optionShares[o.id] * 100)}%
+                        </div>
+                      ))}
+                  </td>
+                  <td className="p-2 text-xs">
+                    {[...s.flags.map((f) => FLAG_LABEL[f]), ...(s.studentFlags ? [`${s.studentFlags} student flag${s.studentFlags > 1 ? "s" : ""}`] : [])].join(", ") || "—"}
+                  </td>
+                  <td className="p-2">
+                    <form action={setRetiredAction.bind(null, s.questionId, !s.retired)}>
+                      <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-xs">
+                        {s.retired ? "Restore" : "Retire"}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

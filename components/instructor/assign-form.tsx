@@ -1,0 +1,58 @@
+"use client";
+import { useActionState } from "react";
+import { assignAction } from "@/app/instructor/actions";
+import { emptyFormState } from "@/components/ui/form-state";
+
+interface Props {
+  classId: string;
+  lessons: { slug: string; title: string }[];
+  sectors: { id: string; nameEn: string }[];
+}
+
+export function AssignForm({ classId, lessons, sectors }: Props) {
+  const [state, action, pending] = useActionState(assignAction.bind(null, classId), emptyFormState);
+  return (
+    <form action={action} noValidate className="flex flex-wrap items-start gap-3">
+      <div>
+        <label htmlFor="target" className="block text-sm font-medium">
+          Lesson or sector quiz
+        </label>
+        <select id="target" name="target" aria-invalid={state.errors.target || state.errors.scopeId ? true : undefined} aria-describedby="target-error" className="max-w-xs rounded border border-slate-400 bg-white px-2 py-2">
+          <option value="">Choose…</option>
+          <optgroup label="Lessons">
+            {lessons.map((l) => (
+              <option key={l.slug} value={`lesson:${l.slug}`}>
+                {l.title}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Sectors">
+            {sectors.map((s) => (
+              <option key={s.id} value={`sector:${s.id}`}>
+                {s.nameEn}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        <p id="target-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
+          {state.errors.target ?? state.errors.scopeId}
+        </p>
+      </div>
+      <div>
+        <label htmlFor="dueAt" className="block text-sm font-medium">
+          Due date (optional)
+        </label>
+        <input id="dueAt" name="dueAt" type="date" aria-describedby="dueAt-error" className="rounded border border-slate-400 px-2 py-1.5" />
+        <p id="dueAt-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
+          {state.errors.dueAt}
+        </p>
+      </div>
+      <button type="submit" disabled={pending} className="mt-6 rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        Assign
+      </button>
+      <p role="status" className="mt-8 text-sm text-green-800">
+        {state.ok ? state.message : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+"use client";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+
+export interface ClassTableProps {
+  classId: string;
+  assignments: { id: string; title: string; dueAt: string | null; averageBest: number | null; completed: number }[];
+  students: {
+    id: string;
+    name: string;
+    email: string;
+    lastActivity: string | null;
+    needsHelp: string[];
+    cells: { bestScore: number | null; attempts: number; mastery: string; status: string }[];
+  }[];
+}
+
+const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
+const STATUS = { done: "Done", late: "Late", missing: "Missing", open: "Not yet" } as Record<string, string>;
+
+/** Students × assignments, sortable by any column and filterable by name or "needs help". */
+export function ClassTable({ classId, assignments, students }: ClassTableProps) {
+  const [sortBy, setSortBy] = useState<number>(-1); // -1: name, -2: last activity, i: assignment i
+  const [descending, setDescending] = useState(false);
+  const [query, setQuery] = useState("");
+  const [onlyNeedsHelp, setOnlyNeedsHelp] = useState(false);
+
+  const rows = useMemo(() => {
+    const filtered = students.filter(
+      (s) => (!onlyNeedsHelp || s.needsHelp.length > 0) && `${s.name} ${s.email}`.toLowerCase().includes(query.trim().toLowerCase()),
+    );
+    const key = (s: ClassTableProps["students"][number]): string | number =>
+      sortBy === -1 ? s.name.toLowerCase() : sortBy === -2 ? (s.lastActivity ?? "") : (s.cells[sortBy]?.bestScore ?? -1);
+    return [...filtered].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
+  }, [students, sortBy, descending, query, onlyNeedsHelp]);
+
+  function sortButton(column: number, label: string) {
+    const active = sortBy === column;
+    return (
+      <button
+        type="button"
+        onClick={() => (active ? setDescending(!descending) : (setSortBy(column), setDescending(false)))}
+        className="font-semibold underline-offset-2 hover:underline"
+      >
+        {label}
+        <span aria-hidden="true">{active ? (descending ? " ↓" : " ↑") : ""}</span>
+      </button>
+    );
+  }
+  const ariaSort = (column: number) => (sortBy === column ? (descending ? "descending" : "ascending") : "none");
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor="student-filter" className="block text-sm font-medium">
+            Filter students
+          </label>
+          <input id="student-filter" value={query} onChange={(e) => setQuery(e.target.value)} className="rounded border border-slate-400 px-2 py-1" />
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={onlyNeedsHelp} onChange={(e) => setOnlyNeedsHelp(e.target.checked)} /> Only students who need help
+        </label>
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[40rem] border-collapse bg-white text-left text-sm" data-testid="class-table">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-2" aria-sort={ariaSort(-1)}>
+                {sortButton(-1, "Student")}
+              </th>
+              {assignments.map((a, i) => (
+                <th key={a.id} scope="col" className="p-2" aria-sort={ariaSort(i)}>
+                  {sortButton(i, a.title)}
+                  {a.dueAt && <div className="font-normal text-slate-600">due {a.dueAt.slice(0, 10)}</div>}
+                </th>
+              ))}
+              <th scope="col" className="p-2" aria-sort={ariaSort(-2)}>
+                {sortButton(-2, "Last activity")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr key={s.id} className={`border-b border-slate-200 ${s.needsHelp.length ? "bg-amber-50" : ""}`}>
+                <th scope="row" className="p-2 font-normal">
+                  <Link href={`/instructor/classes/${classId}/students/${s.id}`} className="text-brand-700 underline">
+                    {s.name}
+                  </Link>
+                  {s.needsHelp.length > 0 && <div className="text-xs text-amber-900">Needs help: {s.needsHelp.join(", ")}</div>}
+                </th>
+                {s.cells.map((c, i) => (
+                  <td key={i} className="p-2">
+                    <div>{pct(c.bestScore)}</div>
+                    <div className="text-xs text-slate-600">
+                      {STATUS[c.status]} · {c.attempts} {c.attempts === 1 ? "attempt" : "attempts"} · {c.mastery}
+                    </div>
+                  </td>
+                ))}
+                <td className="p-2">{s.lastActivity ? s.lastActivity.slice(0, 10) : "never"}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="border-t-2 border-slate-300">
+              <th scope="row" className="p-2">
+                Class average (best)
+              </th>
+              {assignments.map((a) => (
+                <td key={a.id} className="p-2">
+                  {pct(a.averageBest)} <span className="text-xs text-slate-600">({a.completed} done)</span>
+                </td>
+              ))}
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </div>
+  );
+}

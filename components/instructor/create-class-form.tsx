@@ -1,0 +1,20 @@
+"use client";
+import { useActionState } from "react";
+import { createClassAction } from "@/app/instructor/actions";
+import { Field } from "@/components/ui/field";
+import { Button } from "@/components/ui/button";
+import { emptyFormState } from "@/components/ui/form-state";
+
+export function CreateClassForm() {
+  const [state, action, pending] = useActionState(createClassAction, emptyFormState);
+  return (
+    <form action={action} noValidate className="flex flex-wrap items-start gap-3">
+      <div className="min-w-64 flex-1">
+        <Field name="name" label="New class name" required maxLength={100} error={state.errors.name} />
+      </div>
+      <Button type="submit" disabled={pending} className="mt-6">
+        Create class
+      </Button>
+    </form>
+  );
+}

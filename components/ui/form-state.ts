@@ -1,0 +1,1 @@
+export const emptyFormState = { ok: false, message: "", errors: {} as Record<string, string> };
