@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { parse as parseYaml } from "yaml";
+
+export const lexiconEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  en: z.string(),
+  zh: z.string(),
+  parent: z.string().nullable(),
+  aliases: z.array(z.union([z.string(), z.number()]).transform(String)),
+});
+export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
+
+export interface Lexicon {
+  entries: LexiconEntry[];
+  byId: Map<string, LexiconEntry>;
+  /** Aliases longest first, so "CNC machine tools" wins over "machine tools". */
+  patterns: { sectorId: string; alias: string; re: RegExp }[];
+}
+
+function escape(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Reads and checks the lexicon (content/sectors.yaml): unique ids, parents that exist. */
+export function parseLexicon(yamlText: string): Lexicon {
+  const entries = z.array(lexiconEntrySchema).parse(parseYaml(yamlText));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  if (byId.size !== entries.length) throw new Error("sector lexicon: duplicate ids");
+  for (const e of entries) if (e.parent && !byId.has(e.parent)) throw new Error(`sector lexicon: ${e.id} has unknown parent ${e.parent}`);
+  const patterns = entries
+    .flatMap((e) => [...new Set([e.en, e.zh, ...e.aliases])].map((alias) => ({ sectorId: e.id, alias })))
+    .sort((a, b) => b.alias.length - a.alias.length)
+    .map(({ sectorId, alias }) => {
+      const latin = /^[\x00-\x7f]+$/.test(alias);
+      // Short upper-case aliases (AI, IC, CT, 5G) must match in that case; others ignore case.
+      const flags = latin && alias.length <= 3 && alias === alias.toUpperCase() ? "g" : "gi";
+      return { sectorId, alias, re: new RegExp(latin ? `(?<![A-Za-z0-9])${escape(alias)}(?![A-Za-z0-9])` : escape(alias), flags) };
+    });
+  return { entries, byId, patterns };
+}
+
+export interface SectorMatch {
+  sectorId: string;
+  start: number;
+  end: number;
+}
+
+/** Sector mentions in a text, longest alias first, no two overlapping. */
+export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
+  const taken: SectorMatch[] = [];
+  for (const p of lexicon.patterns) {
+    p.re.lastIndex = 0;
+    for (const m of text.matchAll(p.re)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (!taken.some((t) => start < t.end && end > t.start)) taken.push({ sectorId: p.sectorId, start, end });
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/** Siblings: same parent, not the sector itself. */
+export function siblingsOf(lexicon: Lexicon, sectorId: string): LexiconEntry[] {
+  const parent = lexicon.byId.get(sectorId)?.parent ?? null;
+  return lexicon.entries.filter((e) => e.id !== sectorId && e.parent === parent);
+}
+
+/** A sector and everything below it. */
+export function descendantsOf(lexicon: Lexicon, sectorId: string): Set<string> {
+  const out = new Set([sectorId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const e of lexicon.entries) if (e.parent && out.has(e.parent) && !out.has(e.id)) (out.add(e.id), (grew = true));
+  }
+  return out;
+}
