@@ -1,0 +1,71 @@
+import Decimal from "decimal.js";
+import { chineseNumeral } from "./numbers";
+import { toHalfWidth } from "./text";
+
+const SCALES: Record<string, number> = {
+  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, t: 1e12, tn: 1e12, trillion: 1e12,
+  千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12,
+};
+
+export interface ReadNumber {
+  /** The number as typed, before any scale (297.37 for "297.37 billion"). */
+  number: number;
+  /** The scale factor typed with it, or null when none was typed. */
+  scale: number | null;
+  percent: boolean;
+}
+
+/**
+ * Reads a student's typed number: "80", "80%", "８０％", "八成", "百分之八十", "2973.7亿",
+ * "297.37 billion", "$297.37bn", "1,542,002件", "154.2万". Returns null when it is not a number.
+ */
+export function readTypedNumber(input: string): ReadNumber | null {
+  const text = toHalfWidth(input).trim().toLowerCase().replace(/\s+/g, " ");
+  const cheng = text.match(/^(?:约|大约)?([一二三四五六七八九])成$/);
+  if (cheng) return { number: chineseNumeral(cheng[1])! * 10, scale: null, percent: true };
+  const baifen = text.match(/^百分之([零一二两三四五六七八九十百点]+)$/);
+  if (baifen) {
+    const n = chineseNumeral(baifen[1]);
+    return n === null ? null : { number: n, scale: null, percent: true };
+  }
+  const m = text.match(
+    /^(?:about |around |approximately |more than |over |less than |约|大约|超过|近)?(?:us\$|\$|usd ?|rmb ?|¥|€)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万亿|亿|万|千|thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)?\s*(%|percent|per cent|pp|美元|元|人民币|件|台|家|项|人|个|倍|times|us dollars|dollars|usd|yuan|以上|左右)?\s*(以上|左右)?$/,
+  );
+  if (!m) return null;
+  const number = Number(m[1].replace(/,/g, ""));
+  if (!Number.isFinite(number)) return null;
+  return { number, scale: m[2] ? SCALES[m[2]] : null, percent: m[3] === "%" || m[3] === "percent" || m[3] === "per cent" };
+}
+
+export interface TypedKey {
+  value: number;
+  tolerance: number;
+  /** The scale the source used (1e8 for 亿): a number typed without a scale is read in it. */
+  scale: number;
+  /** How to describe a value to the student, e.g. (v) => "2973.7亿美元". */
+  describe: (value: number) => string;
+}
+
+/** Grades a typed answer by value within the tolerance, and says how the input was read. */
+export function gradeTyped(input: string, key: TypedKey): { correct: boolean; value: number | null; readAs: string | null } {
+  const read = readTypedNumber(input);
+  if (!read) return { correct: false, value: null, readAs: null };
+  // A number typed without a scale is read in the source's scale ("2973.7" for 亿美元) or, if that
+  // does not match, as written in full ("297,370,000,000").
+  const readings = read.scale !== null ? [read.scale] : [key.scale, 1];
+  const values = readings.map((scale) => new Decimal(read.number).times(scale).toNumber());
+  const within = (v: number) => Math.abs(v - key.value) <= key.tolerance + 1e-9 * Math.abs(key.value);
+  const value = values.find(within) ?? values[0];
+  return { correct: within(value), value, readAs: key.describe(value) };
+}
+
+/**
+ * Half a unit of the last digit shown, in base units, widened by a hedge: twice for a bound
+ * ("more than 90%": the student gives the bound), and at least 5% of the value for "about".
+ */
+export function toleranceFor(decimals: number, scale: number, value: number, hedgeDirection: "lower" | "upper" | "approx" | null): number {
+  const half = new Decimal(10).pow(-decimals).div(2).times(scale).toNumber();
+  if (hedgeDirection === "approx") return Math.max(half, Math.abs(value) * 0.05);
+  if (hedgeDirection) return half * 2;
+  return half;
+}
