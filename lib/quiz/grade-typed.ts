@@ -1,8 +1,8 @@
 import type { TypedGrader } from "./grade-answer";
+import { gradeTyped, typedKeyOf } from "@/lib/quizgen/typed-answer";
 
-// Placeholder until the content pipeline's number parser lands: plain decimal input only.
+/** Typed numbers are graded by value with the content pipeline's own number reader. */
 export const gradeTypedQuestion: TypedGrader = (q, text) => {
-  const value = Number(text.replace(/[,\s%]/g, ""));
-  if (!Number.isFinite(value) || q.answerValue == null) return { correct: false, value: null, readAs: null };
-  return { correct: Math.abs(value - q.answerValue) <= (q.tolerance ?? 0), value, readAs: String(value) };
+  const key = typedKeyOf(q);
+  return key ? gradeTyped(text, key) : { correct: false, value: null, readAs: null };
 };

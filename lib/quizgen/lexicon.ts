@@ -15,6 +15,8 @@ export interface Lexicon {
   byId: Map<string, LexiconEntry>;
   /** Aliases longest first, so "CNC machine tools" wins over "machine tools". */
   patterns: { sectorId: string; alias: string; re: RegExp }[];
+  /** Matches per text: the same sentence is looked up by several steps. */
+  cache: Map<string, SectorMatch[]>;
 }
 
 function escape(s: string) {
@@ -36,7 +38,7 @@ export function parseLexicon(yamlText: string): Lexicon {
       const flags = latin && alias.length <= 3 && alias === alias.toUpperCase() ? "g" : "gi";
       return { sectorId, alias, re: new RegExp(latin ? `(?<![A-Za-z0-9])${escape(alias)}(?![A-Za-z0-9])` : escape(alias), flags) };
     });
-  return { entries, byId, patterns };
+  return { entries, byId, patterns, cache: new Map() };
 }
 
 export interface SectorMatch {
@@ -47,6 +49,8 @@ export interface SectorMatch {
 
 /** Sector mentions in a text, longest alias first, no two overlapping. */
 export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
+  const cached = lexicon.cache.get(text);
+  if (cached) return cached;
   const taken: SectorMatch[] = [];
   for (const p of lexicon.patterns) {
     p.re.lastIndex = 0;
@@ -56,13 +60,24 @@ export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
       if (!taken.some((t) => start < t.end && end > t.start)) taken.push({ sectorId: p.sectorId, start, end });
     }
   }
-  return taken.sort((a, b) => a.start - b.start);
+  taken.sort((a, b) => a.start - b.start);
+  lexicon.cache.set(text, taken);
+  return taken;
 }
 
-/** Siblings: same parent, not the sector itself. */
+export function depthOf(lexicon: Lexicon, sectorId: string): number {
+  let depth = 0;
+  for (let e = lexicon.byId.get(sectorId); e?.parent; e = lexicon.byId.get(e.parent)) depth++;
+  return depth;
+}
+
+/** Distractor candidates: siblings (same parent) first, then other sectors at the same depth. */
 export function siblingsOf(lexicon: Lexicon, sectorId: string): LexiconEntry[] {
   const parent = lexicon.byId.get(sectorId)?.parent ?? null;
-  return lexicon.entries.filter((e) => e.id !== sectorId && e.parent === parent);
+  const depth = depthOf(lexicon, sectorId);
+  const siblings = lexicon.entries.filter((e) => e.id !== sectorId && e.parent === parent);
+  const cousins = lexicon.entries.filter((e) => e.id !== sectorId && e.parent !== parent && depthOf(lexicon, e.id) === depth);
+  return [...siblings, ...cousins];
 }
 
 /** A sector and everything below it. */
@@ -71,7 +86,12 @@ export function descendantsOf(lexicon: Lexicon, sectorId: string): Set<string> {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const e of lexicon.entries) if (e.parent && out.has(e.parent) && !out.has(e.id)) (out.add(e.id), (grew = true));
+    for (const e of lexicon.entries) {
+      if (e.parent && out.has(e.parent) && !out.has(e.id)) {
+        out.add(e.id);
+        grew = true;
+      }
+    }
   }
   return out;
 }

@@ -69,11 +69,12 @@ export function chineseNumeral(text: string): number | null {
   let total = 0;
   let digit = 0;
   for (const ch of intPart) {
+    const unit = { 十: 10, 百: 100, 千: 1000 }[ch];
     if (ch in ZH_DIGITS) digit = ZH_DIGITS[ch];
-    else if (ch === "十") (total += (digit || 1) * 10), (digit = 0);
-    else if (ch === "百") (total += digit * 100), (digit = 0);
-    else if (ch === "千") (total += digit * 1000), (digit = 0);
-    else return null;
+    else if (unit) {
+      total += (digit || (unit === 10 ? 1 : 0)) * unit;
+      digit = 0;
+    } else return null;
   }
   total += digit;
   if (fracPart === undefined) return total;
@@ -126,7 +127,7 @@ export function findNumbers(sentence: string, language: "en" | "zh"): NumberMent
     const g = m.groups!;
     const numStart = m.index + m[0].indexOf(g.num);
     const numEnd = numStart + g.num.length;
-    let start = m.index;
+    const start = m.index;
     let end = m.index + m[0].length;
     // Trailing spaces captured before a missing suffix are not part of the figure.
     while (end > start && text[end - 1] === " ") end--;

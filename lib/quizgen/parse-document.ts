@@ -16,7 +16,7 @@ const frontMatterSchema = z
   })
   .passthrough();
 
-function slugFromFileName(fileName: string): string {
+export function slugFromFileName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
   const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   return slug || `doc-${shortHash(base, 8)}`;

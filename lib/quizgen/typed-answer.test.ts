@@ -33,3 +33,17 @@ describe("typed numbers", () => {
     expect(gradeTyped("2.19", key).correct).toBe(false);
   });
 });
+
+describe("typed keys of generated questions", () => {
+  it("reads a bare number in the question's unit and describes what it read", async () => {
+    const { typedKeyOf } = await import("./typed-answer");
+    const zh = typedKeyOf({ answerValue: 297_370_000_000, tolerance: 5e6, answerUnit: "亿美元", language: "zh" })!;
+    expect(gradeTyped("2973.7", zh)).toMatchObject({ correct: true, readAs: "2973.7亿美元" });
+    const en = typedKeyOf({ answerValue: 1e11, tolerance: 5e9, answerUnit: "… billion US dollars", language: "en" })!;
+    expect(gradeTyped("100", en).correct).toBe(true);
+    expect(gradeTyped("$0.1 trillion", en).correct).toBe(true);
+    expect(gradeTyped("100", en).readAs).toBe("100 billion US dollars");
+    const pct = typedKeyOf({ answerValue: 2.18, tolerance: 0.005, answerUnit: "%", language: "zh" })!;
+    expect(gradeTyped("２.１８％", pct)).toMatchObject({ correct: true, readAs: "2.18%" });
+  });
+});

@@ -69,3 +69,30 @@ export function toleranceFor(decimals: number, scale: number, value: number, hed
   if (hedgeDirection) return half * 2;
   return half;
 }
+
+const LABEL_SCALES: [RegExp, number][] = [
+  [/万亿/, 1e12], [/亿/, 1e8], [/万/, 1e4], [/千/, 1e3],
+  [/\btrillion\b/i, 1e12], [/\bbillion\b|\bbn\b/i, 1e9], [/\bmillion\b/i, 1e6], [/\bthousand\b/i, 1e3],
+];
+
+/** The scale a unit label names ("亿美元" → 1e8, "billion US dollars" → 1e9, "%" → 1). */
+export function scaleOfUnitLabel(label: string): number {
+  return LABEL_SCALES.find(([re]) => re.test(label))?.[1] ?? 1;
+}
+
+/** The typed-answer key of a generated question: value, tolerance and how to read and describe input. */
+export function typedKeyOf(q: { answerValue?: number | null; tolerance?: number | null; answerUnit?: string | null; language: string }): TypedKey | null {
+  if (q.answerValue == null) return null;
+  const unit = q.answerUnit ?? "";
+  const scale = scaleOfUnitLabel(unit);
+  const joiner = q.language === "zh" || unit === "%" || unit.startsWith("…") ? "" : " ";
+  return {
+    value: q.answerValue,
+    tolerance: q.tolerance ?? 0,
+    scale,
+    describe: (v) => {
+      const shown = new Decimal(v).div(scale).toSignificantDigits(12).toString();
+      return unit.includes("…") ? unit.replace("…", shown).replace(/\s+/g, " ") : `${shown}${joiner}${unit}`.trim();
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { extractFigures, type ExtractedFigure } from "./figures";
+import { generateDrafts, type Draft } from "./generate";
+import { matchSectors, parseLexicon } from "./lexicon";
+import { DocumentError, parseDocument, slugFromFileName } from "./parse-document";
+import { contentBundleSchema, type BuildError, type ContentBundle, type Figure, type ParsedDocument, type Question, type RejectedDraft } from "./schema";
+import { validateDrafts, type CheckName } from "./validate";
+
+/** Bump when generation changes in a way that changes questions (ids stay stable across bumps). */
+export const GENERATOR_VERSION = "1.0.0";
+
+export interface SourceFile {
+  name: string;
+  text: string;
+}
+
+export interface BuildStats {
+  /** Per check: how many drafts it was run on and how many passed. */
+  checks: Record<CheckName, { run: number; passed: number }>;
+}
+
+// When a sentence yields more than two valid questions, these types are kept first.
+const PRIORITY: Question["type"][] = ["figure-mc", "sector-id", "ordering", "matching", "true-false", "figure-typed"];
+const MAX_PER_SENTENCE = 2;
+
+function toQuestion(d: Draft): Question {
+  const { check: _check, rejectedReason: _r, ...q } = d;
+  return q;
+}
+
+function toFigure(f: ExtractedFigure): Figure {
+  const { mention: _m, sentence: _s, sectionSectorIds: _x, siblings: _y, ...figure } = f;
+  return figure;
+}
+
+/**
+ * Builds the whole bundle: parse every file (a broken one is reported by name and skipped), find
+ * figures and sectors, over-generate questions, keep those that pass every check, at most two per
+ * source sentence. Pure: the same files give byte-identical JSON.
+ */
+export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle: ContentBundle; stats: BuildStats } {
+  const lexicon = parseLexicon(lexiconYaml);
+  const errors: BuildError[] = [];
+  const documents: ParsedDocument[] = [];
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    try {
+      const doc = parseDocument(file.name, file.text);
+      if (documents.some((d) => d.slug === doc.slug)) throw new DocumentError(`slug "${doc.slug}" is already used by another document`);
+      documents.push(doc);
+    } catch (error) {
+      if (!(error instanceof DocumentError)) throw error;
+      // The slug it would have had, so that what the database holds for it is left alone.
+      const slug = file.text.match(/^slug:\s*["']?([a-z0-9][a-z0-9-]*)["']?\s*$/m)?.[1] ?? slugFromFileName(file.name);
+      errors.push({ file: file.name, slug, message: error.message });
+    }
+  }
+
+  const figures: ExtractedFigure[] = [];
+  const questions: Question[] = [];
+  const rejected: RejectedDraft[] = [];
+  const checks = {} as BuildStats["checks"];
+  for (const doc of documents) {
+    const docFigures = extractFigures(doc, lexicon);
+    figures.push(...docFigures);
+    const drafts = generateDrafts({ doc, figures: docFigures, lexicon, generatorVersion: GENERATOR_VERSION });
+    const results = validateDrafts(drafts, lexicon);
+    const valid: Draft[] = [];
+    for (const [draft, result] of results) {
+      for (const name of result.passed) {
+        checks[name] ??= { run: 0, passed: 0 };
+        checks[name].run++;
+        checks[name].passed++;
+      }
+      for (const { check } of result.failed) {
+        checks[check] ??= { run: 0, passed: 0 };
+        checks[check].run++;
+      }
+      if (result.failed.length) rejected.push({ documentSlug: doc.slug, type: draft.type, stem: draft.stem, sentenceId: draft.source.sentenceId, reasons: result.failed.map((f) => `${f.check}: ${f.reason}`) });
+      else valid.push(draft);
+    }
+    // Cap per sentence: the highest-priority question, then preferably one of another type.
+    const bySentence = new Map<string, Draft[]>();
+    for (const d of valid) bySentence.set(d.source.sentenceId, [...(bySentence.get(d.source.sentenceId) ?? []), d]);
+    const kept = new Set<Draft>();
+    for (const group of bySentence.values()) {
+      const ordered = [...group].sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
+      const first = ordered[0];
+      const second = ordered.find((d) => d !== first && d.type !== first.type) ?? ordered.find((d) => d !== first);
+      for (const d of [first, second].slice(0, MAX_PER_SENTENCE)) if (d) kept.add(d);
+      for (const d of ordered) {
+        if (!kept.has(d)) rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["cap: already two questions on this sentence"] });
+      }
+    }
+    questions.push(...linkRevealingQuestions(valid.filter((d) => kept.has(d)), docFigures).map(toQuestion));
+  }
+
+  const sectors = lexicon.entries
+    .map((e) => ({
+      id: e.id,
+      nameEn: e.en,
+      nameZh: e.zh,
+      parentId: e.parent,
+      mentions: documents.flatMap((d) =>
+        d.sections.flatMap((s) => s.paragraphs.filter((p) => !p.boilerplate).flatMap((p) => p.sentences.filter((x) => matchSectors(lexicon, x.text).some((m) => m.sectorId === e.id)).map((x) => ({ documentSlug: d.slug, sentenceId: x.id })))),
+      ),
+    }))
+    .filter((s) => s.mentions.length > 0);
+
+  const bundle = contentBundleSchema.parse({
+    generatorVersion: GENERATOR_VERSION,
+    documents,
+    figures: figures.map(toFigure),
+    sectors,
+    questions,
+    rejected,
+    errors,
+  });
+  return { bundle, stats: { checks } };
+}
+
+/**
+ * Two questions reveal each other when one's key is written in the other's stem (the same value
+ * quoted in two sentences). Such pairs share a figure id, which quiz selection never puts together.
+ */
+function linkRevealingQuestions(drafts: Draft[], figures: ExtractedFigure[]): Draft[] {
+  for (const a of drafts) {
+    const key = a.check.figure;
+    if (!key) continue;
+    const keyText = key.text;
+    for (const b of drafts) {
+      if (a === b || b.source.sentenceId === a.source.sentenceId) continue;
+      if (b.stem.includes(keyText) || b.stem.includes(String(key.value))) {
+        if (!b.figureIds.includes(key.id)) b.figureIds = [...b.figureIds, key.id];
+      }
+    }
+  }
+  void figures;
+  return drafts;
+}

@@ -1,0 +1,96 @@
+import Decimal from "decimal.js";
+import type { ExtractedFigure } from "./figures";
+import { formatLike, scaleFactor, shownNumber } from "./format";
+
+export interface NumericOptions {
+  /** Option texts sorted by value, the key among them. */
+  texts: string[];
+  keyIndex: number;
+}
+
+export interface NumericCandidates {
+  /** Plausible wrong values in the key's format, nearest first: for true/false swaps. */
+  wrong: string[];
+}
+
+/** The grid the key was written on: 80 → 10, 85 → 1, 2.18 → 0.01, 43.2 → 0.1. */
+export function precisionGrid(shown: number, decimals: number): number {
+  if (decimals > 0) return 10 ** -decimals;
+  let grid = 1;
+  let n = Math.round(Math.abs(shown));
+  while (n !== 0 && n % 10 === 0 && grid < 1000) {
+    grid *= 10;
+    n /= 10;
+  }
+  return grid;
+}
+
+function bounds(f: ExtractedFigure, publicationYear: number): [number, number] {
+  if (f.kind === "percent") return [0, f.mention.unit === "%" && shownNumber(f.mention) <= 100 ? 100 : Number.POSITIVE_INFINITY];
+  if (f.kind === "year") return [1900, publicationYear];
+  return [0, Number.POSITIVE_INFINITY];
+}
+
+/**
+ * Numeric options for a figure, by the generation rules: other figures of the same kind, unit and
+ * scale from the same document first (plausible and provably wrong for this blank), then a ladder
+ * on the key's own precision grid (percentage points for percents, ×1.25–1.75 for money and
+ * counts, ±1–3 for years and ratios), within bounds. The key's rank among the four sorted options
+ * is drawn uniformly; if not every rank is possible the figure gets no multiple-choice question.
+ */
+export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedFigure[], random: () => number, publicationYear = 2100): (NumericOptions | { rejected: string }) & NumericCandidates {
+  const shown = shownNumber(key.mention);
+  const grid = precisionGrid(shown, key.decimals);
+  const [lo, hi] = bounds(key, publicationYear);
+  const onGrid = (v: number) => new Decimal(v).div(grid).round().times(grid).toNumber();
+  const keyText = formatLike(key.mention, shown);
+  const candidates = new Map<string, number>(); // text → shown value
+
+  const add = (v: number) => {
+    const value = onGrid(v);
+    if (value < lo || value > hi || value === shown) return;
+    const text = formatLike(key.mention, value);
+    if (text !== keyText && !candidates.has(text)) candidates.set(text, value);
+  };
+
+  // Other figures of the document, same kind, unit and scale, not shown in the same sentence.
+  const sameSentence = new Set(key.siblings);
+  for (const f of documentFigures) {
+    if (f.id === key.id || sameSentence.has(f.id) || f.kind !== key.kind || f.unit !== key.unit || scaleFactor(f.mention) !== scaleFactor(key.mention)) continue;
+    if (f.value === key.value) continue;
+    add(shownNumber(f.mention));
+  }
+  const docValues = [...candidates.values()];
+  // Keep only document values that are not wildly off (a distractor 50× the key is no distractor).
+  for (const [text, v] of [...candidates.entries()]) {
+    if (v > shown * 4 || v < shown / 4) {
+      candidates.delete(text);
+      docValues.splice(docValues.indexOf(v), 1);
+    }
+  }
+
+  const ladder: number[] =
+    key.kind === "percent"
+      ? [1, 2, 3, 4].flatMap((k) => {
+          const step = Math.max(grid, onGrid(Math.max(shown * 0.12, grid)));
+          return [shown - k * step, shown + k * step];
+        })
+      : key.kind === "year" || key.kind === "ratio"
+        ? [1, 2, 3, 4].flatMap((k) => [shown - k * Math.max(grid, 1), shown + k * Math.max(grid, 1)])
+        : [1.3, 1.6, 2, 2.5].flatMap((k) => [shown / k, shown * k]);
+  for (const v of ladder) add(v);
+
+  const below = [...candidates.entries()].filter(([, v]) => v < shown).sort((a, b) => b[1] - a[1]);
+  const above = [...candidates.entries()].filter(([, v]) => v > shown).sort((a, b) => a[1] - b[1]);
+  const wrong = [...below.slice(0, 2), ...above.slice(0, 2)].map(([t]) => t);
+  if (below.length < 3 || above.length < 3) return { rejected: "rank-infeasible: fewer than 3 plausible options below or above the key", wrong };
+  const rank = Math.floor(random() * 4); // number of options below the key
+  // Prefer document figures, then the nearest ladder steps.
+  const pick = (side: [string, number][], n: number) => {
+    const fromDoc = side.filter(([, v]) => docValues.includes(v));
+    const rest = side.filter(([, v]) => !docValues.includes(v));
+    return [...fromDoc, ...rest].slice(0, n);
+  };
+  const chosen = [...pick(below, rank), ...pick(above, 3 - rank), [keyText, shown] as [string, number]].sort((a, b) => a[1] - b[1]);
+  return { texts: chosen.map(([t]) => t), keyIndex: chosen.findIndex(([t]) => t === keyText), wrong };
+}

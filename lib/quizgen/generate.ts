@@ -1,0 +1,344 @@
+import type { ExtractedFigure } from "./figures";
+import { descendantsOf, matchSectors, siblingsOf, type Lexicon } from "./lexicon";
+import { formatLike, shownNumber, unitLabel, withoutHedge, scaleFactor } from "./format";
+import { numericOptions } from "./distractors";
+import { rngFor, shuffled } from "./random";
+import type { Language, ParsedDocument, Question, QuestionType } from "./schema";
+import { say } from "./templates";
+import { shortHash } from "./text";
+import { toleranceFor } from "./typed-answer";
+
+/** A generated question before the checks, with what the checks need to know about it. */
+export interface Draft extends Question {
+  /** Set when generation itself could not make a sound question (e.g. no feasible option ranks). */
+  rejectedReason?: string;
+  check: {
+    /** The source sentence the stem was made from. */
+    sentence: string;
+    /** For figure questions: the key figure. */
+    figure?: ExtractedFigure;
+    /** For sector questions: the key sector and the distractor sectors. */
+    sectorId?: string;
+    distractorSectorIds?: string[];
+    /** Option values, for numeric options (sorted check). */
+    optionValues?: number[];
+  };
+}
+
+export interface GenerateContext {
+  doc: ParsedDocument;
+  figures: ExtractedFigure[];
+  lexicon: Lexicon;
+  generatorVersion: string;
+}
+
+const BLANK = "____";
+
+function questionId(doc: ParsedDocument, type: QuestionType, sentenceId: string, fact: string): string {
+  return `${doc.slug}:${type}:${shortHash(`${sentenceId}|${fact}`, 12)}`;
+}
+
+function sectorName(ctx: GenerateContext, id: string, language: Language): string {
+  const e = ctx.lexicon.byId.get(id)!;
+  return language === "zh" ? e.zh : e.en;
+}
+
+/** The sector's name inside an English sentence: "robots", but "CNC machine tools" keeps its capitals. */
+function inlineName(ctx: GenerateContext, id: string, language: Language): string {
+  const name = sectorName(ctx, id, language);
+  return language === "en" && /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+}
+
+/** The sentence, or for a long one the clauses around a position, so stems stay readable. */
+function excerpt(sentence: string, at: number, language: Language): string {
+  const limit = language === "zh" ? 110 : 260;
+  if (sentence.length <= limit) return sentence;
+  const seps = language === "zh" ? /[,，;；。]/ : /[;,]/;
+  let s = at;
+  let e = at;
+  while (s > 0 && (e - s < limit / 2 || !seps.test(sentence[s - 1]))) s--;
+  while (e < sentence.length && (e - s < limit || !seps.test(sentence[e]))) e++;
+  return `${s > 0 ? "…" : ""}${sentence.slice(s, e).trim()}${e < sentence.length ? "…" : ""}`;
+}
+
+/** Replaces the figure's words (not its hedge) with a blank, so "more than ____" keeps the bound. */
+function clozeOf(f: ExtractedFigure, language: Language): string {
+  const s = f.sentence;
+  const bare = withoutHedge(f.mention);
+  const at = s.indexOf(bare, f.mention.start);
+  const blanked = s.slice(0, at) + BLANK + s.slice(at + bare.length);
+  return excerpt(blanked, at, language);
+}
+
+function figureQuestions(ctx: GenerateContext): Draft[] {
+  const { doc } = ctx;
+  const L = doc.language;
+  const out: Draft[] = [];
+  for (const f of ctx.figures) {
+    if (f.kind === "year" || f.kind === "other") continue;
+    const base = {
+      documentSlug: doc.slug,
+      language: L,
+      explanation: say("explainFigure", L)(f.sentence),
+      source: { sentenceId: f.sentenceId, quote: f.sentence },
+      figureIds: [f.id],
+      sectorIds: f.sectorIds,
+    };
+    const keyText = withoutHedge(f.mention);
+    const stem = say("cloze", L)(clozeOf(f, L));
+
+    // Typed number: every figure, hedged bounds included (the hedge stays in the stem).
+    out.push({
+      ...base,
+      id: questionId(doc, "figure-typed", f.sentenceId, f.text),
+      type: "figure-typed",
+      stem: stem + say("typedUnit", L)(unitLabel(f.mention)),
+      options: null,
+      answerText: keyText,
+      answerValue: f.value,
+      tolerance: toleranceFor(f.decimals, scaleFactor(f.mention), f.value, f.mention.hedgeDirection),
+      answerKind: f.kind,
+      answerUnit: unitLabel(f.mention),
+      check: { sentence: f.sentence, figure: f },
+    });
+
+    // Multiple choice: not for bounds ("more than 90%"), where a smaller option would also be true.
+    const random = rngFor(doc.slug, f.id, "figure-mc", ctx.generatorVersion);
+    const opts = numericOptions(f, ctx.figures, random);
+    const bound = f.mention.hedgeDirection === "lower" || f.mention.hedgeDirection === "upper";
+    const mcId = questionId(doc, "figure-mc", f.sentenceId, f.text);
+    if (bound || "rejected" in opts) {
+      const reason = bound ? "hedged bound: multiple choice would have more than one true option" : (opts as { rejected: string }).rejected;
+      out.push({ ...base, id: mcId, type: "figure-mc", stem, options: [], answerText: keyText, correctOptionId: null, check: { sentence: f.sentence, figure: f }, rejectedReason: reason });
+    } else {
+      const options = opts.texts.map((text, i) => ({ id: `o${i + 1}`, text }));
+      out.push({
+        ...base,
+        id: mcId,
+        type: "figure-mc",
+        stem,
+        options,
+        answerText: keyText,
+        correctOptionId: options[opts.keyIndex].id,
+        check: { sentence: f.sentence, figure: f, optionValues: opts.texts.map((t) => Number(t.replace(/[^\d.]/g, ""))) },
+      });
+    }
+    // True/false with the figure swapped for a plausible wrong value, or kept (a seeded coin).
+    if (opts.wrong.length === 0) continue;
+    const tfRandom = rngFor(doc.slug, f.id, "true-false", ctx.generatorVersion);
+    const keep = tfRandom() < 0.5;
+    const wrong = opts.wrong[Math.floor(tfRandom() * opts.wrong.length)];
+    const at = f.sentence.indexOf(keyText, f.mention.start);
+    const statement = keep ? f.sentence : f.sentence.slice(0, at) + wrong + f.sentence.slice(at + keyText.length);
+    out.push({
+      ...base,
+      id: questionId(doc, "true-false", f.sentenceId, f.text),
+      type: "true-false",
+      stem: say("trueFalse", L)(excerpt(statement, at, L)),
+      options: null,
+      answerText: keep ? say("trueWord", L) : say("falseWord", L),
+      answerBool: keep,
+      explanation: keep ? base.explanation : `${say("explainFalse", L)(keyText, wrong)} ${base.explanation}`,
+      check: { sentence: f.sentence, figure: f },
+    });
+  }
+  return out;
+}
+
+/**
+ * The sectors a sentence can be asked about: each sector it names (deepest of overlapping ones),
+ * or, when it names none, the sector of its section heading.
+ */
+function sentenceSectors(ctx: GenerateContext, text: string, sectionSectorIds: string[]): { id: string; named: boolean }[] {
+  const ids = [...new Set(matchSectors(ctx.lexicon, text).map((m) => m.sectorId))];
+  const deepest = ids.filter((id) => !ids.some((other) => other !== id && descendantsOf(ctx.lexicon, id).has(other)));
+  if (deepest.length > 0) return deepest.map((id) => ({ id, named: true }));
+  return sectionSectorIds.length === 1 ? [{ id: sectionSectorIds[0], named: false }] : [];
+}
+
+function maskSector(ctx: GenerateContext, text: string, sectorId: string): string {
+  const hidden = descendantsOf(ctx.lexicon, sectorId);
+  let out = text;
+  for (const m of matchSectors(ctx.lexicon, text).filter((m) => hidden.has(m.sectorId)).reverse()) out = out.slice(0, m.start) + BLANK + out.slice(m.end);
+  return out;
+}
+
+function sectorQuestions(ctx: GenerateContext): Draft[] {
+  const { doc } = ctx;
+  const L = doc.language;
+  const out: Draft[] = [];
+  const docSectors = new Set(ctx.figures.flatMap((f) => f.sectorIds));
+  for (const section of doc.sections) {
+    const sectionSectorIds = section.heading ? [...new Set(matchSectors(ctx.lexicon, section.heading).map((m) => m.sectorId))] : [];
+    for (const p of section.paragraphs) {
+      if (p.boilerplate) continue;
+      for (const s of p.sentences) {
+        const minLength = L === "zh" ? 15 : 50;
+        if (s.text.length < minLength || s.text.length > (L === "zh" ? 160 : 400)) continue;
+        for (const sector of sentenceSectors(ctx, s.text, sectionSectorIds)) {
+        const random = rngFor(doc.slug, s.id, sector.id, "sector-id", ctx.generatorVersion);
+        const mentioned = new Set(matchSectors(ctx.lexicon, s.text).map((m) => m.sectorId));
+        const siblings = siblingsOf(ctx.lexicon, sector.id).filter((e) => !mentioned.has(e.id));
+        // Siblings before cousins; within each, sectors of this document first.
+        const parent = ctx.lexicon.byId.get(sector.id)?.parent ?? null;
+        const rank = (e: { id: string; parent: string | null }) => (e.parent === parent ? 0 : 2) + (docSectors.has(e.id) ? 0 : 1);
+        const preferred = shuffled(siblings, random).sort((a, b) => rank(a) - rank(b));
+        const distractors = preferred.slice(0, 3).map((e) => e.id);
+        const base = {
+          documentSlug: doc.slug,
+          language: L,
+          source: { sentenceId: s.id, quote: s.text },
+          figureIds: ctx.figures.filter((f) => f.sentenceId === s.id).map((f) => f.id),
+          sectorIds: [sector.id],
+          explanation: say("explainFigure", L)(s.text) + (sector.named ? "" : ` (${section.heading})`),
+        };
+        const masked = maskSector(ctx, s.text, sector.id);
+        const ids = shuffled([sector.id, ...distractors], random);
+        const options = ids.map((id, i) => ({ id: `s${i + 1}`, text: sectorName(ctx, id, L) }));
+        const draft: Draft = {
+          ...base,
+          id: questionId(doc, "sector-id", s.id, sector.id),
+          type: "sector-id",
+          stem: (sector.named ? say("sectorBlank", L) : say("sectorId", L))(masked),
+          options,
+          answerText: sectorName(ctx, sector.id, L),
+          correctOptionId: options[ids.indexOf(sector.id)].id,
+          check: { sentence: s.text, sectorId: sector.id, distractorSectorIds: distractors },
+        };
+        if (distractors.length < 3) draft.rejectedReason = "fewer than 3 sibling sectors for distractors";
+        out.push(draft);
+
+        // True/false with the sector swapped for a sibling (only when the sentence names it).
+        if (sector.named && distractors.length > 0) {
+          const keep = random() < 0.5;
+          const swapTo = distractors[0];
+          const statement = keep ? s.text : maskSector(ctx, s.text, sector.id).split(BLANK).join(inlineName(ctx, swapTo, L));
+          out.push({
+            ...base,
+            id: questionId(doc, "true-false", s.id, `sector:${sector.id}`),
+            type: "true-false",
+            stem: say("trueFalse", L)(statement),
+            options: null,
+            answerText: keep ? say("trueWord", L) : say("falseWord", L),
+            answerBool: keep,
+            explanation: keep ? base.explanation : `${say("explainSectorFalse", L)(sectorName(ctx, sector.id, L), sectorName(ctx, swapTo, L))} ${base.explanation}`,
+            check: { sentence: s.text, sectorId: sector.id, distractorSectorIds: [swapTo] },
+          });
+        }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Figure–sector matching: 3–4 figures of the document, each tied to a different single sector. */
+function matchingQuestions(ctx: GenerateContext): Draft[] {
+  const { doc } = ctx;
+  const L = doc.language;
+  const usable = ctx.figures.filter((f) => f.kind !== "year" && f.sectorIds.length === 1);
+  const bySector = new Map<string, ExtractedFigure[]>();
+  for (const f of usable) bySector.set(f.sectorIds[0], [...(bySector.get(f.sectorIds[0]) ?? []), f]);
+  const random = rngFor(doc.slug, "matching", ctx.generatorVersion);
+  const sectors = shuffled([...bySector.keys()], random);
+  const out: Draft[] = [];
+  for (let g = 0; g + 3 <= sectors.length && out.length < 3; g += 4) {
+    const group = sectors.slice(g, g + 4);
+    if (group.length < 3) break;
+    const picked = group.map((id) => bySector.get(id)![0]);
+    const lefts = picked.map((f) => {
+      const masked = maskSector(ctx, f.sentence, f.sectorIds[0]);
+      return excerpt(masked, Math.max(0, masked.indexOf(withoutHedge(f.mention))), L);
+    });
+    const options = shuffled(group, random).map((id, i) => ({ id: `m${i + 1}`, text: sectorName(ctx, id, L), sectorId: id }));
+    const first = picked[0];
+    out.push({
+      id: questionId(doc, "matching", first.sentenceId, group.join(",")),
+      documentSlug: doc.slug,
+      language: L,
+      type: "matching",
+      stem: say("matching", L),
+      options: options.map(({ id, text }) => ({ id, text })),
+      pairs: picked.map((f, i) => ({ left: lefts[i], right: options.find((o) => o.sectorId === f.sectorIds[0])!.id })),
+      answerText: picked.map((f, i) => `${lefts[i]} → ${sectorName(ctx, f.sectorIds[0], L)}`).join("; "),
+      explanation: picked.map((f) => say("explainFigure", L)(f.sentence)).join(" "),
+      source: { sentenceId: first.sentenceId, quote: first.sentence },
+      figureIds: picked.map((f) => f.id),
+      sectorIds: group,
+      check: { sentence: first.sentence },
+    });
+  }
+  return out;
+}
+
+/** A short label for the thing a figure belongs to: the words just before it in its clause. */
+function labelBefore(f: ExtractedFigure, L: Language): string | null {
+  const before = f.sentence.slice(0, f.mention.start);
+  const clause = before.split(L === "zh" ? /[,，;；、(（和与及]/ : /[,;(]| and /).pop() ?? "";
+  if (L === "zh") {
+    const label = clause.replace(/(以|为|达|是|的|约|共|占)+$/, "").replace(/^(其中|而|但|和|与)/, "").trim();
+    return label.length >= 2 && label.length <= 12 && !/\d/.test(label) ? label : null;
+  }
+  const words = clause.trim().split(/\s+/).filter((w) => !/^(was|were|is|are|of|at|with|by|reached|to)$/i.test(w));
+  const label = words.slice(-3).join(" ");
+  return label.length >= 2 && !/\d/.test(label) ? label : null;
+}
+
+/** Ordering: three or more figures of one kind in a sentence, or a "分别/respectively" pair, ordered by value. */
+function orderingQuestions(ctx: GenerateContext): Draft[] {
+  const { doc } = ctx;
+  const L = doc.language;
+  const out: Draft[] = [];
+  const bySentence = new Map<string, ExtractedFigure[]>();
+  for (const f of ctx.figures) if (f.kind !== "year") bySentence.set(f.sentenceId, [...(bySentence.get(f.sentenceId) ?? []), f]);
+  for (const [sentenceId, figs] of bySentence) {
+    const kinds = new Map<string, ExtractedFigure[]>();
+    for (const f of figs) {
+      const key = `${f.kind}|${f.unit}|${scaleFactor(f.mention)}|${f.time ?? ""}`;
+      kinds.set(key, [...(kinds.get(key) ?? []), f]);
+    }
+    for (const group of kinds.values()) {
+      const labelled = group.map((f) => ({ f, label: group.length === 2 && f.subject ? f.subject : labelBefore(f, L) }));
+      if (labelled.length < 2 || labelled.some((x) => !x.label)) continue;
+      if (new Set(labelled.map((x) => x.label)).size !== labelled.length) continue;
+      if (new Set(group.map((f) => f.value)).size !== group.length) continue;
+      const items = labelled.slice(0, 5);
+      const random = rngFor(doc.slug, sentenceId, "ordering", ctx.generatorVersion);
+      const options = shuffled(items, random).map((x, i) => ({ id: `r${i + 1}`, text: x.label!, value: x.f.value }));
+      const correctOrder = [...options].sort((a, b) => b.value - a.value).map((o) => o.id);
+      let context = items[0].f.sentence;
+      for (const x of [...items].sort((a, b) => b.f.mention.start - a.f.mention.start)) {
+        const bare = withoutHedge(x.f.mention);
+        const at = context.indexOf(bare, x.f.mention.start);
+        if (at >= 0) context = context.slice(0, at) + BLANK + context.slice(at + bare.length);
+      }
+      const what = `${options.map((o) => o.text).join(L === "zh" ? "、" : ", ")}${L === "zh" ? "（" : " ("}“${excerpt(context, context.indexOf(BLANK), L)}”${L === "zh" ? "）" : ")"}`;
+      out.push({
+        id: questionId(doc, "ordering", sentenceId, items.map((x) => x.f.id).join(",")),
+        documentSlug: doc.slug,
+        language: L,
+        type: "ordering",
+        stem: say("ordering", L)(what),
+        options: options.map(({ id, text }) => ({ id, text })),
+        correctOrder,
+        answerText: correctOrder.map((id) => {
+          const o = options.find((x) => x.id === id)!;
+          return `${o.text} (${items.find((x) => x.label === o.text)!.f.text})`;
+        }).join(" > "),
+        explanation: say("explainFigure", L)(items[0].f.sentence),
+        source: { sentenceId, quote: items[0].f.sentence },
+        figureIds: items.map((x) => x.f.id),
+        sectorIds: [...new Set(items.flatMap((x) => x.f.sectorIds))],
+        check: { sentence: items[0].f.sentence },
+      });
+    }
+  }
+  return out;
+}
+
+/** Over-generates every question type for one document; the checks decide what is kept. */
+export function generateDrafts(ctx: GenerateContext): Draft[] {
+  return [...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)];
+}
+
+export { formatLike, shownNumber };

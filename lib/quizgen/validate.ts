@@ -1,0 +1,107 @@
+import type { Draft } from "./generate";
+import { findNumbers } from "./numbers";
+import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
+import { withoutHedge } from "./format";
+
+/** The checks of ../shared/docs/quiz-generation.md that code can decide, by name. */
+export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length"] as const;
+export type CheckName = (typeof CHECKS)[number];
+
+export interface CheckResult {
+  passed: CheckName[];
+  failed: { check: CheckName; reason: string }[];
+}
+
+const BLANK = "____";
+const NEGATION = { en: /\b(not|never|no|none)\b|n't\b/i, zh: /不是|并非|没有|未能/ };
+
+function check(draft: Draft, lexicon: Lexicon): CheckResult {
+  const failed: CheckResult["failed"] = [];
+  const passed: CheckName[] = [];
+  const run = (name: CheckName, reason: string | null) => (reason ? failed.push({ check: name, reason }) : passed.push(name));
+  const f = draft.check.figure;
+
+  run("generation", draft.rejectedReason ?? null);
+
+  // Answerable from the source alone: one blank, a qualifier (year, country or sector) in the
+  // stem, and the round trip: refilling the blank, the number parser reads back the key.
+  run(
+    "answerable",
+    (() => {
+      if (draft.type !== "figure-mc" && draft.type !== "figure-typed") return null;
+      if (!f) return "no key figure";
+      const blanks = draft.stem.split(BLANK).length - 1;
+      if (blanks !== 1) return `${blanks} blanks in the stem`;
+      const year = f.time?.slice(0, 4);
+      const hasQualifier = (year && draft.stem.includes(year)) || (f.subject && draft.stem.includes(f.subject === "the United States" ? "U" : f.subject)) || matchSectors(lexicon, draft.stem).length > 0 || /China|Chinese|domestic|中国|美国|中美/.test(draft.stem);
+      if (!hasQualifier) return "the stem names no year, country or sector";
+      if (f.time && !draft.stem.includes(f.time.slice(0, 4))) return `the stem lost the figure's year ${f.time}`;
+      const refilled = draft.stem.replace(BLANK, withoutHedge(f.mention));
+      const read = findNumbers(refilled, draft.language).filter((m) => m.kind === f.kind && Math.abs(m.value - f.value) <= Math.abs(f.value) * 1e-9);
+      return read.length >= 1 ? null : "round trip: the parser does not read the key back from the stem";
+    })(),
+  );
+
+  // No leaks: the key is not in its own stem.
+  run(
+    "no-leak",
+    (() => {
+      if (f && (draft.type === "figure-mc" || draft.type === "figure-typed")) {
+        return draft.stem.includes(withoutHedge(f.mention)) ? "the key appears in the stem" : null;
+      }
+      if (draft.type === "sector-id" && draft.check.sectorId) {
+        const hidden = descendantsOf(lexicon, draft.check.sectorId);
+        return matchSectors(lexicon, draft.stem).some((m) => hidden.has(m.sectorId)) ? "the sector is named in the stem" : null;
+      }
+      return null;
+    })(),
+  );
+
+  // Option hygiene: four distinct options, numeric ones sorted and in the key's format.
+  run(
+    "option-hygiene",
+    (() => {
+      if (draft.type !== "figure-mc" && draft.type !== "sector-id") return null;
+      const options = draft.options ?? [];
+      if (options.length !== 4) return `${options.length} options`;
+      if (new Set(options.map((o) => o.text.trim())).size !== 4) return "options are not all different";
+      if (!options.some((o) => o.id === draft.correctOptionId)) return "no option is the key";
+      if (draft.type === "figure-mc") {
+        const values = draft.check.optionValues ?? [];
+        if (values.some((v, i) => i > 0 && v <= values[i - 1])) return "numeric options are not sorted";
+        const shape = (t: string) => t.replace(/\d/g, "9").replace(/9+/g, "9").replace(/,/g, "");
+        const keyShape = shape(draft.answerText);
+        if (options.some((o) => shape(o.text) !== keyShape)) return "an option is written in another format than the key";
+        if (f?.kind === "percent" && values.some((v) => v < 0 || (draft.answerText.endsWith("%") && (f.value <= 100 ? v > 100 : false)))) return "a percent option is out of bounds";
+      }
+      return null;
+    })(),
+  );
+
+  // Sector distractors sit at the key's level of the lexicon (siblings first), never its parent or
+  // child, and are not named in the same sentence.
+  run(
+    "sibling-distractors",
+    (() => {
+      const key = draft.check.sectorId;
+      if (!key || !draft.check.distractorSectorIds) return null;
+      for (const d of draft.check.distractorSectorIds) {
+        if (depthOf(lexicon, d) !== depthOf(lexicon, key)) return `${d} is not at the level of ${key}`;
+        if (descendantsOf(lexicon, key).has(d) || descendantsOf(lexicon, d).has(key)) return `${d} and ${key} are parent and child`;
+        if (matchSectors(lexicon, draft.check.sentence).some((m) => m.sectorId === d)) return `${d} is named in the same sentence`;
+      }
+      return null;
+    })(),
+  );
+
+  // One fact per stem and no negative statements to judge.
+  run("single-fact", (draft.type === "true-false" || draft.type === "sector-id") && NEGATION[draft.language].test(draft.check.sentence) ? "the statement is negative" : null);
+
+  run("length", draft.stem.length > 600 ? `stem of ${draft.stem.length} characters` : null);
+  return { passed, failed };
+}
+
+/** Runs every check on every draft. */
+export function validateDrafts(drafts: Draft[], lexicon: Lexicon): Map<Draft, CheckResult> {
+  return new Map(drafts.map((d) => [d, check(d, lexicon)]));
+}
