@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Feedback } from "@/lib/quiz/question";
 
 /** Right or wrong, the key, why, and the sentence it comes from (linked, highlighted in the lesson). */
@@ -13,9 +12,10 @@ export function FeedbackPanel({ feedback, language }: { feedback: Feedback; lang
       {feedback.explanation && <p lang={language} className="text-slate-800">{feedback.explanation}</p>}
       <blockquote lang={language} className="border-l-2 border-slate-400 pl-3 text-slate-700">
         “{feedback.source.quote}”{" "}
-        <Link href={`/lessons/${feedback.source.lessonSlug}#${feedback.source.sentenceId}`} className="text-brand-700 underline" lang="en">
+        {/* A full page load, not a client-side one, so the browser applies :target and highlights the sentence. */}
+        <a href={`/lessons/${feedback.source.lessonSlug}#${feedback.source.sentenceId}`} className="text-brand-700 underline" lang="en">
           Read it in the lesson
-        </Link>
+        </a>
       </blockquote>
     </div>
   );

@@ -19,7 +19,7 @@ export interface BuildStats {
 }
 
 // When a sentence yields more than two valid questions, these types are kept first.
-const PRIORITY: Question["type"][] = ["figure-mc", "sector-id", "ordering", "matching", "true-false", "figure-typed"];
+const PRIORITY: Question["type"][] = ["matching", "figure-mc", "ordering", "figure-typed", "sector-id", "true-false"];
 const MAX_PER_SENTENCE = 2;
 
 function toQuestion(d: Draft): Question {

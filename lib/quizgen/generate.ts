@@ -236,18 +236,33 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
 function matchingQuestions(ctx: GenerateContext): Draft[] {
   const { doc } = ctx;
   const L = doc.language;
-  const usable = ctx.figures.filter((f) => f.kind !== "year" && f.sectorIds.length === 1);
+  // A figure belongs to a sector when its clause (or else its sentence) names exactly one.
+  const sectorOf = (f: ExtractedFigure): string | null => {
+    const seps = L === "zh" ? /[,，;；。]/ : /[,;.]/;
+    let s = f.mention.start;
+    let e = f.mention.end;
+    while (s > 0 && !seps.test(f.sentence[s - 1])) s--;
+    while (e < f.sentence.length && !seps.test(f.sentence[e])) e++;
+    const inClause = [...new Set(matchSectors(ctx.lexicon, f.sentence.slice(s, e)).map((m) => m.sectorId))];
+    if (inClause.length === 1) return inClause[0];
+    return inClause.length === 0 && f.sectorIds.length === 1 ? f.sectorIds[0] : null;
+  };
   const bySector = new Map<string, ExtractedFigure[]>();
-  for (const f of usable) bySector.set(f.sectorIds[0], [...(bySector.get(f.sectorIds[0]) ?? []), f]);
+  for (const f of ctx.figures) {
+    const id = f.kind === "year" ? null : sectorOf(f);
+    if (id) bySector.set(id, [...(bySector.get(id) ?? []), f]);
+  }
   const random = rngFor(doc.slug, "matching", ctx.generatorVersion);
   const sectors = shuffled([...bySector.keys()], random);
   const out: Draft[] = [];
   for (let g = 0; g + 3 <= sectors.length && out.length < 3; g += 4) {
     const group = sectors.slice(g, g + 4);
     if (group.length < 3) break;
-    const picked = group.map((id) => bySector.get(id)![0]);
+    const picked = group.map((id) => ({ ...bySector.get(id)![0], matchSector: id }));
     const lefts = picked.map((f) => {
-      const masked = maskSector(ctx, f.sentence, f.sectorIds[0]);
+      // Hide every sector named in the sentence, so no statement names its own answer.
+      let masked = f.sentence;
+      for (const id of new Set(matchSectors(ctx.lexicon, f.sentence).map((m) => m.sectorId))) masked = maskSector(ctx, masked, id);
       return excerpt(masked, Math.max(0, masked.indexOf(withoutHedge(f.mention))), L);
     });
     const options = shuffled(group, random).map((id, i) => ({ id: `m${i + 1}`, text: sectorName(ctx, id, L), sectorId: id }));
@@ -259,8 +274,8 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
       type: "matching",
       stem: say("matching", L),
       options: options.map(({ id, text }) => ({ id, text })),
-      pairs: picked.map((f, i) => ({ left: lefts[i], right: options.find((o) => o.sectorId === f.sectorIds[0])!.id })),
-      answerText: picked.map((f, i) => `${lefts[i]} → ${sectorName(ctx, f.sectorIds[0], L)}`).join("; "),
+      pairs: picked.map((f, i) => ({ left: lefts[i], right: options.find((o) => o.sectorId === f.matchSector)!.id })),
+      answerText: picked.map((f, i) => `${lefts[i]} → ${sectorName(ctx, f.matchSector, L)}`).join("; "),
       explanation: picked.map((f) => say("explainFigure", L)(f.sentence)).join(" "),
       source: { sentenceId: first.sentenceId, quote: first.sentence },
       figureIds: picked.map((f) => f.id),

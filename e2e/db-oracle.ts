@@ -1,0 +1,40 @@
+import Database from "better-sqlite3";
+import path from "node:path";
+
+/**
+ * The test's answer key: reads a question's stored payload from the e2e server's SQLite file.
+ * The browser never sees this; the test uses it to answer right or wrong on purpose.
+ */
+export function questionPayload(questionId: string): Record<string, unknown> & { type: string } {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT payload, type FROM "Question" WHERE id = ?').get(questionId) as { payload: string; type: string } | undefined;
+    if (!row) throw new Error(`question ${questionId} not in the e2e database`);
+    return { ...JSON.parse(row.payload), type: row.type };
+  } finally {
+    db.close();
+  }
+}
+
+/** Lessons in a language, the one with the most kinds of question first. */
+export function lessonSlugs(language: string): string[] {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const sql = `SELECT l.slug FROM "Lesson" l LEFT JOIN "Question" q ON q."lessonSlug" = l.slug AND q."retiredAt" IS NULL
+      WHERE l.language = ? AND l."retiredAt" IS NULL GROUP BY l.slug, l.position ORDER BY COUNT(DISTINCT q.type) DESC, l.position`;
+    return (db.prepare(sql).all(language) as { slug: string }[]).map((r) => r.slug);
+  } finally {
+    db.close();
+  }
+}
+
+/** The lesson with the most active questions of this type. */
+export function lessonWithType(type: string): string | null {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT "lessonSlug" AS slug FROM "Question" WHERE type = ? AND "retiredAt" IS NULL GROUP BY "lessonSlug" ORDER BY COUNT(*) DESC, "lessonSlug" LIMIT 1').get(type) as { slug: string } | undefined;
+    return row?.slug ?? null;
+  } finally {
+    db.close();
+  }
+}
