@@ -100,25 +100,35 @@ export function extractFigures(doc: ParsedDocument, lexicon: Lexicon): Extracted
   return out;
 }
 
-/** For "中美…分别为 A 和 B" and "X and Y … respectively": the subject of each listed value. */
+/**
+ * For "中美…分别为 A 和 B(,…分别为 C 和 D)" and "X and Y … respectively": the subject of each listed
+ * value. Each list must have exactly as many values (of one kind) as there are subjects, or none
+ * of its values is paired.
+ */
 function respectivelyPairs(text: string, language: "en" | "zh", figures: NumberMention[]): Map<NumberMention, string> {
   const out = new Map<NumberMention, string>();
-  const at = language === "zh" ? text.indexOf("分别") : text.search(/\brespectively\b/);
-  if (at < 0) return out;
+  const marker = language === "zh" ? /分别/g : /\brespectively\b/g;
+  const positions = [...text.matchAll(marker)].map((m) => m.index!);
+  if (positions.length === 0) return out;
   let names: string[] = [];
   if (language === "zh") {
-    const m = text.slice(0, at).match(new RegExp(`${PAIRS_ZH.source}[^。]*$`));
+    const m = text.slice(0, positions[0]).match(new RegExp(`${PAIRS_ZH.source}[^。]*$`));
     if (m) names = m[1].startsWith("美") ? ["美国", "中国"] : ["中国", "美国"];
   } else {
-    const before = subjectsIn(text.slice(0, at), "en").sort((a, b) => a.start - b.start);
+    const before = subjectsIn(text.slice(0, positions[0]), "en").sort((a, b) => a.start - b.start);
     names = [...new Set(before.map((s) => s.name))].slice(-2);
   }
   if (names.length < 2) return out;
-  // The values that go with the list: those right after 分别 (zh) or before "respectively" (en), same kind.
-  const listed = language === "zh" ? figures.filter((f) => f.start > at) : figures.filter((f) => f.end <= at);
-  const firstKind = listed[0]?.kind;
-  const sameKind = listed.filter((f) => f.kind === firstKind).slice(0, names.length);
-  if (sameKind.length !== names.length) return out;
-  sameKind.forEach((f, i) => out.set(f, names[i]));
+  positions.forEach((at, i) => {
+    // The values of this list: after 分别 up to the next one (zh), or before "respectively" (en).
+    const listed =
+      language === "zh"
+        ? figures.filter((f) => f.start > at && f.start < (positions[i + 1] ?? text.length))
+        : figures.filter((f) => f.end <= at && f.start > (positions[i - 1] ?? -1));
+    const kindOf = (f: NumberMention) => `${f.kind}|${f.unit}`;
+    const sameKind = listed.filter((f) => listed.length > 0 && kindOf(f) === kindOf(listed[0]));
+    if (sameKind.length !== names.length) return;
+    sameKind.forEach((f, j) => out.set(f, names[j]));
+  });
   return out;
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { qualityReport } from "./report";
+import { build, fixtureFiles, lexicon, seedFiles } from "./test-helpers";
+import { matchSectors } from "./lexicon";
+
+const seeds = build(seedFiles());
+const report = qualityReport(seeds.bundle, seeds.stats);
+const byDoc = new Map(report.documents.map((d) => [d.slug, d]));
+
+describe("the seed documents", () => {
+  it("each English document gives at least 8 questions of at least 2 types", () => {
+    const english = seeds.bundle.documents.filter((d) => d.language === "en");
+    expect(english).toHaveLength(4);
+    for (const d of english) {
+      const r = byDoc.get(d.slug)!;
+      expect(r.questions, d.slug).toBeGreaterThanOrEqual(8);
+      expect(Object.keys(r.types).length, d.slug).toBeGreaterThanOrEqual(2);
+    }
+  });
+  it("the Chinese paper gives at least 60 questions of at least 4 types", () => {
+    const zh = seeds.bundle.documents.find((d) => d.language === "zh")!;
+    expect(byDoc.get(zh.slug)!.questions).toBeGreaterThanOrEqual(60);
+    expect(Object.keys(byDoc.get(zh.slug)!.types).length).toBeGreaterThanOrEqual(4);
+  });
+  it("every numbered sector of the first article has a sector question", () => {
+    const doc = seeds.bundle.documents.find((d) => d.sections.filter((s) => /^\d\.\s/.test(s.heading ?? "")).length === 8)!;
+    const asked = new Set(seeds.bundle.questions.filter((q) => q.documentSlug === doc.slug && q.type === "sector-id").flatMap((q) => q.sectorIds));
+    const numbered = doc.sections.filter((s) => /^\d\.\s/.test(s.heading ?? ""));
+    const sectors = numbered.map((s) => matchSectors(lexicon, s.heading!)[0]?.sectorId);
+    expect(new Set(sectors).size).toBe(8);
+    for (const [i, id] of sectors.entries()) expect(asked.has(id), numbered[i].heading!).toBe(true);
+  });
+  it("no blind guesser beats chance, the key's rank is uniform, and nothing leaks", () => {
+    for (const g of report.guessers) expect(g.p, g.strategy).toBeGreaterThan(0.05);
+    expect(report.keyRank.p).toBeGreaterThan(0.05);
+    expect(report.leaks).toBe(0);
+  });
+  it("two runs give byte-identical output and the same ids", () => {
+    expect(JSON.stringify(build(seedFiles()).bundle)).toBe(JSON.stringify(seeds.bundle));
+  });
+  it("every question cites a sentence of its document, quoted exactly", () => {
+    const sentences = new Map(seeds.bundle.documents.flatMap((d) => d.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => [x.id, x.text] as const)))));
+    for (const q of seeds.bundle.questions) expect(sentences.get(q.source.sentenceId), q.id).toBe(q.source.quote);
+  });
+  it("keeps at most two questions per source sentence", () => {
+    const count = new Map<string, number>();
+    for (const q of seeds.bundle.questions) count.set(q.source.sentenceId, (count.get(q.source.sentenceId) ?? 0) + 1);
+    expect(Math.max(...count.values())).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("documents written for the tests (not seeds)", () => {
+  const { bundle } = build(fixtureFiles());
+  it("builds an English and a Chinese document on other topics", () => {
+    expect(bundle.errors).toEqual([]);
+    expect(bundle.documents.map((d) => d.language).sort()).toEqual(["en", "zh"]);
+  });
+  it("finds their figures, including 分别 pairs, and generates several types for each", () => {
+    for (const d of bundle.documents) {
+      const qs = bundle.questions.filter((q) => q.documentSlug === d.slug);
+      expect(qs.length, d.slug).toBeGreaterThanOrEqual(6);
+      expect(new Set(qs.map((q) => q.type)).size, d.slug).toBeGreaterThanOrEqual(3);
+    }
+    const pair = bundle.figures.filter((f) => f.text === "2.13亿吨");
+    expect(pair.map((f) => f.value)).toContain(213_000_000);
+  });
+  it("changing one sentence keeps the ids of questions on the other sentences", () => {
+    const files = fixtureFiles();
+    const edited = files.map((f) => (f.name.endsWith(".md") ? { ...f, text: f.text.replace("Battery storage costs fell 13% in 2021", "Battery storage costs fell 14% in 2021") } : f));
+    const before = new Set(bundle.questions.map((q) => q.id));
+    const after = build(edited).bundle.questions;
+    const untouched = after.filter((q) => !q.source.quote.includes("Battery storage"));
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const q of untouched) expect(before.has(q.id), q.stem).toBe(true);
+  });
+});
