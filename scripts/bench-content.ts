@@ -1,0 +1,62 @@
+// npm run bench:content: how long the content pipeline takes, for the five seeds and for a
+// synthetic corpus of 500 documents made from them (numbers perturbed, paragraphs shuffled).
+// Prints figures; asserts nothing. The goal (issue 3): seeds well under a second warm, and time per
+// document at 500 documents within 1.5× of the time per document at 5.
+export {};
+
+const t0 = performance.now();
+const { buildBundle } = await import("@/lib/quizgen/build");
+const { readContentDir } = await import("./lib/content-files");
+const seedrandom = (await import("seedrandom")).default;
+const { files, lexicon } = readContentDir("content");
+buildBundle(files, lexicon);
+const cold = performance.now() - t0;
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeBuild(input: typeof files, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    buildBundle(input, lexicon);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** A new document from a seed: every number nudged by up to ±20% (same digits count), paragraphs shuffled. */
+function synthetic(seed: (typeof files)[number], n: number) {
+  const random = seedrandom(`synthetic-${n}`);
+  const [, frontMatter = "", body = seed.text] = seed.text.match(/^(---\n[\s\S]*?\n---\n)([\s\S]*)$/) ?? [];
+  const perturbed = body.replace(/\d+(\.\d+)?/g, (num) => {
+    if (/^(19|20)\d\d$/.test(num)) return num; // keep years
+    const decimals = num.includes(".") ? num.split(".")[1].length : 0;
+    return (Number(num) * (0.8 + random() * 0.4)).toFixed(decimals);
+  });
+  const lines = perturbed.split("\n");
+  const [title, ...rest] = lines;
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rest[i], rest[j]] = [rest[j], rest[i]];
+  }
+  return { name: `synthetic-${String(n).padStart(3, "0")}.txt`, text: `${frontMatter.replace(/^slug: .*$/m, `slug: synthetic-${n}`)}${[title, ...rest].join("\n")}` };
+}
+
+const warm5 = timeBuild(files, 9);
+const corpus = Array.from({ length: 500 }, (_, i) => synthetic(files[i % files.length], i));
+const rssBefore = process.memoryUsage().rss;
+const warm500 = timeBuild(corpus, 3);
+const { bundle } = buildBundle(corpus, lexicon);
+const peakMb = process.resourceUsage().maxRSS / 1024;
+
+const per5 = warm5 / files.length;
+const per500 = warm500 / corpus.length;
+console.log(`Content pipeline (${bundle.questions.length} questions from the 500-document corpus)`);
+console.log(`  cold start, 5 seeds (imports + first build)  ${cold.toFixed(0)} ms`);
+console.log(`  warm, 5 seeds (median of 9)                  ${warm5.toFixed(1)} ms   ${per5.toFixed(1)} ms/document`);
+console.log(`  warm, 500 synthetic documents (median of 3)  ${warm500.toFixed(0)} ms   ${per500.toFixed(1)} ms/document`);
+console.log(`  ratio of time per document, 500 vs 5         ${(per500 / per5).toFixed(2)}× (goal ≤ 1.5×)`);
+console.log(`  peak memory (max RSS)                        ${peakMb.toFixed(0)} MB (RSS before the 500-document runs ${(rssBefore / 1048576).toFixed(0)} MB)`);
