@@ -41,6 +41,8 @@ function input(overrides: Partial<SyncInput> = {}): SyncInput {
 describe(`content sync on ${provider}`, () => {
   beforeEach(async () => {
     // Other test files leave progress behind; responses point at questions, so they go first.
+    await db().questionEditLog.deleteMany();
+    await db().questionOverride.deleteMany();
     await db().questionFlag.deleteMany();
     await db().response.deleteMany();
     await db().attempt.deleteMany();
