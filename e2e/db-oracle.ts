@@ -38,3 +38,26 @@ export function lessonWithType(type: string): string | null {
     db.close();
   }
 }
+
+/**
+ * Two active questions on one sentence of a lesson small enough that a 10-question quiz covers
+ * every sentence (one question per sentence, since two on a sentence reveal each other).
+ */
+export function sameSentencePair(): { lessonSlug: string; keep: string; retire: string } {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare('SELECT id, "lessonSlug" AS lesson, "sourceSentenceId" AS sentence FROM "Question" WHERE "retiredAt" IS NULL ORDER BY id')
+      .all() as { id: string; lesson: string; sentence: string }[];
+    const sentencesPerLesson = new Map<string, Set<string>>();
+    for (const r of rows) sentencesPerLesson.set(r.lesson, (sentencesPerLesson.get(r.lesson) ?? new Set()).add(r.sentence));
+    for (const r of rows) {
+      if ((sentencesPerLesson.get(r.lesson)?.size ?? 99) > 10) continue;
+      const other = rows.find((o) => o.id !== r.id && o.sentence === r.sentence);
+      if (other) return { lessonSlug: r.lesson, keep: r.id, retire: other.id };
+    }
+    throw new Error("no lesson with two questions on one sentence and at most 10 sentences");
+  } finally {
+    db.close();
+  }
+}

@@ -77,23 +77,30 @@ export async function getSourceHeatmap(viewer: SessionUser, classId: string, les
   const students = (await studentsInScope(viewer, classId))!;
   const lesson = await getLesson(viewer, lessonSlug);
   if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
-  const responses = await db().response.findMany({
+  // Answers by question (one grouped query), then each question's sentence and figures once.
+  const grouped = await db().response.groupBy({
+    by: ["questionId", "correct"],
     where: { attempt: { userId: { in: students } }, question: { lessonSlug } },
-    select: { correct: true, questionId: true, question: { select: { sourceSentenceId: true, payload: true } } },
+    _count: { _all: true },
   });
+  const questions = await db().question.findMany({
+    where: { id: { in: [...new Set(grouped.map((g) => g.questionId))] } },
+    select: { id: true, sourceSentenceId: true, payload: true },
+  });
+  const byId = new Map(questions.map((q) => [q.id, { sentenceId: q.sourceSentenceId, figureIds: (JSON.parse(q.payload) as { figureIds?: string[] }).figureIds ?? [] }]));
   const sentences: SourceHeatmap["sentences"] = {};
   const figures: SourceHeatmap["figures"] = {};
-  const add = (map: Record<string, { answers: number; missRate: number }>, key: string, correct: boolean) => {
+  const add = (map: Record<string, { answers: number; missRate: number }>, key: string, answers: number, wrong: number) => {
     const cell = (map[key] ??= { answers: 0, missRate: 0 });
-    cell.missRate = (cell.missRate * cell.answers + (correct ? 0 : 1)) / (cell.answers + 1);
-    cell.answers += 1;
+    cell.missRate = (cell.missRate * cell.answers + wrong) / (cell.answers + answers);
+    cell.answers += answers;
   };
-  const figureIdsOf = new Map<string, string[]>();
-  for (const r of responses) {
-    add(sentences, r.question.sourceSentenceId, r.correct);
-    let ids = figureIdsOf.get(r.questionId);
-    if (!ids) figureIdsOf.set(r.questionId, (ids = (JSON.parse(r.question.payload) as { figureIds?: string[] }).figureIds ?? []));
-    for (const f of ids) add(figures, f, r.correct);
+  for (const g of grouped) {
+    const q = byId.get(g.questionId);
+    if (!q) continue;
+    const wrong = g.correct ? 0 : g._count._all;
+    add(sentences, q.sentenceId, g._count._all, wrong);
+    for (const f of q.figureIds) add(figures, f, g._count._all, wrong);
   }
   return { lesson, sentences, figures };
 }
