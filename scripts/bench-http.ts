@@ -118,7 +118,8 @@ function row(name: string, r: Result, baseline?: Result) {
 
 async function firstLoadJs(url: string, cookie: string): Promise<number> {
   const html = await (await fetch(`${BASE}${url}`, { headers: { cookie } })).text();
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  // Scripts a modern browser loads: `nomodule` polyfills are skipped by it.
+  const scripts = [...new Set([...html.matchAll(/<script([^>]*)src="([^"]+)"/g)].filter((m) => !/nomodule/i.test(m[1] + m[0])).map((m) => m[2]))];
   let total = 0;
   for (const src of scripts) total += gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
   return total;

@@ -29,7 +29,7 @@ export function readTypedNumber(input: string): ReadNumber | null {
     return n === null ? null : { number: n, scale: null, percent: true };
   }
   const m = text.match(
-    /^(?:about |around |approximately |more than |over |less than |约|大约|超过|近)?(?:us\$|\$|usd ?|rmb ?|¥|€)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万亿|亿|万|千|thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)?\s*(%|percent|per cent|pp|美元|元|人民币|件|台|家|项|人|个|倍|times|us dollars|dollars|usd|yuan|以上|左右)?\s*(以上|左右)?$/,
+    /^(?:about |around |approximately |more than |over |less than |约|大约|超过|近)?(?:us\$|\$|usd ?|rmb ?|¥|€)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万亿|亿|万|千|thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)?\s*(%|percent|per cent|pp|美元|元|人民币|件|台|家|项|人|个|吨|辆|篇|所|倍|times|tonnes|tons|us dollars|dollars|usd|yuan|以上|左右)?\s*(以上|左右)?$/,
   );
   if (!m) return null;
   const number = Number(m[1].replace(/,/g, ""));

@@ -65,6 +65,23 @@ describe(`quiz attempts on ${provider}`, () => {
     }
   });
 
+  it.each([
+    ["2500000", true],
+    ["2.5 million", true],
+    ["250万", true],
+    ["２５０万吨", true],
+    ["2,550,000", true], // the tolerance edge (±50,000)
+    ["2550001", false],
+    ["两百五十万", false], // not a form the reader accepts: graded wrong, not an error
+  ])("grades the typed answer %s by value (correct: %s)", async (text, correct) => {
+    const user = await registerStudent({ name: "T", email: `typed-${provider}-${Math.random().toString(36).slice(2)}@example.com`, password: "long-enough-pw" });
+    const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    const feedback = await submitResponse(user, { attemptId, questionId: "rice-typed", answer: { kind: "typed", text }, timeTakenMs: 1 });
+    expect(feedback.correct).toBe(correct);
+    const row = await db().response.findFirstOrThrow({ where: { attemptId, questionId: "rice-typed" } });
+    if (correct) expect(row.parsedValue).toBeCloseTo(text.startsWith("2,55") ? 2_550_000 : 2_500_000);
+  });
+
   it("records one response when the same answer is submitted many times at once", async () => {
     const user = await registerStudent({ name: "Clicker", email: `clicker-${provider}@example.com`, password: "long-enough-pw" });
     const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
