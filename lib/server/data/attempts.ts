@@ -110,18 +110,22 @@ function feedbackFor(q: QuizQuestion, correct: boolean, readAs: string | null): 
 }
 
 
+/** An attempt's questions (with review edits applied) and the answers given so far, by question id. */
+async function questionsAndAnswers(attemptId: string, questionIds: string[]) {
+  const [rows, responses] = await Promise.all([
+    db().question.findMany({ where: { id: { in: questionIds } }, select: questionFields }),
+    db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
+  ]);
+  return { byId: new Map(rows.map((r) => [r.id, parseQuestion(r)])), answered: new Map(responses.map((r) => [r.questionId, r])) };
+}
+
 /**
  * The quiz as the student sees it: unanswered questions carry no answer key; answered ones carry
  * the answer given and its feedback (so a reload or another device resumes exactly).
  */
 export async function getAttemptView(viewer: SessionUser, attemptId: string): Promise<AttemptView> {
   const attempt = await ownedAttempt(viewer, attemptId);
-  const [rows, responses] = await Promise.all([
-    db().question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionFields }),
-    db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
-  ]);
-  const byId = new Map(rows.map((r) => [r.id, parseQuestion(r)]));
-  const answered = new Map(responses.map((r) => [r.questionId, r]));
+  const { byId, answered } = await questionsAndAnswers(attempt.id, attempt.questionIds);
   return {
     id: attempt.id,
     scope: attempt.scope as QuizScope,
@@ -235,12 +239,7 @@ function describeAnswer(q: QuizQuestion, answer: Answer): string {
 export async function getAttemptResult(viewer: SessionUser, attemptId: string): Promise<AttemptResult> {
   const attempt = await ownedAttempt(viewer, attemptId);
   if (!attempt.finishedAt) throw new AppError("CONFLICT", "Finish the quiz to see the results.");
-  const [rows, responses] = await Promise.all([
-    db().question.findMany({ where: { id: { in: attempt.questionIds } }, select: questionFields }),
-    db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
-  ]);
-  const byId = new Map(rows.map((r) => [r.id, parseQuestion(r)]));
-  const answered = new Map(responses.map((r) => [r.questionId, r]));
+  const { byId, answered } = await questionsAndAnswers(attempt.id, attempt.questionIds);
   return {
     id: attempt.id,
     scope: attempt.scope as QuizScope,
