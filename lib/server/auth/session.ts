@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
 import { forbidden, redirect } from "next/navigation";
-import { headers } from "next/headers";
-import { authOptions } from "@/lib/server/auth/options";
+import { cookies, headers } from "next/headers";
+import { authSecret } from "@/lib/server/env";
 import { findUserById, type SessionUser } from "@/lib/server/data/users";
 import type { Role } from "@/lib/schemas/roles";
 import { AppError } from "@/lib/server/errors";
@@ -13,9 +13,15 @@ import { AppError } from "@/lib/server/errors";
  * account loses access at once rather than when its token expires.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  return findUserById(session.user.id);
+  // Reading the token directly: getServerSession() would also re-encrypt and re-set the cookie on
+  // every request, which costs more than the whole answer it guards (see bench:http).
+  const jar = await cookies();
+  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
+  const secret = authSecret();
+  if (!raw || !secret) return null;
+  const token = await decode({ token: raw, secret }).catch(() => null);
+  if (!token?.id || (typeof token.exp === "number" && token.exp * 1000 < Date.now())) return null;
+  return findUserById(token.id);
 });
 
 /** For pages: sends a signed-out visitor to sign in and back to the page afterwards. */
