@@ -28,6 +28,8 @@ export interface QuizQuestion {
   source: { sentenceId: string; quote: string };
   figureIds: string[];
   sectorIds: string[];
+  /** The fact the question tests; review cards are per fact (absent for matching and ordering). */
+  factId?: string;
 }
 
 /** What the browser may see of a question before it is answered: no key, no explanation. */

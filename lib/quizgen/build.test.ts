@@ -64,6 +64,20 @@ describe("documents written for the tests (not seeds)", () => {
     const pair = bundle.figures.filter((f) => f.text === "2.13亿吨");
     expect(pair.map((f) => f.value)).toContain(213_000_000);
   });
+  it("names the one fact each single-fact question tests, shared by the formats that ask it", () => {
+    for (const q of bundle.questions) {
+      if (q.type === "matching" || q.type === "ordering") expect(q.factId, q.id).toBeUndefined();
+      else if (q.type === "sector-id") expect(q.factId, q.id).toBe(`sector:${q.source.sentenceId}:${q.sectorIds[0]}`);
+      else if (q.type !== "true-false") expect(q.factId, q.id).toBe(`figure:${q.figureIds[0]}`);
+      else expect(q.factId, q.id).toMatch(/^(figure|sector):/);
+    }
+    // In both documents some fact can be asked in more than one format, so reviews can rotate.
+    for (const d of bundle.documents) {
+      const formats = new Map<string, Set<string>>();
+      for (const q of bundle.questions.filter((x) => x.documentSlug === d.slug && x.factId)) formats.set(q.factId!, (formats.get(q.factId!) ?? new Set()).add(q.type));
+      expect(Math.max(...[...formats.values()].map((s) => s.size)), d.slug).toBeGreaterThanOrEqual(2);
+    }
+  });
   it("changing one sentence keeps the ids of questions on the other sentences", () => {
     const files = fixtureFiles();
     const edited = files.map((f) => (f.name.endsWith(".md") ? { ...f, text: f.text.replace("Battery storage costs fell 13% in 2021", "Battery storage costs fell 14% in 2021") } : f));

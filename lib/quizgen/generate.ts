@@ -83,6 +83,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       source: { sentenceId: f.sentenceId, quote: f.sentence },
       figureIds: [f.id],
       sectorIds: f.sectorIds,
+      factId: `figure:${f.id}`,
     };
     const keyText = withoutHedge(f.mention);
     const stem = say("cloze", L)(clozeOf(f, L));
@@ -190,6 +191,7 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
           source: { sentenceId: s.id, quote: s.text },
           figureIds: ctx.figures.filter((f) => f.sentenceId === s.id).map((f) => f.id),
           sectorIds: [sector.id],
+          factId: `sector:${s.id}:${sector.id}`,
           explanation: say("explainFigure", L)(s.text) + (sector.named ? "" : ` (${section.heading})`),
         };
         const masked = maskSector(ctx, s.text, sector.id);

@@ -68,6 +68,11 @@ export const questionSchema = z.object({
   source: z.object({ sentenceId: z.string(), quote: z.string() }),
   figureIds: z.array(z.string()),
   sectorIds: z.array(z.string()),
+  /**
+   * The one fact the question tests (a figure, or the sector a sentence is about), shared by every
+   * question on it so spaced-repetition cards are per fact. Absent for matching and ordering.
+   */
+  factId: z.string().optional(),
 });
 
 export const rejectedSchema = z.object({

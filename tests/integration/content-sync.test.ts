@@ -18,7 +18,7 @@ function lesson(slug: string, language: string, sentences: string[]) {
 }
 
 function question(id: string, lessonSlug: string, stem: string, sectorIds: string[] = []): SyncQuestion {
-  return { id, lessonSlug, language: "en", type: "figure-mc", sourceSentenceId: `${lessonSlug}-t0`, sectorIds, payload: { stem } };
+  return { id, lessonSlug, language: "en", type: "figure-mc", sourceSentenceId: `${lessonSlug}-t0`, factId: null, sectorIds, payload: { stem } };
 }
 
 function input(overrides: Partial<SyncInput> = {}): SyncInput {

@@ -18,6 +18,8 @@ export interface SyncQuestion {
   language: string;
   type: string;
   sourceSentenceId: string;
+  /** The fact the question tests, shared by the questions review cards rotate through. */
+  factId: string | null;
   sectorIds: string[];
   /** Everything the quiz needs to show and grade the question; stored as JSON. */
   payload: unknown;
@@ -130,6 +132,7 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
           type: q.type,
           payload: JSON.stringify(q.payload),
           sourceSentenceId: q.sourceSentenceId,
+          factId: q.factId,
           retiredAt: null,
         };
         const contentHash = hashOf({ ...data, sectorIds: [...q.sectorIds].sort() });
