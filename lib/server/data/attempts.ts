@@ -6,9 +6,9 @@ import type { SessionUser } from "@/lib/server/data/users";
 import type { Answer } from "@/lib/schemas/answer";
 import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questions";
 import { presentQuestion } from "@/lib/quiz/present-question";
-import { gradeAnswer, WrongAnswerKindError } from "@/lib/quiz/grade-answer";
-import { gradeTypedQuestion } from "@/lib/quiz/grade-typed";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
+import { addCardsForMissedAnswers } from "@/lib/server/data/review";
+import { active, feedbackFor, gradeStoredQuestion, parseQuestion, questionFields } from "@/lib/server/data/question-rows";
 
 export type { QuizScope } from "@/lib/quiz/question";
 import type { QuizScope } from "@/lib/quiz/question";
@@ -17,38 +17,6 @@ export const DEFAULT_QUIZ_LENGTH = 10;
 export const FIGURES_ONLY_LENGTH = 5;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-/** The fields every quiz query reads: the generated question and an instructor's edits to it. */
-const questionFields = {
-  id: true,
-  lessonSlug: true,
-  payload: true,
-  override: { select: { stem: true, explanation: true, options: true } },
-} as const;
-
-interface QuestionRow {
-  id: string;
-  lessonSlug: string;
-  payload: string;
-  override: { stem: string | null; explanation: string | null; options: string | null } | null;
-}
-
-/** The generated question with an instructor's edits applied (they survive content:sync; decisions/0007). */
-function parseQuestion(row: QuestionRow): QuizQuestion {
-  const q = JSON.parse(row.payload) as QuizQuestion;
-  const o = row.override;
-  return {
-    ...q,
-    id: row.id,
-    documentSlug: row.lessonSlug,
-    stem: o?.stem ?? q.stem,
-    explanation: o?.explanation ?? q.explanation,
-    options: o?.options ? (JSON.parse(o.options) as QuizQuestion["options"]) : q.options,
-  };
-}
-
-/** Active = still generated and not retired by a reviewer. */
-const active = { retiredAt: null, OR: [{ override: null }, { override: { retired: false } }] };
 
 async function activeQuestions(scope: QuizScope, scopeId: string) {
   const where =
@@ -105,9 +73,6 @@ async function ownedAttempt(viewer: SessionUser, attemptId: string, client: Db |
   return { ...attempt, questionIds: JSON.parse(attempt.questionIds) as string[] };
 }
 
-function feedbackFor(q: QuizQuestion, correct: boolean, readAs: string | null): Feedback {
-  return { correct, answerText: q.answerText, explanation: q.explanation, readAs, source: { lessonSlug: q.documentSlug, sentenceId: q.source.sentenceId, quote: q.source.quote } };
-}
 
 
 /** An attempt's questions (with review edits applied) and the answers given so far, by question id. */
@@ -160,13 +125,7 @@ export async function submitResponse(
   if (existing) return feedbackFor(q, existing.correct, existing.readAs);
   if (attempt.finishedAt) throw new AppError("CONFLICT", "This quiz is already finished.");
 
-  let grade;
-  try {
-    grade = gradeAnswer(q, input.answer, gradeTypedQuestion);
-  } catch (error) {
-    if (error instanceof WrongAnswerKindError) throw new AppError("INVALID", error.message);
-    throw error;
-  }
+  const grade = gradeStoredQuestion(q, input.answer);
   try {
     await db().response.create({
       data: {
@@ -199,6 +158,8 @@ export async function finishAttempt(viewer: SessionUser, attemptId: string): Pro
       data: { finishedAt: new Date(), correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
     });
   });
+  // Facts missed in the quiz become review cards (after the attempt is safely closed; idempotent).
+  await addCardsForMissedAnswers(viewer.id, attemptId, new Date());
 }
 
 export interface AttemptResult {

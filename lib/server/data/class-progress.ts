@@ -4,6 +4,7 @@ import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import { requireClassInstructor } from "@/lib/server/data/classes";
 import { lessonMastery, type MasteryLevel } from "@/lib/quiz/mastery";
+import { reviewActivityOf, type ReviewActivity } from "@/lib/server/data/review-stats";
 
 /** Below this best score, or with no activity for INACTIVE_DAYS, a student "needs help". */
 export const NEEDS_HELP_SCORE = 0.6;
@@ -24,7 +25,7 @@ export interface ClassOverview {
   name: string;
   joinCode: string;
   assignments: { id: string; scope: string; scopeId: string; title: string; dueAt: Date | null; averageBest: number | null; completed: number }[];
-  students: { id: string; name: string; email: string; lastActivity: Date | null; needsHelp: string[]; cells: OverviewCell[] }[];
+  students: { id: string; name: string; email: string; lastActivity: Date | null; needsHelp: string[]; cells: OverviewCell[]; review: ReviewActivity }[];
 }
 
 /** The class table: students × assignments. Instructors of the class (and admins) only. */
@@ -44,12 +45,16 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
     db().lesson.findMany({ where: { slug: { in: assignments.filter((a) => a.scope === "lesson").map((a) => a.scopeId) } }, select: { slug: true, title: true } }),
     db().sector.findMany({ where: { id: { in: assignments.filter((a) => a.scope === "sector").map((a) => a.scopeId) } }, select: { id: true, nameEn: true } }),
   ]);
-  // Activity = starting or finishing any quiz (an index on Attempt(userId, …) serves this).
-  const activity = await db().attempt.groupBy({ by: ["userId"], where: { userId: { in: studentIds } }, _max: { startedAt: true, finishedAt: true } });
+  // Activity = starting or finishing any quiz (an index on Attempt(userId, …) serves this), or reviewing.
+  const [activity, reviews] = await Promise.all([
+    db().attempt.groupBy({ by: ["userId"], where: { userId: { in: studentIds } }, _max: { startedAt: true, finishedAt: true } }),
+    reviewActivityOf(studentIds, now),
+  ]);
   const lastActivityOf = new Map(
-    activity.map((a) => {
-      const times = [a._max.startedAt, a._max.finishedAt].filter((d): d is Date => d !== null);
-      return [a.userId, new Date(Math.max(...times.map((d) => d.getTime())))];
+    studentIds.map((id) => {
+      const a = activity.find((x) => x.userId === id);
+      const times = [a?._max.startedAt, a?._max.finishedAt, reviews.get(id)?.lastReviewAt].filter((d): d is Date => !!d);
+      return [id, times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null];
     }),
   );
   const title = (scope: string, id: string) => (scope === "lesson" ? lessons.find((l) => l.slug === id)?.title : sectors.find((s) => s.id === id)?.nameEn) ?? id;
@@ -69,7 +74,7 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
     if (cells.some((c) => c.bestScore !== null && c.bestScore < NEEDS_HELP_SCORE)) needsHelp.push(`a best score under ${NEEDS_HELP_SCORE * 100}%`);
     if (cells.some((c) => c.status === "missing")) needsHelp.push("missing work");
     if (!lastActivity || now.getTime() - lastActivity.getTime() > INACTIVE_DAYS * 86_400_000) needsHelp.push(`inactive for ${INACTIVE_DAYS}+ days`);
-    return { ...user, lastActivity, needsHelp, cells };
+    return { ...user, lastActivity, needsHelp, cells, review: reviews.get(user.id)! };
   });
 
   return {

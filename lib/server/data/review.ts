@@ -1,0 +1,295 @@
+import "server-only";
+import { db, type Db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import type { SessionUser } from "@/lib/server/data/users";
+import type { Feedback, PresentedQuestion } from "@/lib/quiz/question";
+import { presentQuestion } from "@/lib/quiz/present-question";
+import { factIdsMissed, factsOf, type Fact } from "@/lib/review/facts";
+import { questionForReview, reviewSeed } from "@/lib/review/formats";
+import { dayStart, summarizeQueue } from "@/lib/review/queue";
+import { DEFAULT_RETENTION, elapsedDays, parseCard, ratingFor, ratingsAllowed, reviewCard, serializeCard, type CardState } from "@/lib/review/scheduler";
+import { effectiveReviews } from "@/lib/review/stats";
+import type { ReviewAnswerInput, ReviewSettingsInput } from "@/lib/schemas/review";
+import { active, feedbackFor, gradeStoredQuestion, parseQuestion, questionFields } from "@/lib/server/data/question-rows";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export const DEFAULT_NEW_CARDS_PER_DAY = 20;
+
+/** Long intervals are fuzzed in a real deployment; tests run unfuzzed so schedules are exact. */
+const FUZZ = process.env.NODE_ENV === "production";
+
+// ─── Settings ───
+
+export async function getReviewSettings(viewer: SessionUser, client: Db | Tx = db()): Promise<ReviewSettingsInput> {
+  const row = await client.reviewSettings.findUnique({ where: { userId: viewer.id }, select: { desiredRetention: true, newCardsPerDay: true } });
+  return row ?? { desiredRetention: DEFAULT_RETENTION, newCardsPerDay: DEFAULT_NEW_CARDS_PER_DAY };
+}
+
+export async function saveReviewSettings(viewer: SessionUser, input: ReviewSettingsInput): Promise<void> {
+  await db().reviewSettings.upsert({ where: { userId: viewer.id }, create: { userId: viewer.id, ...input }, update: input });
+}
+
+// ─── Card creation ───
+
+function isUniqueViolation(error: unknown) {
+  return (error as { code?: string })?.code === "P2002";
+}
+
+/** Creates the cards a learner does not have yet; a concurrent creation of the same card is not an error. */
+async function createCards(userId: string, facts: Fact[], origin: "lesson" | "wrong-answer", now: Date): Promise<number> {
+  if (facts.length === 0) return 0;
+  const existing = new Set(
+    (await db().reviewCard.findMany({ where: { userId, factId: { in: facts.map((f) => f.factId) } }, select: { factId: true } })).map((c) => c.factId),
+  );
+  let added = 0;
+  for (const f of facts.filter((x) => !existing.has(x.factId))) {
+    try {
+      await db().reviewCard.create({ data: { userId, factId: f.factId, lessonSlug: f.lessonSlug, sectorIds: JSON.stringify(f.sectorIds), origin, due: now } });
+      added++;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return added;
+}
+
+const factFields = { id: true, lessonSlug: true, type: true, factId: true, sectors: { select: { sectorId: true } } } as const;
+type FactRow = { id: string; lessonSlug: string; type: string; factId: string | null; sectors: { sectorId: string }[] };
+const toFactQuestion = (q: FactRow) => ({ ...q, sectorIds: q.sectors.map((s) => s.sectorId) });
+
+/** "I have studied this lesson": a card for each of its facts (new cards; the daily limit paces them). */
+export async function studyLesson(viewer: SessionUser, lessonSlug: string, now: Date): Promise<{ added: number; total: number }> {
+  const lesson = await db().lesson.findFirst({ where: { slug: lessonSlug, retiredAt: null }, select: { slug: true } });
+  if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
+  const questions = await db().question.findMany({ where: { ...active, lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
+  const facts = factsOf(questions.map(toFactQuestion));
+  const added = await createCards(viewer.id, facts, "lesson", now);
+  return { added, total: facts.length };
+}
+
+/** A fact missed in a finished quiz becomes a card (ahead of lesson cards in the new-card queue). */
+export async function addCardsForMissedAnswers(userId: string, attemptId: string, now: Date): Promise<number> {
+  const responses = await db().response.findMany({ where: { attemptId, correct: false }, select: { questionId: true, correct: true } });
+  if (responses.length === 0) return 0;
+  const questions = await db().question.findMany({ where: { id: { in: responses.map((r) => r.questionId) }, factId: { not: null } }, select: factFields });
+  const missed = new Set(factIdsMissed(responses, questions.map(toFactQuestion)));
+  return createCards(userId, factsOf(questions.map(toFactQuestion)).filter((f) => missed.has(f.factId)), "wrong-answer", now);
+}
+
+// ─── The review session ───
+
+export interface ReviewFilter {
+  lessonSlug?: string;
+  sectorId?: string;
+}
+
+export interface ReviewSession {
+  due: number;
+  newToday: number;
+  totalCards: number;
+  nextDueAt: Date | null;
+  card: null | { id: string; version: number; isNew: boolean; lessonSlug: string; question: PresentedQuestion };
+  /** The review "undo" would cancel: the learner's latest review still in force. */
+  undoable: null | { logId: string; stem: string };
+}
+
+const cardStateFields = { due: true, stability: true, difficulty: true, scheduledDays: true, learningSteps: true, reps: true, lapses: true, state: true, lastReview: true } as const;
+
+function cardStateOf(row: CardState): CardState {
+  return { due: row.due, stability: row.stability, difficulty: row.difficulty, scheduledDays: row.scheduledDays, learningSteps: row.learningSteps, reps: row.reps, lapses: row.lapses, state: row.state, lastReview: row.lastReview };
+}
+
+/** The fact's active questions, with review edits applied. */
+async function factQuestions(factId: string, client: Db | Tx = db()) {
+  return (await client.question.findMany({ where: { ...active, factId }, select: { ...questionFields, type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
+}
+
+/** New cards introduced today (reviews of new cards still in force) and the learner's daily limit. */
+async function newAllowance(viewer: SessionUser, now: Date, limit: number): Promise<number> {
+  const today = await db().reviewLog.findMany({
+    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now) } },
+    select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true },
+  });
+  return limit - effectiveReviews(today).filter((l) => l.stateBefore === 0).length;
+}
+
+/** The latest review of the learner still in force, which undo would cancel. */
+async function latestReview(viewer: SessionUser, client: Db | Tx = db()) {
+  const recent = await client.reviewLog.findMany({
+    where: { userId: viewer.id },
+    orderBy: { reviewedAt: "desc" },
+    take: 200,
+    select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true, cardId: true, questionId: true, cardBefore: true, cardAfter: true, correct: true, answer: true, durationMs: true, format: true },
+  });
+  return effectiveReviews(recent)[0] ?? null;
+}
+
+function matchesFilter(card: { lessonSlug: string; sectorIds: string }, filter: ReviewFilter): boolean {
+  if (filter.lessonSlug && card.lessonSlug !== filter.lessonSlug) return false;
+  if (filter.sectorId && !(JSON.parse(card.sectorIds) as string[]).includes(filter.sectorId)) return false;
+  return true;
+}
+
+/** What the review page shows: counts, and the next card's question without its answer key. */
+export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewSession> {
+  const settings = await getReviewSettings(viewer);
+  const [cards, allowance, last] = await Promise.all([
+    db().reviewCard.findMany({ where: { userId: viewer.id }, select: { id: true, factId: true, lessonSlug: true, sectorIds: true, origin: true, createdAt: true, due: true, state: true, reps: true, version: true } }),
+    newAllowance(viewer, now, settings.newCardsPerDay),
+    latestReview(viewer),
+  ]);
+  const inScope = cards.filter((c) => matchesFilter(c, filter));
+  const queue = summarizeQueue(inScope, now, allowance);
+  let card: ReviewSession["card"] = null;
+  // A card whose fact lost all its questions (retired) is skipped, not shown broken.
+  let candidates = inScope;
+  let next = queue.next;
+  while (next && !card) {
+    const chosen = cards.find((c) => c.id === next!.id)!;
+    const question = questionForReview(await factQuestions(chosen.factId), chosen.id, chosen.reps);
+    if (question) card = { id: chosen.id, version: chosen.version, isNew: chosen.state === 0, lessonSlug: chosen.lessonSlug, question: presentQuestion(question, reviewSeed(chosen.id, chosen.reps)) };
+    else {
+      candidates = candidates.filter((c) => c.id !== chosen.id);
+      next = summarizeQueue(candidates, now, allowance).next;
+    }
+  }
+  let undoable: ReviewSession["undoable"] = null;
+  if (last?.questionId) {
+    const q = await db().question.findUnique({ where: { id: last.questionId }, select: questionFields });
+    undoable = { logId: last.id, stem: q ? parseQuestion(q).stem : "" };
+  }
+  return { due: queue.due, newToday: queue.newToday, totalCards: inScope.length, nextDueAt: queue.nextDueAt, card, undoable };
+}
+
+export interface ReviewAnswerResult {
+  logId: string;
+  feedback: Feedback;
+  /** 1 Again, 2 Hard, 3 Good, 4 Easy: the rating recorded, and those the learner may switch to. */
+  rating: number;
+  ratingsAllowed: number[];
+  nextDue: Date;
+}
+
+class StaleCard extends Error {}
+
+/**
+ * Grades a review answer, reschedules the card and logs the review, all in one transaction. The
+ * answer names the card version it was shown: a repeated or concurrent submit records one review
+ * and gets that review's result back.
+ */
+export async function answerReview(viewer: SessionUser, input: ReviewAnswerInput, now: Date): Promise<ReviewAnswerResult> {
+  const settings = await getReviewSettings(viewer);
+  try {
+    return await db().$transaction(async (tx) => {
+      const card = await tx.reviewCard.findUnique({ where: { id: input.cardId }, select: { ...cardStateFields, id: true, userId: true, factId: true, version: true } });
+      if (!card || card.userId !== viewer.id) throw new AppError("NOT_FOUND", "This review card does not exist.");
+      if (card.version !== input.version) throw new StaleCard();
+      const question = questionForReview(await factQuestions(card.factId, tx), card.id, card.reps);
+      if (!question || question.id !== input.questionId) throw new AppError("CONFLICT", "This card now asks another question: reload the page.");
+      const grade = gradeStoredQuestion(question, input.answer);
+      const before = cardStateOf(card);
+      const rating = ratingFor(grade.correct);
+      const after = reviewCard(before, rating, now, { desiredRetention: settings.desiredRetention, fuzz: FUZZ });
+      const moved = await tx.reviewCard.updateMany({ where: { id: card.id, version: input.version }, data: { ...after, version: { increment: 1 } } });
+      if (moved.count === 0) throw new StaleCard();
+      const log = await tx.reviewLog.create({
+        data: {
+          cardId: card.id,
+          userId: viewer.id,
+          kind: "review",
+          questionId: question.id,
+          format: question.type,
+          answer: JSON.stringify(input.answer),
+          correct: grade.correct,
+          rating,
+          stateBefore: before.state,
+          stateAfter: after.state,
+          cardBefore: serializeCard(before),
+          cardAfter: serializeCard(after),
+          elapsedDays: elapsedDays(before, now),
+          scheduledDays: after.scheduledDays,
+          durationMs: Math.min(input.durationMs, 60 * 60 * 1000),
+          reviewedAt: now,
+        },
+        select: { id: true },
+      });
+      return { logId: log.id, feedback: feedbackFor(question, grade.correct, grade.readAs), rating, ratingsAllowed: ratingsAllowed(grade.correct), nextDue: after.due };
+    });
+  } catch (error) {
+    if (!(error instanceof StaleCard)) throw error;
+    return repeatedAnswer(viewer, input);
+  }
+}
+
+/** The result of the review that already answered this card at this version (a repeat or a race). */
+async function repeatedAnswer(viewer: SessionUser, input: ReviewAnswerInput): Promise<ReviewAnswerResult> {
+  const logs = await db().reviewLog.findMany({
+    where: { cardId: input.cardId, userId: viewer.id },
+    orderBy: { reviewedAt: "desc" },
+    take: 20,
+    select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true, questionId: true, correct: true, cardAfter: true, answer: true },
+  });
+  const last = effectiveReviews(logs)[0];
+  if (!last || last.questionId !== input.questionId) throw new AppError("CONFLICT", "This card was already reviewed: reload the page.");
+  const question = (await factQuestions((await db().reviewCard.findUniqueOrThrow({ where: { id: input.cardId }, select: { factId: true } })).factId)).find((q) => q.id === last.questionId);
+  if (!question) throw new AppError("CONFLICT", "This card was already reviewed: reload the page.");
+  const readAs = question.type === "figure-typed" ? gradeStoredQuestion(question, JSON.parse(last.answer!)).readAs : null;
+  return { logId: last.id, feedback: feedbackFor(question, !!last.correct, readAs), rating: last.rating!, ratingsAllowed: ratingsAllowed(!!last.correct), nextDue: parseCard(last.cardAfter).due };
+}
+
+/** Restores the card to its state before the review and appends an undo row (the review row stays). */
+async function cancelReview(tx: Tx, review: { id: string; cardId: string; cardBefore: string; cardAfter: string }, viewer: SessionUser, now: Date) {
+  const card = await tx.reviewCard.findUniqueOrThrow({ where: { id: review.cardId }, select: { ...cardStateFields, version: true } });
+  // Only the card's own latest review can be undone: its state must still be what that review left.
+  if (serializeCard(cardStateOf(card)) !== review.cardAfter) throw new AppError("CONFLICT", "This review can no longer be undone.");
+  const before = parseCard(review.cardBefore);
+  const moved = await tx.reviewCard.updateMany({ where: { id: review.cardId, version: card.version }, data: { ...before, version: { increment: 1 } } });
+  if (moved.count === 0) throw new AppError("CONFLICT", "This review can no longer be undone.");
+  const after = parseCard(review.cardAfter);
+  await tx.reviewLog.create({
+    data: { cardId: review.cardId, userId: viewer.id, kind: "undo", undoesId: review.id, stateBefore: after.state, stateAfter: before.state, cardBefore: review.cardAfter, cardAfter: review.cardBefore, elapsedDays: 0, scheduledDays: before.scheduledDays, reviewedAt: now },
+  });
+  return before;
+}
+
+/** Undoes the learner's latest review still in force. Returns false when there is nothing to undo. */
+export async function undoLastReview(viewer: SessionUser, expectedLogId: string, now: Date): Promise<boolean> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const last = await latestReview(viewer, tx);
+      // The page names the review it offered to undo; a second click finds it already undone.
+      if (!last || last.id !== expectedLogId) return false;
+      await cancelReview(tx, last, viewer, now);
+      return true;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return false; // a concurrent undo of the same review won
+    throw error;
+  }
+}
+
+/**
+ * After a correct answer the learner may say it was Hard or Easy instead of Good: the review is
+ * cancelled (an undo row) and the same answer logged again with the new rating, at the same instant.
+ */
+export async function rerateReview(viewer: SessionUser, input: { logId: string; rating: 2 | 3 | 4 }, now: Date): Promise<{ rating: number; nextDue: Date }> {
+  const settings = await getReviewSettings(viewer);
+  try {
+    return await db().$transaction(async (tx) => {
+      const review = await tx.reviewLog.findUnique({ where: { id: input.logId } });
+      if (!review || review.userId !== viewer.id || review.kind !== "review") throw new AppError("NOT_FOUND", "This review does not exist.");
+      if (!review.correct) throw new AppError("INVALID", "Only a correct answer can be rated Hard or Easy.");
+      if (review.rating === input.rating) return { rating: review.rating, nextDue: parseCard(review.cardAfter).due };
+      const before = await cancelReview(tx, review, viewer, now);
+      const after = reviewCard(before, input.rating, review.reviewedAt, { desiredRetention: settings.desiredRetention, fuzz: FUZZ });
+      await tx.reviewCard.update({ where: { id: review.cardId }, data: { ...after, version: { increment: 1 } } });
+      const { id: _id, ...rest } = review;
+      await tx.reviewLog.create({ data: { ...rest, rating: input.rating, stateAfter: after.state, cardAfter: serializeCard(after), scheduledDays: after.scheduledDays } });
+      return { rating: input.rating, nextDue: after.due };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This review was already changed.");
+    throw error;
+  }
+}
