@@ -38,6 +38,7 @@ export default defineConfig({
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), APP_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "", NEXTAUTH_URL: `http://localhost:${PORT}` },
+    // APP_TEST_CLOCK lets a test move the review clock forward with a cookie (lib/server/clock.ts).
+    env: { PORT: String(PORT), APP_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "", NEXTAUTH_URL: `http://localhost:${PORT}`, APP_TEST_CLOCK: "1" },
   },
 });

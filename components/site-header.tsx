@@ -24,6 +24,9 @@ export async function SiteHeader() {
             <Link href="/dashboard" className="text-slate-700 underline-offset-4 hover:underline">
               Progress
             </Link>
+            <Link href="/review" className="text-slate-700 underline-offset-4 hover:underline">
+              Review
+            </Link>
             <Link href="/classes" className="text-slate-700 underline-offset-4 hover:underline">
               Classes
             </Link>

@@ -61,3 +61,14 @@ export function sameSentencePair(): { lessonSlug: string; keep: string; retire: 
     db.close();
   }
 }
+
+/** A learner's review cards as stored (the test's view of the schedule; the browser never sees it). */
+export function reviewCards(email: string): { id: string; state: number; due: string; reps: number }[] {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const sql = `SELECT c.id, c.state, c.due, c.reps FROM "ReviewCard" c JOIN "User" u ON u.id = c."userId" WHERE u.email = ? ORDER BY c.id`;
+    return (db.prepare(sql).all(email) as { id: string; state: number; due: number | string; reps: number }[]).map((c) => ({ ...c, due: new Date(c.due).toISOString() }));
+  } finally {
+    db.close();
+  }
+}

@@ -25,6 +25,18 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Signs up a fresh student account (each test gets its own progress). */
+export async function signUpNewStudent(page: Page, name = "Quiz Student 测验"): Promise<string> {
+  const email = `student-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  return email;
+}
+
 /** Fails on any serious or critical axe violation, listing them. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, signUpNewStudent as signUp, test } from "./fixtures";
 import { lessonSlugs, lessonWithType } from "./db-oracle";
 import { answerCurrentQuestion } from "./quiz-helpers";
 import type { Page } from "@playwright/test";
@@ -9,14 +9,6 @@ const KEY_FIELDS = ['"correctOptionId"', '"answerValue"', '"answerBool"', '"corr
 
 type Coverage = Map<string, { right: boolean; wrong: boolean }>;
 
-async function signUp(page: Page) {
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill("Quiz Student 测验");
-  await page.getByLabel("Email").fill(`quiz-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`);
-  await page.getByLabel("Password").fill("a-long-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
 
 /** Takes the quiz on screen to the end, answering right or wrong to cover each type both ways. */
 async function takeQuiz(page: Page, coverage: Coverage, { reloadAfter }: { reloadAfter: number }) {

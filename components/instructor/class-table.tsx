@@ -12,6 +12,7 @@ export interface ClassTableProps {
     lastActivity: string | null;
     needsHelp: string[];
     cells: { bestScore: number | null; attempts: number; mastery: string; status: string }[];
+    review: { reviews7d: number; cards: number; dueNow: number; retention30d: number | null };
   }[];
 }
 
@@ -20,7 +21,7 @@ const STATUS = { done: "Done", late: "Late", missing: "Missing", open: "Not yet"
 
 /** Students × assignments, sortable by any column and filterable by name or "needs help". */
 export function ClassTable({ classId, assignments, students }: ClassTableProps) {
-  const [sortBy, setSortBy] = useState<number>(-1); // -1: name, -2: last activity, i: assignment i
+  const [sortBy, setSortBy] = useState<number>(-1); // -1: name, -2: last activity, -3: reviews, i: assignment i
   const [descending, setDescending] = useState(false);
   const [query, setQuery] = useState("");
   const [onlyNeedsHelp, setOnlyNeedsHelp] = useState(false);
@@ -30,7 +31,7 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
       (s) => (!onlyNeedsHelp || s.needsHelp.length > 0) && `${s.name} ${s.email}`.toLowerCase().includes(query.trim().toLowerCase()),
     );
     const key = (s: ClassTableProps["students"][number]): string | number =>
-      sortBy === -1 ? s.name.toLowerCase() : sortBy === -2 ? (s.lastActivity ?? "") : (s.cells[sortBy]?.bestScore ?? -1);
+      sortBy === -1 ? s.name.toLowerCase() : sortBy === -2 ? (s.lastActivity ?? "") : sortBy === -3 ? s.review.reviews7d : (s.cells[sortBy]?.bestScore ?? -1);
     return [...filtered].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
   }, [students, sortBy, descending, query, onlyNeedsHelp]);
 
@@ -75,6 +76,9 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
                   {a.dueAt && <div className="font-normal text-slate-600">due {a.dueAt.slice(0, 10)}</div>}
                 </th>
               ))}
+              <th scope="col" className="p-2" aria-sort={ariaSort(-3)}>
+                {sortButton(-3, "Reviews (7 days)")}
+              </th>
               <th scope="col" className="p-2" aria-sort={ariaSort(-2)}>
                 {sortButton(-2, "Last activity")}
               </th>
@@ -97,6 +101,12 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
                     </div>
                   </td>
                 ))}
+                <td className="p-2" data-testid="review-activity">
+                  <div>{s.review.reviews7d}</div>
+                  <div className="text-xs text-slate-600">
+                    {s.review.cards} cards · {s.review.dueNow} due · retention {pct(s.review.retention30d)}
+                  </div>
+                </td>
                 <td className="p-2">{s.lastActivity ? s.lastActivity.slice(0, 10) : "never"}</td>
               </tr>
             ))}
@@ -111,6 +121,7 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
                   {pct(a.averageBest)} <span className="text-xs text-slate-600">({a.completed} done)</span>
                 </td>
               ))}
+              <td className="p-2">{students.reduce((sum, s) => sum + s.review.reviews7d, 0)}</td>
               <td />
             </tr>
           </tfoot>

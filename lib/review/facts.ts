@@ -7,6 +7,7 @@ export interface FactQuestion {
   type: string;
   factId: string | null;
   sectorIds: string[];
+  sourceSentenceId: string;
 }
 
 export interface Fact {
@@ -14,6 +15,8 @@ export interface Fact {
   lessonSlug: string;
   /** The sectors of all the fact's questions (for the sector filter). */
   sectorIds: string[];
+  /** The first sentence that states it, for ordering facts as the lesson reads. */
+  sentenceId: string;
 }
 
 /** The facts the questions test, each once, in the order first met; only facts a review can ask. */
@@ -21,7 +24,7 @@ export function factsOf(questions: readonly FactQuestion[]): Fact[] {
   const facts = new Map<string, Fact>();
   for (const q of questions) {
     if (!q.factId || !isReviewFormat(q.type)) continue;
-    const fact = facts.get(q.factId) ?? { factId: q.factId, lessonSlug: q.lessonSlug, sectorIds: [] };
+    const fact = facts.get(q.factId) ?? { factId: q.factId, lessonSlug: q.lessonSlug, sectorIds: [], sentenceId: q.sourceSentenceId };
     for (const s of q.sectorIds) if (!fact.sectorIds.includes(s)) fact.sectorIds.push(s);
     facts.set(q.factId, fact);
   }
@@ -32,4 +35,12 @@ export function factsOf(questions: readonly FactQuestion[]): Fact[] {
 export function factIdsMissed(responses: readonly { questionId: string; correct: boolean }[], questions: readonly FactQuestion[]): string[] {
   const missed = new Set(responses.filter((r) => !r.correct).map((r) => r.questionId));
   return factsOf(questions.filter((q) => missed.has(q.id))).map((f) => f.factId);
+}
+
+/** Facts in reading order: by where their sentence sits in the lesson (unknown sentences last). */
+export function inReadingOrder(facts: readonly Fact[], sentenceOrder: readonly string[]): (Fact & { position: number })[] {
+  const index = new Map(sentenceOrder.map((id, i) => [id, i]));
+  return facts
+    .map((f) => ({ ...f, position: index.get(f.sentenceId) ?? sentenceOrder.length }))
+    .sort((a, b) => a.position - b.position || a.factId.localeCompare(b.factId));
 }

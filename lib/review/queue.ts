@@ -6,6 +6,7 @@ export interface QueuedCard {
   due: Date;
   origin: string;
   createdAt: Date;
+  position: number;
   factId: string;
 }
 
@@ -29,14 +30,15 @@ export interface QueueSummary {
 
 /**
  * Due cards first, oldest due first; then new cards while today's allowance lasts, those from wrong
- * quiz answers before those from studied lessons, each in the order they were added.
+ * quiz answers before those from studied lessons, each in the order they were added and, within
+ * one lesson added at once, in reading order.
  */
 export function summarizeQueue(cards: readonly QueuedCard[], now: Date, newAllowance: number): QueueSummary {
   const learnt = cards.filter((c) => c.state !== NEW);
   const due = learnt.filter((c) => c.due <= now).sort((a, b) => a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id));
   const fresh = cards
     .filter((c) => c.state === NEW)
-    .sort((a, b) => Number(b.origin === "wrong-answer") - Number(a.origin === "wrong-answer") || a.createdAt.getTime() - b.createdAt.getTime() || a.factId.localeCompare(b.factId));
+    .sort((a, b) => Number(b.origin === "wrong-answer") - Number(a.origin === "wrong-answer") || a.createdAt.getTime() - b.createdAt.getTime() || a.position - b.position || a.factId.localeCompare(b.factId));
   const newToday = Math.max(0, Math.min(fresh.length, newAllowance));
   const later = learnt.filter((c) => c.due > now).map((c) => c.due.getTime());
   return {

@@ -1,26 +1,35 @@
 import { describe, expect, it } from "vitest";
-import { factIdsMissed, factsOf, type FactQuestion } from "./facts";
+import { factIdsMissed, factsOf, inReadingOrder, type FactQuestion } from "./facts";
 import { questionForReview, reviewSeed } from "./formats";
 import { dayStart, summarizeQueue, type QueuedCard } from "./queue";
 import { dueForecast, effectiveReviews, retentionByInterval, reviewsPerDay, type LogEntry } from "./stats";
 
 // Questions of a lesson that is not among the seeds (tea growing), in English and Chinese.
 const questions: FactQuestion[] = [
-  { id: "tea:mc:1", lessonSlug: "tea", type: "figure-mc", factId: "figure:tea:f1", sectorIds: ["agriculture"] },
-  { id: "tea:typed:1", lessonSlug: "tea", type: "figure-typed", factId: "figure:tea:f1", sectorIds: ["agriculture"] },
-  { id: "tea:tf:1", lessonSlug: "tea", type: "true-false", factId: "figure:tea:f1", sectorIds: ["beverages"] },
-  { id: "tea:sector:2", lessonSlug: "tea", type: "sector-id", factId: "sector:tea:s2:agriculture", sectorIds: ["agriculture"] },
-  { id: "tea:match", lessonSlug: "tea", type: "matching", factId: null, sectorIds: ["agriculture"] },
-  { id: "茶:typed:3", lessonSlug: "cha", type: "figure-typed", factId: "figure:茶:f3", sectorIds: ["农业"] },
+  { id: "tea:mc:1", lessonSlug: "tea", type: "figure-mc", factId: "figure:tea:f1", sectorIds: ["agriculture"], sourceSentenceId: "tea:s5" },
+  { id: "tea:typed:1", lessonSlug: "tea", type: "figure-typed", factId: "figure:tea:f1", sectorIds: ["agriculture"], sourceSentenceId: "tea:s5" },
+  { id: "tea:tf:1", lessonSlug: "tea", type: "true-false", factId: "figure:tea:f1", sectorIds: ["beverages"], sourceSentenceId: "tea:s5" },
+  { id: "tea:sector:2", lessonSlug: "tea", type: "sector-id", factId: "sector:tea:s2:agriculture", sectorIds: ["agriculture"], sourceSentenceId: "tea:s2" },
+  { id: "tea:match", lessonSlug: "tea", type: "matching", factId: null, sectorIds: ["agriculture"], sourceSentenceId: "tea:s1" },
+  { id: "茶:typed:3", lessonSlug: "cha", type: "figure-typed", factId: "figure:茶:f3", sectorIds: ["农业"], sourceSentenceId: "茶:s3" },
 ];
 
 describe("card creation", () => {
   it("makes one fact per factId, with the sectors of all its questions, and none for multi-fact types", () => {
     expect(factsOf(questions)).toEqual([
-      { factId: "figure:tea:f1", lessonSlug: "tea", sectorIds: ["agriculture", "beverages"] },
-      { factId: "sector:tea:s2:agriculture", lessonSlug: "tea", sectorIds: ["agriculture"] },
-      { factId: "figure:茶:f3", lessonSlug: "cha", sectorIds: ["农业"] },
+      { factId: "figure:tea:f1", lessonSlug: "tea", sectorIds: ["agriculture", "beverages"], sentenceId: "tea:s5" },
+      { factId: "sector:tea:s2:agriculture", lessonSlug: "tea", sectorIds: ["agriculture"], sentenceId: "tea:s2" },
+      { factId: "figure:茶:f3", lessonSlug: "cha", sectorIds: ["农业"], sentenceId: "茶:s3" },
     ]);
+  });
+
+  it("orders facts as the lesson reads, facts from unknown sentences last", () => {
+    const ordered = inReadingOrder(factsOf(questions.filter((q) => q.lessonSlug === "tea")), ["tea:s1", "tea:s2", "tea:s3", "tea:s4", "tea:s5"]);
+    expect(ordered.map((f) => [f.factId, f.position])).toEqual([
+      ["sector:tea:s2:agriculture", 1],
+      ["figure:tea:f1", 4],
+    ]);
+    expect(inReadingOrder(factsOf(questions), ["tea:s5"]).map((f) => f.position)).toEqual([0, 1, 1]);
   });
 
   it("makes a card for each fact answered wrong in a quiz, once, and none for right answers", () => {
@@ -53,7 +62,7 @@ describe("format rotation", () => {
 
 describe("the queue", () => {
   const now = new Date("2026-05-10T12:00:00Z");
-  const card = (id: string, state: number, due: string, origin = "lesson", created = "2026-05-01T00:00:00Z"): QueuedCard => ({ id, state, due: new Date(due), origin, createdAt: new Date(created), factId: id });
+  const card = (id: string, state: number, due: string, origin = "lesson", created = "2026-05-01T00:00:00Z", position = 0): QueuedCard => ({ id, state, due: new Date(due), origin, createdAt: new Date(created), position, factId: id });
   const cards = [
     card("new-lesson", 0, "2026-05-01T00:00:00Z", "lesson", "2026-05-01T00:00:00Z"),
     card("new-missed", 0, "2026-05-01T00:00:00Z", "wrong-answer", "2026-05-02T00:00:00Z"),
@@ -65,6 +74,11 @@ describe("the queue", () => {
     expect(summarizeQueue(cards, now, 20)).toMatchObject({ due: 2, newToday: 2, next: { id: "due-early" }, nextDueAt: new Date("2026-05-10T12:10:00Z") });
     const onlyNew = cards.filter((c) => c.state === 0);
     expect(summarizeQueue(onlyNew, now, 20).next?.id).toBe("new-missed");
+  });
+  it("introduces the cards of one studied lesson in reading order", () => {
+    const batch = [card("z-first", 0, "2026-05-01T00:00:00Z", "lesson", "2026-05-03T00:00:00Z", 0), card("a-third", 0, "2026-05-01T00:00:00Z", "lesson", "2026-05-03T00:00:00Z", 9), card("m-second", 0, "2026-05-01T00:00:00Z", "lesson", "2026-05-03T00:00:00Z", 4)];
+    expect(summarizeQueue(batch, now, 20).next?.id).toBe("z-first");
+    expect(summarizeQueue(batch.slice(1), now, 20).next?.id).toBe("m-second");
   });
   it("stops introducing new cards when today's allowance is used", () => {
     const onlyNew = cards.filter((c) => c.state === 0);

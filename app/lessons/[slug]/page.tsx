@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/server/auth/session";
 import { getLesson } from "@/lib/server/data/lessons";
 import { SentenceText } from "@/components/lesson/sentence-text";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
+import { studyLessonAction } from "@/app/review/actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -35,6 +36,13 @@ export default async function LessonPage({ params }: Props) {
         </p>
         <div lang="en">
           <StartQuizButtons scope="lesson" scopeId={lesson.slug} label="Quiz on this lesson (10 questions)" />
+          <form action={studyLessonAction} className="mt-3">
+            <input type="hidden" name="lessonSlug" value={lesson.slug} />
+            <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2">
+              Add to my reviews
+            </button>
+            <span className="ml-3 text-sm text-slate-600">Its facts come back for review, spaced out so they stick.</span>
+          </form>
         </div>
       </header>
       {lesson.body.sections.map((section) => (

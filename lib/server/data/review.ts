@@ -4,7 +4,8 @@ import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import type { Feedback, PresentedQuestion } from "@/lib/quiz/question";
 import { presentQuestion } from "@/lib/quiz/present-question";
-import { factIdsMissed, factsOf, type Fact } from "@/lib/review/facts";
+import { factIdsMissed, factsOf, inReadingOrder, type Fact } from "@/lib/review/facts";
+import { lessonBodySchema } from "@/lib/schemas/lesson";
 import { questionForReview, reviewSeed } from "@/lib/review/formats";
 import { dayStart, summarizeQueue } from "@/lib/review/queue";
 import { DEFAULT_RETENTION, elapsedDays, parseCard, ratingFor, ratingsAllowed, reviewCard, serializeCard, type CardState } from "@/lib/review/scheduler";
@@ -37,7 +38,7 @@ function isUniqueViolation(error: unknown) {
 }
 
 /** Creates the cards a learner does not have yet; a concurrent creation of the same card is not an error. */
-async function createCards(userId: string, facts: Fact[], origin: "lesson" | "wrong-answer", now: Date): Promise<number> {
+async function createCards(userId: string, facts: (Fact & { position?: number })[], origin: "lesson" | "wrong-answer", now: Date): Promise<number> {
   if (facts.length === 0) return 0;
   const existing = new Set(
     (await db().reviewCard.findMany({ where: { userId, factId: { in: facts.map((f) => f.factId) } }, select: { factId: true } })).map((c) => c.factId),
@@ -45,7 +46,8 @@ async function createCards(userId: string, facts: Fact[], origin: "lesson" | "wr
   let added = 0;
   for (const f of facts.filter((x) => !existing.has(x.factId))) {
     try {
-      await db().reviewCard.create({ data: { userId, factId: f.factId, lessonSlug: f.lessonSlug, sectorIds: JSON.stringify(f.sectorIds), origin, due: now } });
+      // One batch shares one creation time, so the queue orders it by position (reading order).
+      await db().reviewCard.create({ data: { userId, factId: f.factId, lessonSlug: f.lessonSlug, sectorIds: JSON.stringify(f.sectorIds), origin, position: f.position ?? 0, createdAt: now, due: now } });
       added++;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -54,16 +56,17 @@ async function createCards(userId: string, facts: Fact[], origin: "lesson" | "wr
   return added;
 }
 
-const factFields = { id: true, lessonSlug: true, type: true, factId: true, sectors: { select: { sectorId: true } } } as const;
-type FactRow = { id: string; lessonSlug: string; type: string; factId: string | null; sectors: { sectorId: string }[] };
+const factFields = { id: true, lessonSlug: true, type: true, factId: true, sourceSentenceId: true, sectors: { select: { sectorId: true } } } as const;
+type FactRow = { id: string; lessonSlug: string; type: string; factId: string | null; sourceSentenceId: string; sectors: { sectorId: string }[] };
 const toFactQuestion = (q: FactRow) => ({ ...q, sectorIds: q.sectors.map((s) => s.sectorId) });
 
 /** "I have studied this lesson": a card for each of its facts (new cards; the daily limit paces them). */
 export async function studyLesson(viewer: SessionUser, lessonSlug: string, now: Date): Promise<{ added: number; total: number }> {
-  const lesson = await db().lesson.findFirst({ where: { slug: lessonSlug, retiredAt: null }, select: { slug: true } });
+  const lesson = await db().lesson.findFirst({ where: { slug: lessonSlug, retiredAt: null }, select: { body: true } });
   if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
   const questions = await db().question.findMany({ where: { ...active, lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
-  const facts = factsOf(questions.map(toFactQuestion));
+  const sentenceOrder = lessonBodySchema.parse(JSON.parse(lesson.body)).sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.id)));
+  const facts = inReadingOrder(factsOf(questions.map(toFactQuestion)), sentenceOrder);
   const added = await createCards(viewer.id, facts, "lesson", now);
   return { added, total: facts.length };
 }
@@ -91,7 +94,7 @@ export interface ReviewSession {
   nextDueAt: Date | null;
   card: null | { id: string; version: number; isNew: boolean; lessonSlug: string; question: PresentedQuestion };
   /** The review "undo" would cancel: the learner's latest review still in force. */
-  undoable: null | { logId: string; stem: string };
+  undoable: null | { logId: string; stem: string; language: string };
 }
 
 const cardStateFields = { due: true, stability: true, difficulty: true, scheduledDays: true, learningSteps: true, reps: true, lapses: true, state: true, lastReview: true } as const;
@@ -135,7 +138,7 @@ function matchesFilter(card: { lessonSlug: string; sectorIds: string }, filter: 
 export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewSession> {
   const settings = await getReviewSettings(viewer);
   const [cards, allowance, last] = await Promise.all([
-    db().reviewCard.findMany({ where: { userId: viewer.id }, select: { id: true, factId: true, lessonSlug: true, sectorIds: true, origin: true, createdAt: true, due: true, state: true, reps: true, version: true } }),
+    db().reviewCard.findMany({ where: { userId: viewer.id }, select: { id: true, factId: true, lessonSlug: true, sectorIds: true, origin: true, createdAt: true, position: true, due: true, state: true, reps: true, version: true } }),
     newAllowance(viewer, now, settings.newCardsPerDay),
     latestReview(viewer),
   ]);
@@ -157,7 +160,8 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
   let undoable: ReviewSession["undoable"] = null;
   if (last?.questionId) {
     const q = await db().question.findUnique({ where: { id: last.questionId }, select: questionFields });
-    undoable = { logId: last.id, stem: q ? parseQuestion(q).stem : "" };
+    const parsed = q ? parseQuestion(q) : null;
+    undoable = { logId: last.id, stem: parsed?.stem ?? "", language: parsed?.language ?? "en" };
   }
   return { due: queue.due, newToday: queue.newToday, totalCards: inScope.length, nextDueAt: queue.nextDueAt, card, undoable };
 }
@@ -292,4 +296,16 @@ export async function rerateReview(viewer: SessionUser, input: { logId: string; 
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This review was already changed.");
     throw error;
   }
+}
+
+/** The lessons and sectors the learner has cards in, for the review page's filters. */
+export async function getReviewFilters(viewer: SessionUser): Promise<{ lessons: { slug: string; title: string; language: string }[]; sectors: { id: string; nameEn: string; nameZh: string }[] }> {
+  const cards = await db().reviewCard.findMany({ where: { userId: viewer.id }, select: { lessonSlug: true, sectorIds: true } });
+  const slugs = [...new Set(cards.map((c) => c.lessonSlug))];
+  const sectorIds = [...new Set(cards.flatMap((c) => JSON.parse(c.sectorIds) as string[]))];
+  const [lessons, sectors] = await Promise.all([
+    db().lesson.findMany({ where: { slug: { in: slugs } }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
+    db().sector.findMany({ where: { id: { in: sectorIds } }, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),
+  ]);
+  return { lessons, sectors };
 }

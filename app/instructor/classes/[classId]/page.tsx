@@ -3,6 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { requireRole } from "@/lib/server/auth/session";
 import { getClassOverview } from "@/lib/server/data/class-progress";
+import { now } from "@/lib/server/clock";
 import { listLessons } from "@/lib/server/data/lessons";
 import { listSectors } from "@/lib/server/data/sectors";
 import { orNotFound } from "@/lib/server/http";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Class" };
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const { classId } = await params;
-  const overview = await orNotFound(getClassOverview(user, classId));
+  const overview = await orNotFound(getClassOverview(user, classId, await now()));
   const [lessons, sectors] = await Promise.all([listLessons(user), listSectors(user)]);
   const host = (await headers()).get("host") ?? "localhost:3000";
   const joinLink = `http://${host}/classes?code=${overview.joinCode}`;
@@ -51,7 +52,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <ClassTable
             classId={classId}
             assignments={overview.assignments.map((a) => ({ ...a, dueAt: a.dueAt?.toISOString() ?? null }))}
-            students={overview.students.map((s) => ({ ...s, lastActivity: s.lastActivity?.toISOString() ?? null }))}
+            students={overview.students.map((s) => ({ ...s, lastActivity: s.lastActivity?.toISOString() ?? null, review: { reviews7d: s.review.reviews7d, cards: s.review.cards, dueNow: s.review.dueNow, retention30d: s.review.retention30d } }))}
           />
         )}
         <p className="text-sm">

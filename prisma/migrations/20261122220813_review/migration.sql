@@ -1,32 +1,32 @@
 -- AlterTable
-ALTER TABLE "Question" ADD COLUMN     "factId" TEXT;
+ALTER TABLE "Question" ADD COLUMN "factId" TEXT;
 
 -- CreateTable
 CREATE TABLE "ReviewCard" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "userId" TEXT NOT NULL,
     "factId" TEXT NOT NULL,
     "lessonSlug" TEXT NOT NULL,
     "sectorIds" TEXT NOT NULL,
     "origin" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "due" TIMESTAMP(3) NOT NULL,
-    "stability" DOUBLE PRECISION NOT NULL DEFAULT 0,
-    "difficulty" DOUBLE PRECISION NOT NULL DEFAULT 0,
+    "position" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "due" DATETIME NOT NULL,
+    "stability" REAL NOT NULL DEFAULT 0,
+    "difficulty" REAL NOT NULL DEFAULT 0,
     "scheduledDays" INTEGER NOT NULL DEFAULT 0,
     "learningSteps" INTEGER NOT NULL DEFAULT 0,
     "reps" INTEGER NOT NULL DEFAULT 0,
     "lapses" INTEGER NOT NULL DEFAULT 0,
     "state" INTEGER NOT NULL DEFAULT 0,
-    "lastReview" TIMESTAMP(3),
+    "lastReview" DATETIME,
     "version" INTEGER NOT NULL DEFAULT 0,
-
-    CONSTRAINT "ReviewCard_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "ReviewCard_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "ReviewLog" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "cardId" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
@@ -40,22 +40,20 @@ CREATE TABLE "ReviewLog" (
     "stateAfter" INTEGER NOT NULL,
     "cardBefore" TEXT NOT NULL,
     "cardAfter" TEXT NOT NULL,
-    "elapsedDays" DOUBLE PRECISION NOT NULL,
+    "elapsedDays" REAL NOT NULL,
     "scheduledDays" INTEGER NOT NULL,
     "durationMs" INTEGER,
-    "reviewedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "ReviewLog_pkey" PRIMARY KEY ("id")
+    "reviewedAt" DATETIME NOT NULL,
+    CONSTRAINT "ReviewLog_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "ReviewCard" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "ReviewSettings" (
-    "userId" TEXT NOT NULL,
-    "desiredRetention" DOUBLE PRECISION NOT NULL DEFAULT 0.9,
+    "userId" TEXT NOT NULL PRIMARY KEY,
+    "desiredRetention" REAL NOT NULL DEFAULT 0.9,
     "newCardsPerDay" INTEGER NOT NULL DEFAULT 20,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "ReviewSettings_pkey" PRIMARY KEY ("userId")
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ReviewSettings_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateIndex
@@ -75,13 +73,4 @@ CREATE INDEX "ReviewLog_cardId_reviewedAt_idx" ON "ReviewLog"("cardId", "reviewe
 
 -- CreateIndex
 CREATE INDEX "Question_factId_idx" ON "Question"("factId");
-
--- AddForeignKey
-ALTER TABLE "ReviewCard" ADD CONSTRAINT "ReviewCard_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ReviewLog" ADD CONSTRAINT "ReviewLog_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "ReviewCard"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "ReviewSettings" ADD CONSTRAINT "ReviewSettings_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

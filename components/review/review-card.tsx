@@ -1,0 +1,119 @@
+"use client";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { Answer } from "@/lib/schemas/answer";
+import type { PresentedQuestion } from "@/lib/quiz/question";
+import type { ReviewAnswerResult } from "@/lib/server/data/review";
+import { answerReviewAction, rerateReviewAction } from "@/app/review/actions";
+import { AnswerInput, initialAnswer, isComplete } from "@/components/quiz/answer-input";
+import { FeedbackPanel } from "@/components/quiz/feedback-panel";
+
+const RATING_LABEL: Record<number, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+
+/** "in 10 minutes", "in 4 days": when the card comes back. */
+function fromNow(due: Date, shownAt: number): string {
+  const minutes = Math.max(1, Math.round((new Date(due).getTime() - shownAt) / 60_000));
+  if (minutes < 60) return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `in ${hours} hour${hours === 1 ? "" : "s"}`;
+  const days = Math.round(hours / 24);
+  return `in ${days} day${days === 1 ? "" : "s"}`;
+}
+
+interface Props {
+  card: { id: string; version: number; isNew: boolean; question: PresentedQuestion };
+}
+
+/** One review: answer, see the feedback and source, optionally say it was Hard or Easy, go on. */
+export function ReviewCard({ card }: Props) {
+  const router = useRouter();
+  const { question } = card;
+  const [answer, setAnswer] = useState<Answer | null>(() => initialAnswer(question));
+  const [result, setResult] = useState<ReviewAnswerResult>();
+  const [rating, setRating] = useState<{ rating: number; nextDue: Date }>();
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const shownAt = useRef(0);
+  const [answeredAt, setAnsweredAt] = useState(0);
+  const next = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    shownAt.current = performance.now();
+  }, []);
+  useEffect(() => {
+    if (result) next.current?.focus();
+  }, [result]);
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (pending || result) return; // one answer per card, however often it is clicked
+    if (!isComplete(answer)) return setError("Answer the question first.");
+    const durationMs = Math.max(0, Math.round(performance.now() - shownAt.current));
+    startTransition(async () => {
+      const reply = await answerReviewAction({ cardId: card.id, version: card.version, questionId: question.id, answer, durationMs });
+      if (!reply.ok) return setError(reply.error);
+      setError(undefined);
+      setAnsweredAt(Date.now());
+      setResult(reply.result);
+      setRating({ rating: reply.result.rating, nextDue: reply.result.nextDue });
+    });
+  }
+
+  function rerate(value: number) {
+    if (!result || pending) return;
+    startTransition(async () => {
+      const reply = await rerateReviewAction({ logId: result.logId, rating: value });
+      if (reply.ok) setRating({ rating: reply.rating, nextDue: reply.nextDue });
+      else setError(reply.error);
+    });
+  }
+
+  return (
+    <div className="space-y-4" data-card-id={card.id}>
+      <form onSubmit={submit} className="space-y-4" aria-labelledby="review-stem" data-question-id={question.id} data-question-type={question.type}>
+        <p className="text-sm text-slate-600">{card.isNew ? "New card" : "Review"}</p>
+        <h2 id="review-stem" lang={question.language} className="text-xl font-semibold leading-relaxed">
+          {question.stem}
+        </h2>
+        <AnswerInput question={question} value={answer} disabled={!!result || pending} onChange={setAnswer} />
+        <p role="alert" className="min-h-5 text-sm text-red-700">
+          {error}
+        </p>
+        {!result && (
+          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            {pending ? "Checking…" : "Check answer"}
+          </button>
+        )}
+      </form>
+      {result && rating && (
+        <>
+          <FeedbackPanel feedback={result.feedback} language={question.language} />
+          <div className="space-y-2">
+            <p aria-live="polite" data-testid="review-rating">
+              Rated <strong>{RATING_LABEL[rating.rating]}</strong>: this card comes back {fromNow(rating.nextDue, answeredAt)}.
+            </p>
+            {result.ratingsAllowed.length > 1 && (
+              <div role="group" aria-label="How hard was it?" className="flex flex-wrap gap-2">
+                {result.ratingsAllowed.map((value) => (
+                  <button
+                    key={value}
+                    type="button"
+                    onClick={() => rerate(value)}
+                    aria-pressed={rating.rating === value}
+                    disabled={pending}
+                    className="rounded border border-slate-300 bg-white px-3 py-1.5 aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:font-semibold"
+                  >
+                    It was {RATING_LABEL[value].toLowerCase()}
+                  </button>
+                ))}
+              </div>
+            )}
+          </div>
+          <button ref={next} type="button" onClick={() => router.refresh()} disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            Next card
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { expect, expectAccessible, signUpNewStudent, test } from "./fixtures";
+import { lessonSlugs, reviewCards } from "./db-oracle";
+import { answerCurrentQuestion } from "./quiz-helpers";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const NEW_PER_DAY = 5;
+
+test("a learner studies a lesson, reviews cards in several formats, undoes one, and the next day the right cards are due @phone", async ({ page, context, baseURL }) => {
+  test.setTimeout(180_000);
+  const email = await signUpNewStudent(page, "Review Learner 复习");
+
+  // Settings: a wrong value is refused next to its field; a good one is kept.
+  await page.goto("/review/settings");
+  await page.getByLabel("Desired retention").fill("2");
+  await page.getByLabel("New cards per day").fill(String(NEW_PER_DAY));
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.locator("#desiredRetention-error")).toContainText("Above 0.97");
+  await expect(page.getByLabel("Desired retention")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Desired retention").fill("0.9");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expectAccessible(page);
+
+  // Study the Chinese lesson: its facts become cards, paced by the daily limit.
+  const slug = lessonSlugs("zh")[0];
+  await page.goto(`/lessons/${slug}`);
+  await page.getByRole("button", { name: "Add to my reviews" }).click();
+  await expect(page).toHaveURL(new RegExp(`/review\\?lesson=${slug}`));
+  await expect(page.getByRole("status").filter({ hasText: /Added \d+ facts/ })).toBeVisible();
+  await expect(page.getByTestId("due-count")).toHaveText("0");
+  await expect(page.getByTestId("new-count")).toHaveText(String(NEW_PER_DAY));
+  await expectAccessible(page);
+
+  // Day 1: every new card allowed today, the first rated Easy, the last but one answered wrong (it
+  // comes back a minute later, after the last new card), the rest Good.
+  const shown: { cardId: string; type: string }[] = [];
+  for (let i = 0; i < NEW_PER_DAY; i++) {
+    const cardId = (await page.locator("[data-card-id]").getAttribute("data-card-id"))!;
+    const correct = i !== NEW_PER_DAY - 2;
+    const { type } = await answerCurrentQuestion(page, correct);
+    shown.push({ cardId, type });
+    if (i === 0) {
+      await page.getByRole("button", { name: "It was easy" }).click();
+      await expect(page.getByTestId("review-rating")).toContainText(/Rated Easy: this card comes back in \d+ days/);
+    } else {
+      await expect(page.getByTestId("review-rating")).toContainText(correct ? "Rated Good" : "Rated Again");
+    }
+    if (i === 0) await expectAccessible(page);
+    await page.getByRole("button", { name: "Next card" }).click();
+    if (i < NEW_PER_DAY - 1) await expect(page.locator("[data-card-id]")).not.toHaveAttribute("data-card-id", cardId);
+  }
+  await expect(page.getByTestId("new-count")).toHaveText("0");
+
+  // Undo the last review: the card is new again, the undo is confirmed and the log keeps both rows.
+  await page.getByRole("button", { name: "Undo last review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your last review was undone" })).toBeVisible();
+  await expect(page.getByTestId("new-count")).toHaveText("1");
+  const undone = shown.pop()!;
+  expect(reviewCards(email).find((c) => c.id === undone.cardId)).toMatchObject({ state: 0, reps: 0 });
+
+  // Next day (the server's clock moved forward): the cards answered Good or wrong are due, the Easy
+  // one is not, and new cards are allowed again.
+  await context.addCookies([{ name: "test-clock-offset-ms", value: String(DAY_MS + 60_000), url: baseURL! }]);
+  await page.goto(`/review?lesson=${slug}`);
+  const dueIds = shown.slice(1).map((s) => s.cardId);
+  await expect(page.getByTestId("due-count")).toHaveText(String(dueIds.length));
+  await expect(page.getByTestId("new-count")).toHaveText(String(NEW_PER_DAY));
+  const easy = reviewCards(email).find((c) => c.id === shown[0].cardId)!;
+  expect(new Date(easy.due).getTime() - Date.now()).toBeGreaterThan(2 * DAY_MS);
+  for (let i = 0; i < dueIds.length; i++) {
+    const cardId = (await page.locator("[data-card-id]").getAttribute("data-card-id"))!;
+    expect(dueIds).toContain(cardId);
+    const { type } = await answerCurrentQuestion(page, true);
+    shown.push({ cardId, type });
+    await page.getByRole("button", { name: "Next card" }).click();
+    if (i < dueIds.length - 1) await expect(page.locator("[data-card-id]")).not.toHaveAttribute("data-card-id", cardId);
+  }
+  await expect(page.getByTestId("due-count")).toHaveText("0");
+  // Cards came back in another format than they were first asked in, and several formats were used.
+  expect(new Set(shown.map((s) => s.type)).size).toBeGreaterThanOrEqual(2);
+
+  // Statistics: the history of both days.
+  await page.goto("/review/stats");
+  const reviews = NEW_PER_DAY - 1 + dueIds.length;
+  await expect(page.getByRole("img", { name: new RegExp(`^${reviews} reviews on 2 days`) })).toBeVisible();
+  await expect(page.getByTestId("due-forecast").locator("tbody tr")).toHaveCount(30);
+  await expect(page.getByText("Your goal is 90%")).toBeVisible();
+  await expect(page.getByTestId("retention-table")).toContainText("all intervals");
+  await expectAccessible(page);
+});
