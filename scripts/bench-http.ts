@@ -1,6 +1,7 @@
 // npm run bench:http: load on a production server (`next start` on the embedded SQLite database).
 //
-// For each target, a closed loop of 50 connections for 20 s (throughput, compared with a static
+// Targets: a static file (baseline), the lesson page, a quiz answer, the review page and a review
+// answer. For each, a closed loop of 50 connections for 20 s (throughput, compared with a static
 // file of the same server as the baseline ratio), then an open loop at a fixed rate for latency
 // percentiles (Little's law makes closed-loop latency a function of throughput; see
 // ../shared/docs/offline-stack.md). Also reports the first-load JavaScript of the lesson and quiz
@@ -21,6 +22,8 @@ const PORT = Number(process.env.PORT ?? 3300);
 const DATA_DIR = ".data/bench";
 const BASE = `http://localhost:${PORT}`;
 const STUDENTS = 400;
+/** Learners who studied the Chinese lesson (all its facts are new cards), for the review targets. */
+const REVIEWERS = 100;
 
 process.env.APP_DATA_DIR = DATA_DIR;
 process.env.DATABASE_URL = "";
@@ -49,6 +52,9 @@ interface Fixture {
   lessonSlug: string;
   submits: { cookie: string; attemptId: string; questionId: string; answer: unknown }[];
   quizUrl: string;
+  reviewCookies: string[];
+  /** Each a first answer to a new card (version 0), so every request is a real review, not a repeat. */
+  reviews: { cookie: string; cardId: string; questionId: string; answer: unknown }[];
 }
 
 /** Students with open attempts, made through the data layer in this process (same database file). */
@@ -75,7 +81,28 @@ async function makeFixture(): Promise<Fixture> {
       submits.push({ cookie, attemptId, questionId, answer: sampleAnswer(q.type, JSON.parse(q.payload)) });
     }
   }
-  return { cookies, lessonSlug: lesson.slug, submits, quizUrl };
+  const { studyLesson, saveReviewSettings } = await import("@/lib/server/data/review");
+  const { questionForReview } = await import("@/lib/review/formats");
+  const zh = await db().lesson.findFirstOrThrow({ where: { language: "zh", retiredAt: null }, select: { slug: true } });
+  const reviewCookies: string[] = [];
+  const reviews: Fixture["reviews"] = [];
+  const questionsOf = new Map<string, { id: string; type: string; payload: string }[]>();
+  for (let i = 0; i < REVIEWERS; i++) {
+    const user = await db().user.create({ data: { email: `reviewer${i}@example.com`, name: `Reviewer ${i}`, role: "STUDENT", passwordHash }, select: { id: true, email: true, name: true } });
+    const viewer = { ...user, role: "STUDENT" as const };
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id, id: user.id, role: "STUDENT", name: user.name, email: user.email }, secret })}`;
+    reviewCookies.push(cookie);
+    await saveReviewSettings(viewer, { desiredRetention: 0.9, newCardsPerDay: 100 });
+    await studyLesson(viewer, zh.slug, new Date());
+    for (const card of await db().reviewCard.findMany({ where: { userId: user.id }, select: { id: true, factId: true } })) {
+      if (!questionsOf.has(card.factId)) questionsOf.set(card.factId, await db().question.findMany({ where: { factId: card.factId, retiredAt: null }, select: { id: true, type: true, payload: true } }));
+      const q = questionForReview(questionsOf.get(card.factId)!, card.id, 0);
+      if (q) reviews.push({ cookie, cardId: card.id, questionId: q.id, answer: sampleAnswer(q.type, JSON.parse(q.payload)) });
+    }
+  }
+  // Interleave learners so concurrent requests come from different people, as in a class.
+  reviews.sort((a, b) => a.cardId.localeCompare(b.cardId));
+  return { cookies, lessonSlug: lesson.slug, submits, quizUrl, reviewCookies, reviews };
 }
 
 /** Some well-formed answer of the right kind (right or wrong does not matter for load). */
@@ -95,10 +122,10 @@ function sampleAnswer(type: string, q: { options?: { id: string }[] | null; pair
   }
 }
 
-function submitActionId(): string {
+function actionId(name: string): string {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === "submitAnswerAction");
-  if (!entry) throw new Error("submitAnswerAction is not in the build's server-reference manifest");
+  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
+  if (!entry) throw new Error(`${name} is not in the build's server-reference manifest`);
   return entry[0];
 }
 
@@ -129,10 +156,14 @@ const server = await startServer();
 try {
   console.log(`\nPreparing ${STUDENTS} students with open attempts…`);
   const fixture = await makeFixture();
-  const actionId = submitActionId();
+  const submitAction = actionId("submitAnswerAction");
+  const reviewAction = actionId("answerReviewAction");
   let cookieIndex = 0;
   let submitIndex = 0;
+  let reviewIndex = 0;
   const nextCookie = () => fixture.cookies[cookieIndex++ % fixture.cookies.length];
+  const nextReviewCookie = () => fixture.reviewCookies[cookieIndex++ % fixture.reviewCookies.length];
+  const actionHeaders = (cookie: string, id: string) => ({ cookie, "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" });
 
   const targets: { name: string; opts: () => autocannon.Options }[] = [
     { name: "static file (baseline)", opts: () => ({ url: `${BASE}/robots.txt` }) },
@@ -152,8 +183,32 @@ try {
               return {
                 ...req,
                 path: `/quiz/${s.attemptId}`,
-                headers: { ...req.headers, cookie: s.cookie, "next-action": actionId, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" },
+                headers: { ...req.headers, ...actionHeaders(s.cookie, submitAction) },
                 body: JSON.stringify([{ attemptId: s.attemptId, questionId: s.questionId, answer: s.answer, timeTakenMs: 1234 }]),
+              };
+            },
+          },
+        ],
+      }),
+    },
+    {
+      name: "review page /review",
+      opts: () => ({ url: `${BASE}/review`, requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: nextReviewCookie() } }) }] }),
+    },
+    {
+      name: "review answer (server action)",
+      opts: () => ({
+        url: BASE,
+        requests: [
+          {
+            method: "POST",
+            setupRequest: (req) => {
+              const r = fixture.reviews[reviewIndex++ % fixture.reviews.length];
+              return {
+                ...req,
+                path: "/review",
+                headers: { ...req.headers, ...actionHeaders(r.cookie, reviewAction) },
+                body: JSON.stringify([{ cardId: r.cardId, version: 0, questionId: r.questionId, answer: r.answer, durationMs: 1234 }]),
               };
             },
           },
@@ -179,6 +234,8 @@ try {
   }
   const { db } = await import("@/lib/server/db");
   console.log(`\nResponses stored: ${await db().response.count()} (one per attempt and question, ${fixture.submits.length} possible)`);
+  const reviewRequests = closed[4].requests.total + open[4].requests.total;
+  console.log(`Reviews logged: ${await db().reviewLog.count()} for ${reviewRequests} review answers sent (${fixture.reviews.length} new cards; once they run out, repeats record nothing)`);
 
   console.log("\nFirst-load JavaScript (gzipped, all <script src> of the page):");
   console.log(`  lesson page  ${(await firstLoadJs(`/lessons/${fixture.lessonSlug}`, fixture.cookies[0]) / 1024).toFixed(1)} kB`);
