@@ -17,7 +17,7 @@ let classId: string;
  * A small, varied data set written straight into the tables (so times can be chosen): 9 students
  * in a class and 3 outside it, every question type, abilities that differ, retakes whose later
  * answer changes the outcome, options chosen unevenly (one distractor never), and two students
- * whose first answers share a millisecond.
+ * whose first answers share a millisecond (one in the class, one outside).
  */
 beforeAll(async () => {
   await syncContent(fixtureContent(slug));
@@ -31,7 +31,7 @@ beforeAll(async () => {
     const student = await registerStudent({ name: `Stats student ${s}`, email: `stats-${s}-${provider}@example.com`, password: "long-enough-pw" });
     if (s < 9) await joinClass(student, cls.joinCode);
     const ability = s / 11;
-    // Students 3 and 4 start in the same millisecond; the others an hour apart, in shuffled order.
+    // Students start an hour apart in shuffled order, except 4, who starts in the same millisecond as 9.
     const start = base + (s === 4 ? 3 : (s * 7) % 12) * 3_600_000;
     for (let take = 0; take < (s % 3) + 1; take++) {
       const at = new Date(start + take * 86_400_000);
