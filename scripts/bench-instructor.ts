@@ -27,6 +27,7 @@ try {
   const { getClassOverview } = await import("@/lib/server/data/class-progress");
   const { getQuestionStatistics, getSourceHeatmap } = await import("@/lib/server/data/question-stats");
   const { db } = await import("@/lib/server/db");
+  const { studentAnswersSql } = await import("@/lib/server/data/student-answers-query");
 
   await syncContent(bundleToSyncInput(buildContentDir("content").bundle));
   const loadStart = performance.now();
@@ -62,9 +63,18 @@ try {
     ["answers of a class's students", `SELECT r."questionId", r."correct" FROM "Response" r JOIN "Attempt" a ON a.id = r."attemptId" WHERE a."userId" IN (${inList})`],
     ["enrollments of a class", `SELECT "userId" FROM "Enrollment" WHERE "classId" = '${classId}'`],
   ];
+  // The question statistics query, with its parameters bound as the app binds them.
+  const statistics = (scope: { classId?: string }) => {
+    const sql = studentAnswersSql(scope);
+    return [provider === "sqlite" ? sql.sql : sql.text, sql.values] as const;
+  };
+  const parameterized: (readonly [string, readonly [string, readonly unknown[]]])[] = [
+    ["question statistics, one class", statistics({ classId })],
+    ["question statistics, all students", statistics({})],
+  ];
   console.log("  query plans:");
-  for (const [name, sql] of queries) {
-    const plan = (await db().$queryRawUnsafe(provider === "sqlite" ? `EXPLAIN QUERY PLAN ${sql}` : `EXPLAIN ${sql}`)) as Record<string, unknown>[];
+  for (const [name, [sql, values]] of [...queries.map(([n, q]) => [n, [q, []]] as const), ...parameterized]) {
+    const plan = (await db().$queryRawUnsafe(provider === "sqlite" ? `EXPLAIN QUERY PLAN ${sql}` : `EXPLAIN ${sql}`, ...values)) as Record<string, unknown>[];
     const text = plan.map((r) => String(r.detail ?? r["QUERY PLAN"] ?? JSON.stringify(r))).join(" | ");
     console.log(`    ${name}: ${text.slice(0, 400)}`);
   }

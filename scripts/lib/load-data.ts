@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/server/db";
+import { resolveDatabase } from "@/lib/database-url";
 import { hashPassword } from "@/lib/server/auth/password";
 import seedrandom from "seedrandom";
 
@@ -71,5 +72,8 @@ export async function loadDataSet(options: LoadOptions = DEFAULT_LOAD): Promise<
       db().response.createMany({ data: responses }),
     ]);
   }
+  // A bulk load leaves PostgreSQL without statistics until autovacuum gets to it, and until then it
+  // plans sequential scans; a live server would have analyzed these tables long ago.
+  if (resolveDatabase().provider === "postgresql") await db().$executeRawUnsafe("ANALYZE");
   return classIds;
 }

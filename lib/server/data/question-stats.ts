@@ -4,16 +4,24 @@ import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import { requireClassInstructor } from "@/lib/server/data/classes";
 import { canTeach } from "@/lib/schemas/roles";
-import { itemStatistics, type ItemStats } from "@/lib/quiz/item-stats";
+import type { ItemStats } from "@/lib/quiz/item-stats";
+import { itemStatisticsFromLatest } from "@/lib/quiz/item-stats-fast";
+import { queryStudentAnswers } from "@/lib/server/data/student-answers-query";
 import { getLesson, type LessonDetail } from "@/lib/server/data/lessons";
 
-async function studentsInScope(viewer: SessionUser, classId?: string): Promise<string[] | null> {
-  if (classId) {
-    await requireClassInstructor(viewer, classId);
-    return (await db().enrollment.findMany({ where: { classId }, select: { userId: true } })).map((e) => e.userId);
-  }
-  if (!canTeach(viewer.role)) throw new AppError("FORBIDDEN", "Only instructors see question statistics.");
-  return null; // everyone
+/** The question types whose answers name an option (their option shares are reported). */
+const OPTION_TYPES: readonly string[] = ["figure-mc", "sector-id"];
+
+/** Statistics of one class are for its instructors (and admins); of all students, for any instructor. */
+async function requireStatisticsViewer(viewer: SessionUser, classId?: string): Promise<void> {
+  if (classId) await requireClassInstructor(viewer, classId);
+  else if (!canTeach(viewer.role)) throw new AppError("FORBIDDEN", "Only instructors see question statistics.");
+}
+
+/** The students of a class, for its instructors (and admins) only. */
+async function classStudents(viewer: SessionUser, classId: string): Promise<string[]> {
+  await requireClassInstructor(viewer, classId);
+  return (await db().enrollment.findMany({ where: { classId }, select: { userId: true } })).map((e) => e.userId);
 }
 
 export interface QuestionStatRow extends ItemStats {
@@ -26,18 +34,17 @@ export interface QuestionStatRow extends ItemStats {
   retired: boolean;
 }
 
-/** Moodle-style statistics for every answered question, for one class or for all students. */
+/**
+ * Moodle-style statistics for every answered question, for one class or for all students. One
+ * query returns each student's answers as one compact, ordered string (student-answers-query.ts);
+ * `itemStatisticsFromLatest` computes in linear time what `itemStatistics` computes from the
+ * answers one by one (tests/integration/question-stats.test.ts holds the two to the same numbers).
+ */
 export async function getQuestionStatistics(viewer: SessionUser, options: { classId?: string; lessonSlug?: string } = {}): Promise<QuestionStatRow[]> {
-  const students = await studentsInScope(viewer, options.classId);
-  const responses = await db().response.findMany({
-    where: {
-      ...(students ? { attempt: { userId: { in: students } } } : {}),
-      ...(options.lessonSlug ? { question: { lessonSlug: options.lessonSlug } } : {}),
-    },
-    orderBy: { createdAt: "asc" },
-    select: { questionId: true, correct: true, answer: true, attempt: { select: { userId: true } } },
-  });
-  const questionIds = [...new Set(responses.map((r) => r.questionId))];
+  await requireStatisticsViewer(viewer, options.classId);
+  const scope = { classId: options.classId, lessonSlug: options.lessonSlug };
+  const students = await queryStudentAnswers(scope);
+  const questionIds = [...new Set(students.flatMap((s) => [...s.latest.keys()]))];
   const [questions, flags] = await Promise.all([
     db().question.findMany({ where: { id: { in: questionIds } }, select: { id: true, lessonSlug: true, type: true, payload: true, retiredAt: true, override: { select: { retired: true, stem: true, options: true } } } }),
     db().questionFlag.groupBy({ by: ["questionId"], where: { questionId: { in: questionIds } }, _count: { _all: true } }),
@@ -50,19 +57,14 @@ export async function getQuestionStatistics(viewer: SessionUser, options: { clas
     }),
   );
   const optionIds = new Map(
-    [...meta.entries()].filter(([, m]) => m.type === "figure-mc" || m.type === "sector-id").map(([id, m]) => [id, m.options.map((o) => o.id)]),
+    [...meta.entries()].filter(([, m]) => OPTION_TYPES.includes(m.type)).map(([id, m]) => [id, m.options.map((o) => o.id)]),
   );
-  const stats = itemStatistics(
-    responses.map((r) => {
-      const answer = JSON.parse(r.answer) as { kind: string; optionId?: string };
-      return { studentId: r.attempt.userId, questionId: r.questionId, correct: r.correct, optionId: answer.kind === "option" ? answer.optionId : null };
-    }),
-    optionIds,
-  );
+  const stats = itemStatisticsFromLatest(students, optionIds);
   const flagCount = new Map(flags.map((f) => [f.questionId, f._count._all]));
+  // Most flagged first, then hardest; the question id settles ties so the order is stable.
   return stats
     .map((s) => ({ ...s, ...meta.get(s.questionId)!, studentFlags: flagCount.get(s.questionId) ?? 0 }))
-    .sort((a, b) => b.flags.length + b.studentFlags - (a.flags.length + a.studentFlags) || a.facility - b.facility);
+    .sort((a, b) => b.flags.length + b.studentFlags - (a.flags.length + a.studentFlags) || a.facility - b.facility || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
 }
 
 export interface SourceHeatmap {
@@ -74,7 +76,7 @@ export interface SourceHeatmap {
 
 /** The lesson text shaded by the class's miss rate on the questions that cite each sentence and figure. */
 export async function getSourceHeatmap(viewer: SessionUser, classId: string, lessonSlug: string): Promise<SourceHeatmap> {
-  const students = (await studentsInScope(viewer, classId))!;
+  const students = await classStudents(viewer, classId);
   const lesson = await getLesson(viewer, lessonSlug);
   if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
   // Answers by question (one grouped query), then each question's sentence and figures once.
