@@ -119,12 +119,15 @@ export async function submitResponse(
 ): Promise<Feedback> {
   const attempt = await ownedAttempt(viewer, input.attemptId);
   if (!attempt.questionIds.includes(input.questionId)) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
-  const row = await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFields });
-  const q = parseQuestion(row);
-  const existing = await db().response.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
-  if (existing) return feedbackFor(q, existing.correct, existing.readAs);
-  if (attempt.finishedAt) throw new AppError("CONFLICT", "This quiz is already finished.");
+  const q = parseQuestion(await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFields }));
+  const kept = () => db().response.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
+  if (attempt.finishedAt) {
+    const existing = await kept();
+    if (existing) return feedbackFor(q, existing.correct, existing.readAs);
+    throw new AppError("CONFLICT", "This quiz is already finished.");
+  }
 
+  // No lookup first: the unique (attempt, question) index decides which answer is the first.
   const grade = gradeStoredQuestion(q, input.answer);
   try {
     await db().response.create({
@@ -140,9 +143,9 @@ export async function submitResponse(
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // A concurrent submit won the race: report the answer that was kept.
-    const kept = await db().response.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
-    return feedbackFor(q, kept.correct, kept.readAs);
+    // A repeat, or a concurrent submit that won the race: report the answer that was kept.
+    const first = (await kept())!;
+    return feedbackFor(q, first.correct, first.readAs);
   }
   return feedbackFor(q, grade.correct, grade.readAs);
 }
