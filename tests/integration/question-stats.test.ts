@@ -90,7 +90,7 @@ describe(`question statistics on ${provider}`, () => {
     it(`match the reference computation for ${scope}`, async () => {
       const options = scope === "one class" ? { classId } : {};
       const expected = await referenceStatistics(options);
-      const actual = await getQuestionStatistics(teacher, options);
+      const { rows: actual } = await getQuestionStatistics(teacher, { ...options, recalculate: true });
       expect(actual.map((s) => s.questionId).sort()).toEqual([...expected.keys()].sort());
       for (const row of actual) expectSameNumbers(row, expected.get(row.questionId)!);
 
@@ -105,4 +105,25 @@ describe(`question statistics on ${provider}`, () => {
       expect(mc.answers).toBe(scope === "one class" ? 9 : 12);
     });
   }
+
+  it("all students' numbers come from a snapshot for 10 minutes, a class's are live, and recalculating refreshes them", async () => {
+    const t = new Date("2031-01-01T09:00:00Z");
+    const first = await getQuestionStatistics(teacher, { recalculate: true }, t);
+    expect(first.computedAt).toEqual(t);
+    const answersOf = (rows: { questionId: string; answers: number }[]) => rows.find((r) => r.questionId === `${slug}-tf`)!.answers;
+    // A new student answers: the class view (live) would count it at once; the all-students view
+    // keeps its snapshot until it is 10 minutes old or an instructor recalculates.
+    const late = await registerStudent({ name: "Late", email: `stats-late-${provider}@example.com`, password: "long-enough-pw" });
+    const attempt = await db().attempt.create({ data: { userId: late.id, scope: "lesson", scopeId: slug, seed: 1, questionIds: "[]", totalCount: 6 }, select: { id: true } });
+    await db().response.create({ data: { attemptId: attempt.id, questionId: `${slug}-tf`, answer: JSON.stringify({ kind: "bool", value: true }), correct: true, timeTakenMs: 1 } });
+    const cached = await getQuestionStatistics(teacher, {}, new Date(t.getTime() + 9 * 60_000));
+    expect(cached.computedAt).toEqual(t);
+    expect(answersOf(cached.rows)).toBe(answersOf(first.rows));
+    const stale = await getQuestionStatistics(teacher, {}, new Date(t.getTime() + 11 * 60_000));
+    expect(answersOf(stale.rows)).toBe(answersOf(first.rows) + 1);
+    const forced = await getQuestionStatistics(teacher, { recalculate: true }, new Date(t.getTime() + 12 * 60_000));
+    expect(forced.computedAt).toEqual(new Date(t.getTime() + 12 * 60_000));
+    // Students never see statistics, snapshot or not.
+    await expect(getQuestionStatistics(late)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
 });

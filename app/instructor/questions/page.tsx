@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/server/auth/session";
-import { getQuestionStatistics } from "@/lib/server/data/question-stats";
+import { getQuestionStatistics, SNAPSHOT_MAX_AGE_MS } from "@/lib/server/data/question-stats";
 import { listLessons } from "@/lib/server/data/lessons";
 import { orNotFound } from "@/lib/server/http";
 import { setRetiredAction } from "@/app/instructor/actions";
@@ -11,10 +11,11 @@ export const metadata: Metadata = { title: "Question statistics" };
 const FLAG_LABEL = { "too-easy": "too easy", "too-hard": "too hard", "poor-discrimination": "poor discrimination", "non-functional-distractor": "non-functional distractor" } as Record<string, string>;
 const num = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 
-export default async function QuestionStatsPage({ searchParams }: { searchParams: Promise<{ classId?: string; lesson?: string }> }) {
+export default async function QuestionStatsPage({ searchParams }: { searchParams: Promise<{ classId?: string; lesson?: string; recalculate?: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const { classId, lesson } = await searchParams;
-  const [stats, lessons] = await Promise.all([orNotFound(getQuestionStatistics(user, { classId, lessonSlug: lesson })), listLessons(user)]);
+  const { classId, lesson, recalculate } = await searchParams;
+  const [{ rows: stats, computedAt }, lessons] = await Promise.all([orNotFound(getQuestionStatistics(user, { classId, lessonSlug: lesson, recalculate: recalculate === "1" })), listLessons(user)]);
+  const minutesOld = Math.floor((Date.now() - computedAt.getTime()) / 60_000);
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -23,6 +24,15 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">Question statistics {classId ? "for this class" : "for all students"}</h1>
+      {!classId && (
+        <p className="text-sm text-slate-700" data-testid="computed-at">
+          Calculated {minutesOld < 1 ? "just now" : `${minutesOld} minute${minutesOld === 1 ? "" : "s"} ago`} (kept for up to {SNAPSHOT_MAX_AGE_MS / 60_000} minutes, as
+          they read every answer).{" "}
+          <Link href={`/instructor/questions?recalculate=1${lesson ? `&lesson=${lesson}` : ""}`} className="text-brand-700 underline">
+            Recalculate now
+          </Link>
+        </p>
+      )}
       <p className="text-slate-700">
         Facility is the share of correct answers; discrimination compares the top and bottom 27% of students. Flagged questions come first. Browse any
         lesson&apos;s questions:{" "}

@@ -19,7 +19,7 @@ export async function exportClassCsv(viewer: SessionUser, classId: string, kind:
     return { filename: `${base}-table.csv`, csv: toCsv(header, rows) };
   }
   if (kind === "questions") {
-    const stats = await getQuestionStatistics(viewer, { classId });
+    const { rows: stats } = await getQuestionStatistics(viewer, { classId });
     const header = ["question_id", "lesson", "type", "stem", "answers", "facility", "discrimination", "point_biserial", "flags", "student_flags", "option_shares"];
     const rows = stats.map((s) => [s.questionId, s.lessonSlug, s.type, s.stem, s.answers, s.facility.toFixed(3), s.discrimination?.toFixed(3), s.pointBiserial?.toFixed(3), s.flags.join("; "), s.studentFlags, JSON.stringify(s.optionShares)]);
     return { filename: `${base}-questions.csv`, csv: toCsv(header, rows) };

@@ -35,16 +35,60 @@ export interface QuestionStatRow extends ItemStats {
 }
 
 /**
- * Moodle-style statistics for every answered question, for one class or for all students. One
- * query returns each student's answers as one compact, ordered string (student-answers-query.ts);
- * `itemStatisticsFromLatest` computes in linear time what `itemStatistics` computes from the
- * answers one by one (tests/integration/question-stats.test.ts holds the two to the same numbers).
+ * Statistics of all students are kept as a snapshot for this long, as Moodle keeps its quiz
+ * statistics: computing them reads every answer ever given (decisions/0009). A class's are always live.
  */
-export async function getQuestionStatistics(viewer: SessionUser, options: { classId?: string; lessonSlug?: string } = {}): Promise<QuestionStatRow[]> {
-  await requireStatisticsViewer(viewer, options.classId);
-  const scope = { classId: options.classId, lessonSlug: options.lessonSlug };
+export const SNAPSHOT_MAX_AGE_MS = 10 * 60 * 1000;
+
+export interface QuestionStatistics {
+  rows: QuestionStatRow[];
+  /** When the numbers were computed (now, unless they come from a snapshot). */
+  computedAt: Date;
+}
+
+/**
+ * The item statistics of a scope. One query returns each student's answers as one compact, ordered
+ * string (student-answers-query.ts); `itemStatisticsFromLatest` computes in linear time what
+ * `itemStatistics` computes from the answers one by one (tests/integration/question-stats.test.ts
+ * holds the two to the same numbers).
+ */
+async function computeItemStats(scope: { classId?: string; lessonSlug?: string }): Promise<ItemStats[]> {
   const students = await queryStudentAnswers(scope);
   const questionIds = [...new Set(students.flatMap((s) => [...s.latest.keys()]))];
+  // Option ids never change with an instructor's edit (decisions/0007), so the payload's are the ones.
+  const optionQuestions = await db().question.findMany({ where: { id: { in: questionIds }, type: { in: [...OPTION_TYPES] } }, select: { id: true, payload: true } });
+  const optionIds = new Map(optionQuestions.map((q) => [q.id, ((JSON.parse(q.payload) as { options: { id: string }[] | null }).options ?? []).map((o) => o.id)]));
+  return itemStatisticsFromLatest(students, optionIds);
+}
+
+/** All students' numbers from a snapshot younger than SNAPSHOT_MAX_AGE_MS, or computed and stored. */
+async function allStudentsItemStats(lessonSlug: string | undefined, recalculate: boolean, now: Date): Promise<{ stats: ItemStats[]; computedAt: Date }> {
+  const scope = lessonSlug ? `all:lesson:${lessonSlug}` : "all";
+  if (!recalculate) {
+    const snapshot = await db().statisticsSnapshot.findUnique({ where: { scope } });
+    if (snapshot && now.getTime() - snapshot.computedAt.getTime() < SNAPSHOT_MAX_AGE_MS) return { stats: JSON.parse(snapshot.stats) as ItemStats[], computedAt: snapshot.computedAt };
+  }
+  const stats = await computeItemStats({ lessonSlug });
+  const data = { computedAt: now, stats: JSON.stringify(stats) };
+  await db().statisticsSnapshot.upsert({ where: { scope }, create: { scope, ...data }, update: data });
+  return { stats, computedAt: now };
+}
+
+/**
+ * Moodle-style statistics for every answered question, for one class (live) or for all students
+ * (from a snapshot at most SNAPSHOT_MAX_AGE_MS old, unless `recalculate`). Stems, edits, retirements
+ * and student flags are always read fresh.
+ */
+export async function getQuestionStatistics(
+  viewer: SessionUser,
+  options: { classId?: string; lessonSlug?: string; recalculate?: boolean } = {},
+  now = new Date(),
+): Promise<QuestionStatistics> {
+  await requireStatisticsViewer(viewer, options.classId);
+  const { stats, computedAt } = options.classId
+    ? { stats: await computeItemStats({ classId: options.classId, lessonSlug: options.lessonSlug }), computedAt: now }
+    : await allStudentsItemStats(options.lessonSlug, !!options.recalculate, now);
+  const questionIds = stats.map((s) => s.questionId);
   const [questions, flags] = await Promise.all([
     db().question.findMany({ where: { id: { in: questionIds } }, select: { id: true, lessonSlug: true, type: true, payload: true, retiredAt: true, override: { select: { retired: true, stem: true, options: true } } } }),
     db().questionFlag.groupBy({ by: ["questionId"], where: { questionId: { in: questionIds } }, _count: { _all: true } }),
@@ -56,15 +100,13 @@ export async function getQuestionStatistics(viewer: SessionUser, options: { clas
       return [q.id, { lessonSlug: q.lessonSlug, type: q.type, stem: q.override?.stem ?? p.stem, language: p.language, options: opts, retired: !!q.retiredAt || !!q.override?.retired }];
     }),
   );
-  const optionIds = new Map(
-    [...meta.entries()].filter(([, m]) => OPTION_TYPES.includes(m.type)).map(([id, m]) => [id, m.options.map((o) => o.id)]),
-  );
-  const stats = itemStatisticsFromLatest(students, optionIds);
   const flagCount = new Map(flags.map((f) => [f.questionId, f._count._all]));
   // Most flagged first, then hardest; the question id settles ties so the order is stable.
-  return stats
+  const rows = stats
+    .filter((s) => meta.has(s.questionId))
     .map((s) => ({ ...s, ...meta.get(s.questionId)!, studentFlags: flagCount.get(s.questionId) ?? 0 }))
     .sort((a, b) => b.flags.length + b.studentFlags - (a.flags.length + a.studentFlags) || a.facility - b.facility || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+  return { rows, computedAt };
 }
 
 export interface SourceHeatmap {
