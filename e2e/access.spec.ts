@@ -32,3 +32,28 @@ test("the home page is accessible signed out @phone", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("review pages send a signed-out visitor to sign in, and the answer endpoints refuse strangers", async ({ page, loginAs, baseURL }) => {
+  for (const path of ["/review", "/review/stats", "/review/settings"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(path).replace(/\//g, "%2F")}$`));
+  }
+  const answer = { attemptId: "any", questionId: "any", answer: { kind: "bool", value: true }, timeTakenMs: 1 };
+  const review = { cardId: "any", version: 0, questionId: "any", answer: { kind: "bool", value: true }, durationMs: 1 };
+  // Signed out: 401 with a message, nothing else.
+  for (const [url, data] of [["/api/quiz/answers", answer], ["/api/review/answers", review]] as const) {
+    const response = await page.request.post(url, { data });
+    expect(response.status(), url).toBe(401);
+    expect(await response.json()).toEqual({ ok: false, error: "Your session has ended. Sign in again to continue." });
+  }
+  // Signed in: another site's page cannot post for the user; an attempt or card not theirs is "not found".
+  await loginAs("student");
+  const crossSite = await page.request.post("/api/quiz/answers", { data: answer, headers: { origin: "https://elsewhere.example" } });
+  expect(crossSite.status()).toBe(403);
+  const notForm = await page.request.post("/api/quiz/answers", { data: JSON.stringify(answer), headers: { "content-type": "text/plain", origin: baseURL! } });
+  expect(notForm.status()).toBe(415);
+  expect((await page.request.post("/api/quiz/answers", { data: answer })).status()).toBe(404);
+  expect((await page.request.post("/api/review/answers", { data: review })).status()).toBe(404);
+  const bad = await page.request.post("/api/review/answers", { data: { ...review, version: -1 } });
+  expect(bad.status()).toBe(400);
+});

@@ -124,12 +124,6 @@ function sampleAnswer(type: string, q: { options?: { id: string }[] | null; pair
   }
 }
 
-function actionId(name: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === name);
-  if (!entry) throw new Error(`${name} is not in the build's server-reference manifest`);
-  return entry[0];
-}
 
 interface Request {
   path: string;
@@ -211,33 +205,31 @@ const server = await startServer();
 try {
   console.log(`\nPreparing ${STUDENTS} students with open attempts…`);
   const fixture = await makeFixture();
-  const submitAction = actionId("submitAnswerAction");
-  const reviewAction = actionId("answerReviewAction");
   let cookieIndex = 0;
   let submitIndex = 0;
   let reviewIndex = 0;
   const nextCookie = () => fixture.cookies[cookieIndex++ % fixture.cookies.length];
   const nextReviewCookie = () => fixture.reviewCookies[cookieIndex++ % fixture.reviewCookies.length];
-  const actionHeaders = (cookie: string, id: string) => ({ cookie, "next-action": id, accept: "text/x-component", "content-type": "text/plain;charset=UTF-8" });
+  const jsonHeaders = (cookie: string) => ({ cookie, "content-type": "application/json", origin: BASE });
 
   const targets: Target[] = [
     { name: "static file (baseline)", next: () => ({ path: "/robots.txt" }) },
     { name: `lesson page /lessons/${fixture.lessonSlug}`.slice(0, 34), next: () => ({ path: `/lessons/${fixture.lessonSlug}`, headers: { cookie: nextCookie() } }) },
     {
-      name: "answer submit (server action)",
+      name: "quiz answer POST /api/quiz/answers",
       next: () => {
         const a = fixture.submits[submitIndex++ % fixture.submits.length];
-        const body = JSON.stringify([{ attemptId: a.attemptId, questionId: a.questionId, answer: a.answer, timeTakenMs: 1234 }]);
-        return { path: `/quiz/${a.attemptId}`, method: "POST", headers: actionHeaders(a.cookie, submitAction), body };
+        const body = JSON.stringify({ attemptId: a.attemptId, questionId: a.questionId, answer: a.answer, timeTakenMs: 1234 });
+        return { path: "/api/quiz/answers", method: "POST", headers: jsonHeaders(a.cookie), body };
       },
     },
     { name: "review page /review", next: () => ({ path: "/review", headers: { cookie: nextReviewCookie() } }) },
     {
-      name: "review answer (server action)",
+      name: "review answer POST /api/review/answers",
       next: () => {
         const r = fixture.reviews[reviewIndex++ % fixture.reviews.length];
-        const body = JSON.stringify([{ cardId: r.cardId, version: 0, questionId: r.questionId, answer: r.answer, durationMs: 1234 }]);
-        return { path: "/review", method: "POST", headers: actionHeaders(r.cookie, reviewAction), body };
+        const body = JSON.stringify({ cardId: r.cardId, version: 0, questionId: r.questionId, answer: r.answer, durationMs: 1234 });
+        return { path: "/api/review/answers", method: "POST", headers: jsonHeaders(r.cookie), body };
       },
     },
   ];

@@ -2,10 +2,9 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActionUser, requireUser } from "@/lib/server/auth/session";
-import { finishAttempt, flagQuestion, startAttempt, submitResponse } from "@/lib/server/data/attempts";
+import { finishAttempt, flagQuestion, startAttempt } from "@/lib/server/data/attempts";
 import { AppError } from "@/lib/server/errors";
-import { flagSchema, submitAnswerSchema } from "@/lib/schemas/answer";
-import type { Feedback } from "@/lib/quiz/question";
+import { flagSchema } from "@/lib/schemas/answer";
 
 const startSchema = z.object({
   scope: z.enum(["lesson", "sector"]),
@@ -19,21 +18,6 @@ export async function startQuizAction(formData: FormData) {
   const input = startSchema.parse({ scope: formData.get("scope"), scopeId: formData.get("scopeId"), figuresOnly: formData.get("figuresOnly") ?? "0" });
   const attemptId = await startAttempt(user, input);
   redirect(`/quiz/${attemptId}`);
-}
-
-export type SubmitResult = { ok: true; feedback: Feedback } | { ok: false; error: string };
-
-/** Grades one answer on the server. The answer key only ever leaves the server in this reply. */
-export async function submitAnswerAction(input: unknown): Promise<SubmitResult> {
-  try {
-    const user = await requireActionUser();
-    const parsed = submitAnswerSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That answer could not be read." };
-    return { ok: true, feedback: await submitResponse(user, parsed.data) };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message };
-    throw error;
-  }
 }
 
 export async function finishQuizAction(attemptId: string) {

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { requireActionUser, requireUser } from "@/lib/server/auth/session";
 import { now } from "@/lib/server/clock";
 import { AppError } from "@/lib/server/errors";
-import { answerReview, rerateReview, saveReviewSettings, studyLesson, undoLastReview, type ReviewAnswerResult } from "@/lib/server/data/review";
-import { rerateSchema, reviewAnswerSchema, reviewSettingsSchema } from "@/lib/schemas/review";
+import { rerateReview, saveReviewSettings, studyLesson, undoLastReview } from "@/lib/server/data/review";
+import { rerateSchema, reviewSettingsSchema } from "@/lib/schemas/review";
 
 /** "Add this lesson to my reviews" on a lesson page; opens the review page on that lesson. */
 export async function studyLessonAction(formData: FormData) {
@@ -13,21 +13,6 @@ export async function studyLessonAction(formData: FormData) {
   const slug = z.string().min(1).max(200).parse(formData.get("lessonSlug"));
   const { added } = await studyLesson(user, slug, await now());
   redirect(`/review?lesson=${encodeURIComponent(slug)}&added=${added}`);
-}
-
-export type ReviewAnswerReply = { ok: true; result: ReviewAnswerResult } | { ok: false; error: string };
-
-/** Grades a review answer and reschedules the card. The key leaves the server only in this reply. */
-export async function answerReviewAction(input: unknown): Promise<ReviewAnswerReply> {
-  try {
-    const user = await requireActionUser();
-    const parsed = reviewAnswerSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "That answer could not be read." };
-    return { ok: true, result: await answerReview(user, parsed.data, await now()) };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message };
-    throw error;
-  }
 }
 
 export type RerateReply = { ok: true; rating: number; nextDue: Date } | { ok: false; error: string };

@@ -2,7 +2,9 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { Answer } from "@/lib/schemas/answer";
 import type { AttemptView, Feedback } from "@/lib/quiz/question";
-import { finishQuizAction, submitAnswerAction } from "@/app/quiz/actions";
+import { finishQuizAction } from "@/app/quiz/actions";
+import { postJson } from "@/lib/post-json";
+import type { QuizAnswerReply } from "@/app/api/quiz/answers/route";
 import { AnswerInput, initialAnswer, isComplete } from "./answer-input";
 import { FeedbackPanel } from "./feedback-panel";
 
@@ -43,7 +45,7 @@ export function QuizRunner({ view }: { view: AttemptView }) {
     if (!isComplete(answer)) return setError("Answer the question first.");
     const timeTakenMs = Math.max(0, Math.round(performance.now() - shownAt.current));
     startTransition(async () => {
-      const result = await submitAnswerAction({ attemptId: view.id, questionId: question.id, answer, timeTakenMs });
+      const result = await postJson<QuizAnswerReply>("/api/quiz/answers", { attemptId: view.id, questionId: question.id, answer, timeTakenMs });
       if (result.ok) setFeedback((f) => ({ ...f, [question.id]: result.feedback }));
       else setError(result.error);
     });

@@ -3,15 +3,16 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { Answer } from "@/lib/schemas/answer";
 import type { PresentedQuestion } from "@/lib/quiz/question";
-import type { ReviewAnswerResult } from "@/lib/server/data/review";
-import { answerReviewAction, rerateReviewAction } from "@/app/review/actions";
+import { rerateReviewAction } from "@/app/review/actions";
+import { postJson } from "@/lib/post-json";
+import type { ReviewAnswerReply } from "@/app/api/review/answers/route";
 import { AnswerInput, initialAnswer, isComplete } from "@/components/quiz/answer-input";
 import { FeedbackPanel } from "@/components/quiz/feedback-panel";
 
 const RATING_LABEL: Record<number, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 
 /** "in 10 minutes", "in 4 days": when the card comes back. */
-function fromNow(due: Date, shownAt: number): string {
+function fromNow(due: Date | string, shownAt: number): string {
   const minutes = Math.max(1, Math.round((new Date(due).getTime() - shownAt) / 60_000));
   if (minutes < 60) return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
   const hours = Math.round(minutes / 60);
@@ -29,8 +30,8 @@ export function ReviewCard({ card }: Props) {
   const router = useRouter();
   const { question } = card;
   const [answer, setAnswer] = useState<Answer | null>(() => initialAnswer(question));
-  const [result, setResult] = useState<ReviewAnswerResult>();
-  const [rating, setRating] = useState<{ rating: number; nextDue: Date }>();
+  const [result, setResult] = useState<ReviewAnswerReply["result"]>();
+  const [rating, setRating] = useState<{ rating: number; nextDue: Date | string }>();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
   const shownAt = useRef(0);
@@ -50,7 +51,7 @@ export function ReviewCard({ card }: Props) {
     if (!isComplete(answer)) return setError("Answer the question first.");
     const durationMs = Math.max(0, Math.round(performance.now() - shownAt.current));
     startTransition(async () => {
-      const reply = await answerReviewAction({ cardId: card.id, version: card.version, questionId: question.id, answer, durationMs });
+      const reply = await postJson<ReviewAnswerReply>("/api/review/answers", { cardId: card.id, version: card.version, questionId: question.id, answer, durationMs });
       if (!reply.ok) return setError(reply.error);
       setError(undefined);
       setAnsweredAt(Date.now());

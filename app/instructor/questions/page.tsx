@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/server/auth/session";
 import { getQuestionStatistics, SNAPSHOT_MAX_AGE_MS } from "@/lib/server/data/question-stats";
 import { listLessons } from "@/lib/server/data/lessons";
+import { now } from "@/lib/server/clock";
 import { orNotFound } from "@/lib/server/http";
 import { setRetiredAction } from "@/app/instructor/actions";
 
@@ -14,8 +15,9 @@ const num = (v: number | null) => (v === null ? "—" : v.toFixed(2));
 export default async function QuestionStatsPage({ searchParams }: { searchParams: Promise<{ classId?: string; lesson?: string; recalculate?: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const { classId, lesson, recalculate } = await searchParams;
-  const [{ rows: stats, computedAt }, lessons] = await Promise.all([orNotFound(getQuestionStatistics(user, { classId, lessonSlug: lesson, recalculate: recalculate === "1" })), listLessons(user)]);
-  const minutesOld = Math.floor((Date.now() - computedAt.getTime()) / 60_000);
+  const clock = await now();
+  const [{ rows: stats, computedAt }, lessons] = await Promise.all([orNotFound(getQuestionStatistics(user, { classId, lessonSlug: lesson, recalculate: recalculate === "1" }, clock)), listLessons(user)]);
+  const minutesOld = Math.floor((clock.getTime() - computedAt.getTime()) / 60_000);
   return (
     <div className="space-y-6">
       <p className="text-sm">
