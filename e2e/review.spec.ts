@@ -61,8 +61,11 @@ test("a learner studies a lesson, reviews cards in several formats, undoes one, 
   // Next day (the server's clock moved forward): the cards answered Good or wrong are due, the Easy
   // one is not, and new cards are allowed again.
   await context.addCookies([{ name: "test-clock-offset-ms", value: String(DAY_MS + 60_000), url: baseURL! }]);
-  await page.goto(`/review?lesson=${slug}`);
   const dueIds = shown.slice(1).map((s) => s.cardId);
+  await page.goto("/dashboard");
+  await page.getByRole("link", { name: `Review ${dueIds.length} facts you are about to forget` }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await page.goto(`/review?lesson=${slug}`);
   await expect(page.getByTestId("due-count")).toHaveText(String(dueIds.length));
   await expect(page.getByTestId("new-count")).toHaveText(String(NEW_PER_DAY));
   const easy = reviewCards(email).find((c) => c.id === shown[0].cardId)!;

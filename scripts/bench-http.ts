@@ -188,7 +188,7 @@ const perSecond = (r: Run) => r.times.length / r.seconds;
 function row(name: string, r: Run, baseline: Run) {
   const sorted = [...r.times].sort((a, b) => a - b);
   const ms = (p: number) => percentile(sorted, p).toFixed(1).padStart(7);
-  return `${name.padEnd(34)} ${perSecond(r).toFixed(0).padStart(7)} ${(perSecond(r) / perSecond(baseline)).toFixed(2).padStart(6)} ${ms(50)} ${ms(95)} ${ms(99)} ${String(r.errors).padStart(6)}`;
+  return `${name.padEnd(40)} ${perSecond(r).toFixed(0).padStart(7)} ${(perSecond(r) / perSecond(baseline)).toFixed(2).padStart(6)} ${ms(50)} ${ms(95)} ${ms(99)} ${String(r.errors).padStart(6)}`;
 }
 
 async function firstLoadJs(url: string, cookie: string): Promise<number> {
@@ -214,7 +214,7 @@ try {
 
   const targets: Target[] = [
     { name: "static file (baseline)", next: () => ({ path: "/robots.txt" }) },
-    { name: `lesson page /lessons/${fixture.lessonSlug}`.slice(0, 34), next: () => ({ path: `/lessons/${fixture.lessonSlug}`, headers: { cookie: nextCookie() } }) },
+    { name: `lesson page /lessons/${fixture.lessonSlug}`.slice(0, 40), next: () => ({ path: `/lessons/${fixture.lessonSlug}`, headers: { cookie: nextCookie() } }) },
     {
       name: "quiz answer POST /api/quiz/answers",
       next: () => {
@@ -234,7 +234,7 @@ try {
     },
   ];
 
-  const header = `${"target".padEnd(34)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"errors".padStart(6)}`;
+  const header = `${"target".padEnd(40)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"errors".padStart(6)}`;
   const phases = [
     { title: `Students: ${SIMULATED} simulated students, ${THINK} s think time on average`, think: THINK },
     { title: `Capacity: ${SIMULATED} simulated students, no think time`, think: 0 },

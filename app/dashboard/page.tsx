@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { getDashboard } from "@/lib/server/data/progress";
+import { now } from "@/lib/server/clock";
 import { MASTERY_LABEL } from "@/lib/quiz/mastery";
 import { ScoreChart } from "@/components/charts/score-chart";
 
@@ -12,7 +13,7 @@ const minutes = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : `$
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const d = await getDashboard(user);
+  const d = await getDashboard(user, await now());
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Your progress</h1>

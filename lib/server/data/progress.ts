@@ -31,7 +31,7 @@ export interface Dashboard {
 }
 
 /** The viewer's own progress: every figure here is about the viewer and nobody else. */
-export async function getDashboard(viewer: SessionUser): Promise<Dashboard> {
+export async function getDashboard(viewer: SessionUser, now = new Date()): Promise<Dashboard> {
   const [lessons, sectors, attempts, responses] = await Promise.all([
     db().lesson.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
     db().sector.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),
@@ -79,14 +79,15 @@ export async function getDashboard(viewer: SessionUser): Promise<Dashboard> {
     .reverse()
     .map((a) => ({ attemptId: a.id, label: labelOf(a.scope, a.scopeId), answered: a._count.responses, total: a.totalCount }));
 
-  return { lessons: lessonProgress, sectors: sectorProgress, history, unfinished, next: suggestNext(lessonProgress, unfinished) };
+  return { lessons: lessonProgress, sectors: sectorProgress, history, unfinished, next: suggestNext(lessonProgress, unfinished, await db().reviewCard.count({ where: { userId: viewer.id, state: { not: 0 }, due: { lte: now } } })) };
 }
 
 const RANK: Record<MasteryLevel, number> = { "not-started": 1, attempted: 0, familiar: 2, proficient: 3, mastered: 4 };
 
-/** Continue what is open; otherwise the weakest lesson (struggling before untouched before the rest). */
-function suggestNext(lessons: LessonProgress[], unfinished: Dashboard["unfinished"]): Dashboard["next"] {
+/** Continue what is open; then due reviews; otherwise the weakest lesson (struggling before untouched before the rest). */
+function suggestNext(lessons: LessonProgress[], unfinished: Dashboard["unfinished"], dueReviews: number): Dashboard["next"] {
   if (unfinished.length) return { text: `Continue your quiz: ${unfinished[0].label}`, href: `/quiz/${unfinished[0].attemptId}` };
+  if (dueReviews > 0) return { text: `Review ${dueReviews} fact${dueReviews === 1 ? "" : "s"} you are about to forget`, href: "/review" };
   const weakest = [...lessons].filter((l) => l.mastery !== "mastered").sort((a, b) => RANK[a.mastery] - RANK[b.mastery])[0];
   if (!weakest) return null;
   return weakest.mastery === "not-started"
