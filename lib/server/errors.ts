@@ -20,3 +20,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   INVALID: 422,
   RATE_LIMITED: 429,
 };
+
+/** Prisma's "unique constraint failed": the database decided a race (a repeat submit, a taken email). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { db, type Db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import type { Answer } from "@/lib/schemas/answer";
 import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questions";
@@ -103,10 +103,6 @@ export async function getAttemptView(viewer: SessionUser, attemptId: string): Pr
       return [{ question: presentQuestion(q, attempt.seed), answered: r ? { answer: JSON.parse(r.answer) as Answer, feedback: feedbackFor(q, r.correct, r.readAs) } : null }];
     }),
   };
-}
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string })?.code === "P2002";
 }
 
 /**

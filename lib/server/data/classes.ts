@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import { canTeach } from "@/lib/schemas/roles";
 
@@ -35,7 +35,7 @@ export async function createClass(viewer: SessionUser, name: string): Promise<{ 
         select: { id: true, joinCode: true },
       });
     } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error; // code taken: draw another
+      if (!isUniqueViolation(error)) throw error; // code taken: draw another
     }
   }
   throw new Error("Could not find a free join code.");

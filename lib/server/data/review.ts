@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import type { Feedback, PresentedQuestion } from "@/lib/quiz/question";
 import { presentQuestion } from "@/lib/quiz/present-question";
@@ -22,8 +22,8 @@ const FUZZ = process.env.NODE_ENV === "production";
 
 // ─── Settings ───
 
-export async function getReviewSettings(viewer: SessionUser, client: Db | Tx = db()): Promise<ReviewSettingsInput> {
-  const row = await client.reviewSettings.findUnique({ where: { userId: viewer.id }, select: { desiredRetention: true, newCardsPerDay: true } });
+export async function getReviewSettings(viewer: SessionUser): Promise<ReviewSettingsInput> {
+  const row = await db().reviewSettings.findUnique({ where: { userId: viewer.id }, select: { desiredRetention: true, newCardsPerDay: true } });
   return row ?? { desiredRetention: DEFAULT_RETENTION, newCardsPerDay: DEFAULT_NEW_CARDS_PER_DAY };
 }
 
@@ -32,10 +32,6 @@ export async function saveReviewSettings(viewer: SessionUser, input: ReviewSetti
 }
 
 // ─── Card creation ───
-
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string })?.code === "P2002";
-}
 
 /** Creates the cards a learner does not have yet; a concurrent creation of the same card is not an error. */
 async function createCards(userId: string, facts: (Fact & { position?: number })[], origin: "lesson" | "wrong-answer", now: Date): Promise<number> {
@@ -123,7 +119,7 @@ async function latestReview(viewer: SessionUser, client: Db | Tx = db()) {
     where: { userId: viewer.id },
     orderBy: { reviewedAt: "desc" },
     take: 200,
-    select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true, cardId: true, questionId: true, cardBefore: true, cardAfter: true, correct: true, answer: true, durationMs: true, format: true },
+    select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true, questionId: true },
   });
   return effectiveReviews(recent)[0] ?? null;
 }
@@ -264,7 +260,7 @@ export async function undoLastReview(viewer: SessionUser, expectedLogId: string,
       const last = await latestReview(viewer, tx);
       // The page names the review it offered to undo; a second click finds it already undone.
       if (!last || last.id !== expectedLogId) return false;
-      await cancelReview(tx, last, viewer, now);
+      await cancelReview(tx, await tx.reviewLog.findUniqueOrThrow({ where: { id: last.id } }), viewer, now);
       return true;
     });
   } catch (error) {

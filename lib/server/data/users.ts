@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/server/auth/password";
 import { emailSchema, passwordSchema, type SignUpInput } from "@/lib/schemas/account";
 import { isRole, type Role } from "@/lib/schemas/roles";
@@ -17,10 +17,6 @@ const sessionFields = { id: true, email: true, name: true, role: true } as const
 function toSessionUser(row: { id: string; email: string; name: string; role: string }): SessionUser {
   if (!isRole(row.role)) throw new Error(`User ${row.id} has an unknown role "${row.role}".`);
   return { ...row, role: row.role };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 /** Self-service sign-up: always a student. Throws AppError CONFLICT on a taken email. */
