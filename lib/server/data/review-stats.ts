@@ -57,10 +57,15 @@ export async function reviewActivityOf(studentIds: string[], now: Date): Promise
     db().reviewCard.groupBy({ by: ["userId"], where: { userId: { in: studentIds }, state: { not: 0 }, due: { lte: now } }, _count: { _all: true } }),
   ]);
   const weekAgo = now.getTime() - 7 * DAY_MS;
-  const reviews = effectiveReviews(logs);
+  const byStudent = new Map<string, typeof logs>();
+  for (const r of effectiveReviews(logs)) {
+    const list = byStudent.get(r.userId);
+    if (list) list.push(r);
+    else byStudent.set(r.userId, [r]);
+  }
   return new Map(
     studentIds.map((id) => {
-      const mine = reviews.filter((r) => r.userId === id);
+      const mine = byStudent.get(id) ?? [];
       const last = mine.reduce<Date | null>((latest, r) => (!latest || r.reviewedAt > latest ? r.reviewedAt : latest), null);
       return [
         id,
