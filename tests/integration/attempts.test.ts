@@ -141,5 +141,6 @@ describe(`quiz attempts on ${provider}`, () => {
     await db().user.delete({ where: { id: user.id } });
     expect(await db().attempt.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().response.count({ where: { attemptId } })).toBe(0);
+    expect(await db().latestAnswer.count({ where: { userId: user.id } })).toBe(0);
   });
 });

@@ -44,6 +44,7 @@ describe(`content sync on ${provider}`, () => {
     await db().questionEditLog.deleteMany();
     await db().questionOverride.deleteMany();
     await db().questionFlag.deleteMany();
+    await db().latestAnswer.deleteMany();
     await db().response.deleteMany();
     await db().attempt.deleteMany();
     await db().questionSector.deleteMany();

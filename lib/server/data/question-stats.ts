@@ -54,9 +54,8 @@ export interface QuestionStatistics {
  */
 async function computeItemStats(scope: { classId?: string; lessonSlug?: string }): Promise<ItemStats[]> {
   const students = await queryStudentAnswers(scope);
-  const questionIds = [...new Set(students.flatMap((s) => [...s.latest.keys()]))];
   // Option ids never change with an instructor's edit (decisions/0007), so the payload's are the ones.
-  const optionQuestions = await db().question.findMany({ where: { id: { in: questionIds }, type: { in: [...OPTION_TYPES] } }, select: { id: true, payload: true } });
+  const optionQuestions = await db().question.findMany({ where: { type: { in: [...OPTION_TYPES] }, ...(scope.lessonSlug ? { lessonSlug: scope.lessonSlug } : {}) }, select: { id: true, payload: true } });
   const optionIds = new Map(optionQuestions.map((q) => [q.id, ((JSON.parse(q.payload) as { options: { id: string }[] | null }).options ?? []).map((o) => o.id)]));
   return itemStatisticsFromLatest(students, optionIds);
 }

@@ -9,33 +9,31 @@ export interface ItemScope {
   lessonSlug?: string;
 }
 
-// Separators that JSON.stringify never leaves raw in a string (it escapes control characters), so
-// they cannot occur in an answer or in an id.
-const ANSWER_SEPARATOR = "\u001f";
-const FIELD_SEPARATOR = "\u001e";
+// The separator of the fields and answers in the query's strings: JSON.stringify never leaves a
+// control character raw in a string, so it cannot occur in an answer or in an id.
+const SEPARATOR = "\u001f";
 
 /**
- * One row per student: when they first answered, and their answers in the order `itemStatistics`
- * receives them ("createdAt", then "id"), each as questionId␞+|-␞answer. The answer text is sent
- * only when it may be an option answer (it names "option"); the rest is never needed.
+ * One row per student, from "LatestAnswer" (one row per student and question, so nothing to sort
+ * or dedupe): when they first answered a question in scope, and their latest answers as one string
+ * of fields, three per answer: questionId␟+|-␟answer␟questionId␟…. The answer text is sent only when it may be an option answer (it names
+ * "option"); the rest is never needed.
  *
  * Portable SQL for SQLite and PostgreSQL alike: identifiers double-quoted as in the migrations,
- * booleans read with CASE WHEN, string_agg(… ORDER BY …) (SQLite 3.44+). Grouping by student lets
- * the database sort each student's answers only among themselves; nothing is parsed in SQL.
+ * booleans read with CASE WHEN, string_agg (SQLite 3.44+); nothing is parsed in SQL.
  */
 export function studentAnswersSql(scope: ItemScope): Prisma.Sql {
-  const inClass = scope.classId ? Prisma.sql`AND a."userId" IN (SELECT e."userId" FROM "Enrollment" e WHERE e."classId" = ${scope.classId})` : Prisma.empty;
-  const inLesson = scope.lessonSlug ? Prisma.sql`AND r."questionId" IN (SELECT q."id" FROM "Question" q WHERE q."lessonSlug" = ${scope.lessonSlug})` : Prisma.empty;
+  const inClass = scope.classId ? Prisma.sql`AND l."userId" IN (SELECT e."userId" FROM "Enrollment" e WHERE e."classId" = ${scope.classId})` : Prisma.empty;
+  const inLesson = scope.lessonSlug ? Prisma.sql`AND l."questionId" IN (SELECT q."id" FROM "Question" q WHERE q."lessonSlug" = ${scope.lessonSlug})` : Prisma.empty;
   return Prisma.sql`
-    SELECT a."userId" AS "studentId", MIN(r."createdAt") AS "firstAt",
+    SELECT l."userId" AS "studentId", MIN(l."firstAnsweredAt") AS "firstAt",
            string_agg(
-             r."questionId" || ${FIELD_SEPARATOR} || CASE WHEN r."correct" THEN '+' ELSE '-' END || ${FIELD_SEPARATOR}
-               || CASE WHEN r."answer" LIKE '%"option"%' THEN r."answer" ELSE '' END,
-             ${ANSWER_SEPARATOR} ORDER BY r."createdAt", r."id") AS "answers"
-    FROM "Response" r
-    JOIN "Attempt" a ON a."id" = r."attemptId"
+             l."questionId" || ${SEPARATOR} || CASE WHEN l."correct" THEN '+' ELSE '-' END || ${SEPARATOR}
+               || CASE WHEN l."answer" LIKE '%"option"%' THEN l."answer" ELSE '' END,
+             ${SEPARATOR}) AS "answers"
+    FROM "LatestAnswer" l
     WHERE 1 = 1 ${inClass} ${inLesson}
-    GROUP BY a."userId"`;
+    GROUP BY l."userId"`;
 }
 
 /** Each student's latest answer per question, students in the order they first answered. */
@@ -43,19 +41,21 @@ export async function queryStudentAnswers(scope: ItemScope): Promise<StudentLate
   const rows = await db().$queryRaw<{ studentId: string; firstAt: Date | string; answers: string }[]>(studentAnswersSql(scope));
   const optionOf = new Map<string, string | null>(); // the few distinct answer texts, parsed once
   const students = rows.map((row) => {
-    const latest = new Map<string, { correct: boolean; optionId: string | null }>();
-    for (const token of row.answers.split(ANSWER_SEPARATOR)) {
-      const [questionId, sign, answer] = token.split(FIELD_SEPARATOR);
+    const fields = row.answers.split(SEPARATOR);
+    const student: StudentLatestAnswers & { firstAt: number } = { studentId: row.studentId, firstAt: new Date(row.firstAt).getTime(), questionIds: [], correct: [], optionIds: [] };
+    for (let i = 0; i < fields.length; i += 3) {
+      const answer = fields[i + 2];
       let optionId = optionOf.get(answer);
       if (optionId === undefined) {
         const parsed = answer ? (JSON.parse(answer) as { kind?: string; optionId?: string }) : null;
         optionId = parsed?.kind === "option" ? (parsed.optionId ?? null) : null;
         optionOf.set(answer, optionId);
       }
-      latest.delete(questionId); // re-inserted below: the later answer wins
-      latest.set(questionId, { correct: sign === "+", optionId });
+      student.questionIds.push(fields[i]);
+      student.correct.push(fields[i + 1] === "+");
+      student.optionIds.push(optionId);
     }
-    return { studentId: row.studentId, firstAt: new Date(row.firstAt).getTime(), latest };
+    return student;
   });
   return orderByFirstAnswer(students, scope);
 }
