@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/server/db";
-import { rebuildLatestAnswers } from "@/lib/server/data/latest-answers";
 import { resolveDatabase } from "@/lib/database-url";
 import { hashPassword } from "@/lib/server/auth/password";
 import seedrandom from "seedrandom";
@@ -73,8 +72,6 @@ export async function loadDataSet(options: LoadOptions = DEFAULT_LOAD): Promise<
       db().response.createMany({ data: responses }),
     ]);
   }
-  // Answers written in bulk skip the per-answer upsert: the latest-answer table is built in one go.
-  await rebuildLatestAnswers();
   // A bulk load leaves PostgreSQL without statistics until autovacuum gets to it, and until then it
   // plans sequential scans; a live server would have analyzed these tables long ago.
   if (resolveDatabase().provider === "postgresql") await db().$executeRawUnsafe("ANALYZE");

@@ -5,7 +5,6 @@ import { syncContent } from "@/lib/server/data/content-sync";
 import { createAccount, registerStudent, type SessionUser } from "@/lib/server/data/users";
 import { createClass, joinClass } from "@/lib/server/data/classes";
 import { getQuestionStatistics } from "@/lib/server/data/question-stats";
-import { rebuildLatestAnswers } from "@/lib/server/data/latest-answers";
 import { itemStatistics, type ItemResponse, type ItemStats } from "@/lib/quiz/item-stats";
 import { fixtureContent, fixtureQuestions } from "../support/quiz-fixtures";
 
@@ -55,7 +54,6 @@ beforeAll(async () => {
       });
     }
   }
-  await rebuildLatestAnswers(); // answers written straight into "Response" skip the per-answer upsert
 });
 
 /** The reference: every answer in scope, in ("createdAt", "id") order, through `itemStatistics`. */
@@ -118,7 +116,6 @@ describe(`question statistics on ${provider}`, () => {
     const late = await registerStudent({ name: "Late", email: `stats-late-${provider}@example.com`, password: "long-enough-pw" });
     const attempt = await db().attempt.create({ data: { userId: late.id, scope: "lesson", scopeId: slug, seed: 1, questionIds: "[]", totalCount: 6 }, select: { id: true } });
     await db().response.create({ data: { attemptId: attempt.id, questionId: `${slug}-tf`, answer: JSON.stringify({ kind: "bool", value: true }), correct: true, timeTakenMs: 1 } });
-    await rebuildLatestAnswers();
     const cached = await getQuestionStatistics(teacher, {}, new Date(t.getTime() + 9 * 60_000));
     expect(cached.computedAt).toEqual(t);
     expect(answersOf(cached.rows)).toBe(answersOf(first.rows));

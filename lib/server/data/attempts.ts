@@ -8,7 +8,6 @@ import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questio
 import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
-import { saveLatestAnswer } from "@/lib/server/data/latest-answers";
 import { active, feedbackFor, gradeStoredQuestion, parseQuestion, questionFields } from "@/lib/server/data/question-rows";
 
 export type { QuizScope } from "@/lib/quiz/question";
@@ -125,26 +124,19 @@ export async function submitResponse(
   }
 
   // No lookup first: the unique (attempt, question) index decides which answer is the first.
-  // The answer and the student's latest answer to the question are saved together or not at all.
   const grade = gradeStoredQuestion(q, input.answer);
-  const answer = JSON.stringify(input.answer);
-  const at = new Date();
   try {
-    await db().$transaction([
-      db().response.create({
-        data: {
-          attemptId: attempt.id,
-          questionId: q.id,
-          answer,
-          parsedValue: grade.parsedValue,
-          readAs: grade.readAs,
-          correct: grade.correct,
-          timeTakenMs: Math.min(input.timeTakenMs, 60 * 60 * 1000),
-          createdAt: at,
-        },
-      }),
-      saveLatestAnswer({ userId: viewer.id, questionId: q.id, correct: grade.correct, answer, at }),
-    ]);
+    await db().response.create({
+      data: {
+        attemptId: attempt.id,
+        questionId: q.id,
+        answer: JSON.stringify(input.answer),
+        parsedValue: grade.parsedValue,
+        readAs: grade.readAs,
+        correct: grade.correct,
+        timeTakenMs: Math.min(input.timeTakenMs, 60 * 60 * 1000),
+      },
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // A repeat, or a concurrent submit that won the race: report the answer that was kept.

@@ -9,18 +9,17 @@ export interface ItemScope {
   lessonSlug?: string;
 }
 
-// The separator of the fields and answers in the query's strings: JSON.stringify never leaves a
-// control character raw in a string, so it cannot occur in an answer or in an id.
+// The separator of the fields in the query's strings: a control character, which no question or
+// option id contains (the content pipeline makes them from letters, digits, ":" and "-").
 const SEPARATOR = "\u001f";
 
 /**
  * One row per student, from "LatestAnswer" (one row per student and question, so nothing to sort
  * or dedupe): when they first answered a question in scope, and their latest answers as one string
- * of fields, three per answer: questionId␟+|-␟answer␟questionId␟…. The answer text is sent only when it may be an option answer (it names
- * "option"); the rest is never needed.
+ * of fields, three per answer: questionId␟+|-␟optionId (empty if none)␟questionId␟….
  *
  * Portable SQL for SQLite and PostgreSQL alike: identifiers double-quoted as in the migrations,
- * booleans read with CASE WHEN, string_agg (SQLite 3.44+); nothing is parsed in SQL.
+ * booleans read with CASE WHEN, string_agg (SQLite 3.44+).
  */
 export function studentAnswersSql(scope: ItemScope): Prisma.Sql {
   const inClass = scope.classId ? Prisma.sql`AND l."userId" IN (SELECT e."userId" FROM "Enrollment" e WHERE e."classId" = ${scope.classId})` : Prisma.empty;
@@ -28,8 +27,7 @@ export function studentAnswersSql(scope: ItemScope): Prisma.Sql {
   return Prisma.sql`
     SELECT l."userId" AS "studentId", MIN(l."firstAnsweredAt") AS "firstAt",
            string_agg(
-             l."questionId" || ${SEPARATOR} || CASE WHEN l."correct" THEN '+' ELSE '-' END || ${SEPARATOR}
-               || CASE WHEN l."answer" LIKE '%"option"%' THEN l."answer" ELSE '' END,
+             l."questionId" || ${SEPARATOR} || CASE WHEN l."correct" THEN '+' ELSE '-' END || ${SEPARATOR} || COALESCE(l."optionId", ''),
              ${SEPARATOR}) AS "answers"
     FROM "LatestAnswer" l
     WHERE 1 = 1 ${inClass} ${inLesson}
@@ -39,21 +37,13 @@ export function studentAnswersSql(scope: ItemScope): Prisma.Sql {
 /** Each student's latest answer per question, students in the order they first answered. */
 export async function queryStudentAnswers(scope: ItemScope): Promise<StudentLatestAnswers[]> {
   const rows = await db().$queryRaw<{ studentId: string; firstAt: Date | string; answers: string }[]>(studentAnswersSql(scope));
-  const optionOf = new Map<string, string | null>(); // the few distinct answer texts, parsed once
   const students = rows.map((row) => {
     const fields = row.answers.split(SEPARATOR);
     const student: StudentLatestAnswers & { firstAt: number } = { studentId: row.studentId, firstAt: new Date(row.firstAt).getTime(), questionIds: [], correct: [], optionIds: [] };
     for (let i = 0; i < fields.length; i += 3) {
-      const answer = fields[i + 2];
-      let optionId = optionOf.get(answer);
-      if (optionId === undefined) {
-        const parsed = answer ? (JSON.parse(answer) as { kind?: string; optionId?: string }) : null;
-        optionId = parsed?.kind === "option" ? (parsed.optionId ?? null) : null;
-        optionOf.set(answer, optionId);
-      }
       student.questionIds.push(fields[i]);
       student.correct.push(fields[i + 1] === "+");
-      student.optionIds.push(optionId);
+      student.optionIds.push(fields[i + 2] || null);
     }
     return student;
   });
