@@ -47,8 +47,9 @@ export interface QuestionStatistics {
 }
 
 /**
- * The item statistics of a scope. One query returns each student's answers as one compact, ordered
- * string (student-answers-query.ts); `itemStatisticsFromLatest` computes in linear time what
+ * The item statistics of a scope. One query returns each student's latest answers (kept in
+ * "LatestAnswer" by a trigger, decisions/0012) as one compact string (student-answers-query.ts);
+ * `itemStatisticsFromLatest` computes in linear time what
  * `itemStatistics` computes from the answers one by one (tests/integration/question-stats.test.ts
  * holds the two to the same numbers).
  */
