@@ -30,6 +30,13 @@ export function resolveDatabase(url = process.env.DATABASE_URL): DatabaseTarget 
   );
 }
 
+/** Names the database for a person reading the console: the file, or the server and database (never the password). */
+export function describeDatabase(target: DatabaseTarget): string {
+  if (target.provider === "sqlite") return `embedded SQLite at ${path.relative(".", target.url) || target.url}`;
+  const u = new URL(target.url);
+  return `PostgreSQL database "${u.pathname.slice(1) || "(default)"}" on ${u.hostname}${u.port ? `:${u.port}` : ""}`;
+}
+
 /** Where the schema and migrations of each provider live (one source, see docs/decisions). */
 export function prismaPaths(provider: DatabaseProvider) {
   return provider === "sqlite"

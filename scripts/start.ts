@@ -7,9 +7,10 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DATA_DIR, resolveDatabase } from "@/lib/database-url";
+import { DATA_DIR, describeDatabase, resolveDatabase } from "@/lib/database-url";
 import { resolveAuthSecret } from "@/lib/secret";
 import { run } from "./lib/run";
+import { applyMigrations } from "./lib/migrate";
 import { sourceFingerprint } from "./lib/build-fingerprint";
 
 const dev = process.argv.includes("--dev");
@@ -32,8 +33,8 @@ try {
 const env: NodeJS.ProcessEnv = { ...process.env, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" };
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-step(target.embedded ? `Database: embedded SQLite at ${path.relative(".", target.url)}` : "Database: PostgreSQL");
-run(process.execPath, ["scripts/db/prisma-cli.mjs", "migrate", "deploy"], env);
+step(`Database: ${describeDatabase(target)}`);
+applyMigrations(env);
 
 if (existsSync("scripts/content-sync.ts")) {
   step("Lessons and quizzes: building from content/ and syncing");

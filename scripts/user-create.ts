@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { ROLES, isRole } from "@/lib/schemas/roles";
 import { emailSchema, passwordSchema } from "@/lib/schemas/account";
+import { describeDatabase, resolveDatabase } from "@/lib/database-url";
 import { createAccount, findUserByEmail, updateAccount } from "@/lib/server/data/users";
 import { generatePassword } from "./lib/demo-accounts";
 
@@ -24,10 +25,10 @@ if (values.password && !passwordSchema.safeParse(values.password).success) usage
 const existing = await findUserByEmail(email.data);
 if (existing) {
   const user = await updateAccount(email.data, { role, password: values.password });
-  console.log(`Updated ${user.email}: role ${user.role}${values.password ? ", password changed" : ", password unchanged"}.`);
+  console.log(`Updated ${user.email} in the ${describeDatabase(resolveDatabase())}: role ${user.role}${values.password ? ", password changed" : ", password unchanged"}.`);
 } else {
   const password = values.password ?? generatePassword();
   const user = await createAccount({ email: email.data, name: values.name ?? email.data.split("@")[0], role, password });
-  console.log(`Created ${user.email} (${user.role}).`);
+  console.log(`Created ${user.email} (${user.role}) in the ${describeDatabase(resolveDatabase())}.`);
   if (!values.password) console.log(`Password (shown once): ${password}`);
 }
