@@ -5,6 +5,7 @@ import { signInSchema } from "@/lib/schemas/account";
 import { verifyCredentials } from "@/lib/server/data/users";
 import { recordFailure, recordSuccess, retryAfterMs } from "@/lib/server/auth/rate-limit";
 import { authSecret } from "@/lib/server/env";
+import { sameOriginRedirect } from "@/lib/safe-callback-url";
 
 /** The message the sign-in form shows when the email or the password is wrong (never says which). */
 export const BAD_CREDENTIALS = "The email or password is not right.";
@@ -42,6 +43,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's own callbackUrl handling: only this site, resolved as a browser would.
+    redirect({ url, baseUrl }) {
+      return sameOriginRedirect(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) {
         token.id = user.id;
