@@ -3,7 +3,7 @@ import { findNumbers } from "./numbers";
 import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
 
-/** The checks of ../shared/docs/quiz-generation.md that code can decide, by name. */
+/** The checks of docs/question-rules.md that code can decide, by name. */
 export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length"] as const;
 export type CheckName = (typeof CHECKS)[number];
 
