@@ -1,7 +1,7 @@
 import "server-only";
 import type { Feedback, QuizQuestion } from "@/lib/quiz/question";
 import type { Answer } from "@/lib/schemas/answer";
-import { gradeAnswer, WrongAnswerKindError, type Grade } from "@/lib/quiz/grade-answer";
+import { gradeAnswer, AnswerDoesNotFitError, type Grade } from "@/lib/quiz/grade-answer";
 import { gradeTypedQuestion } from "@/lib/quiz/grade-typed";
 import { AppError } from "@/lib/server/errors";
 
@@ -74,7 +74,7 @@ export function gradeStoredQuestion(q: QuizQuestion, answer: Answer): Grade {
   try {
     return gradeAnswer(q, answer, gradeTypedQuestion);
   } catch (error) {
-    if (error instanceof WrongAnswerKindError) throw new AppError("INVALID", error.message);
+    if (error instanceof AnswerDoesNotFitError) throw new AppError("INVALID", error.message);
     throw error;
   }
 }
