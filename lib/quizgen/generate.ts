@@ -1,12 +1,12 @@
 import type { ExtractedFigure } from "./figures";
 import { descendantsOf, matchSectors, siblingsOf, type Lexicon } from "./lexicon";
-import { formatLike, shownNumber, unitLabel, withoutHedge, scaleFactor } from "./format";
+import { formatLike, shownNumber, withoutHedge } from "./format";
 import { numericOptions } from "./distractors";
 import { rngFor, shuffled } from "./random";
 import type { Language, ParsedDocument, Question, QuestionType } from "./schema";
 import { say } from "./templates";
 import { shortHash } from "./text";
-import { toleranceFor } from "./typed-answer";
+import { typedKeyFor } from "./typed-key";
 import { orderingQuestions } from "./ordering-questions";
 import { compareQuestions } from "./compare-questions";
 
@@ -93,17 +93,18 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
     const stem = say("cloze", L)(clozeOf(f, L));
 
     // Typed number: every figure, hedged bounds included (the hedge stays in the stem).
+    const typed = typedKeyFor(f, ctx.figures, L);
     out.push({
       ...base,
       id: questionId(doc, "figure-typed", f.sentenceId, f.text),
       type: "figure-typed",
-      stem: stem + say("typedUnit", L)(unitLabel(f.mention)),
+      stem: stem + say(typed.rounded ? "typedUnitRounded" : "typedUnit", L)(typed.answerUnit),
       options: null,
-      answerText: keyText,
-      answerValue: f.value,
-      tolerance: toleranceFor(f.decimals, scaleFactor(f.mention), f.value, f.mention.hedgeDirection),
+      answerText: typed.answerText,
+      answerValue: typed.answerValue,
+      tolerance: typed.tolerance,
       answerKind: f.kind,
-      answerUnit: unitLabel(f.mention),
+      answerUnit: typed.answerUnit,
       check: { sentence: f.sentence, figure: f },
     });
 

@@ -4,6 +4,7 @@ import type { Language } from "./schema";
 export const T = {
   cloze: { en: (s: string) => `Fill in the blank: “${s}”`, zh: (s: string) => `填空：“${s}”` },
   typedUnit: { en: (u: string) => ` (answer in ${u})`, zh: (u: string) => `（单位：${u}）` },
+  typedUnitRounded: { en: (u: string) => ` (answer in ${u}, to three significant figures)`, zh: (u: string) => `（单位：${u}，保留三位有效数字）` },
   sectorBlank: { en: (s: string) => `Which sector fills the blank? “${s}”`, zh: (s: string) => `空白处应填哪个行业？“${s}”` },
   sectorId: { en: (s: string) => `Which sector is this about? “${s}”`, zh: (s: string) => `这句话说的是哪个行业？“${s}”` },
   trueFalse: { en: (s: string) => `True or false? “${s}”`, zh: (s: string) => `判断正误：“${s}”` },
