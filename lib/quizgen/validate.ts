@@ -4,7 +4,7 @@ import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
 import { revealedOrder, whyNotComparable } from "./comparisons";
 
-/** The checks of ../shared/docs/quiz-generation.md that code can decide, by name. */
+/** The checks of docs/question-rules.md that code can decide, by name. */
 export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length", "comparable", "no-order-cue"] as const;
 export type CheckName = (typeof CHECKS)[number];
 
