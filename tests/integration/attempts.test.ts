@@ -111,6 +111,34 @@ describe(`quiz attempts on ${provider}`, () => {
     await expect(submitResponse(user, { attemptId, questionId: second, answer: rightFor(second), timeTakenMs: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("finishing commits the score and the missed facts' review cards together, or neither", async () => {
+    const user = await registerStudent({ name: "Crash", email: `crash-${provider}@example.com`, password: "long-enough-pw" });
+    const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    await submitResponse(user, { attemptId, questionId: "rice-mc", answer: wrong["rice-mc"], timeTakenMs: 1 });
+    // A real failure in the database between closing the attempt and creating its cards.
+    const trigger =
+      provider === "sqlite"
+        ? [`CREATE TRIGGER "fail_card" BEFORE INSERT ON "ReviewCard" BEGIN SELECT RAISE(ABORT, 'injected failure'); END`]
+        : [
+            `CREATE FUNCTION "fail_card"() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql`,
+            `CREATE TRIGGER "fail_card" BEFORE INSERT ON "ReviewCard" FOR EACH ROW EXECUTE FUNCTION "fail_card"()`,
+          ];
+    const drop = provider === "sqlite" ? [`DROP TRIGGER "fail_card"`] : [`DROP TRIGGER "fail_card" ON "ReviewCard"`, `DROP FUNCTION "fail_card"()`];
+    for (const sql of trigger) await db().$executeRawUnsafe(sql);
+    try {
+      await expect(finishAttempt(user, attemptId)).rejects.toThrow();
+    } finally {
+      for (const sql of drop) await db().$executeRawUnsafe(sql);
+    }
+    expect((await db().attempt.findUniqueOrThrow({ where: { id: attemptId } })).finishedAt).toBeNull();
+    expect(await db().reviewCard.count({ where: { userId: user.id } })).toBe(0);
+
+    // Finishing again (the student clicks once more) completes both.
+    await finishAttempt(user, attemptId);
+    expect((await db().attempt.findUniqueOrThrow({ where: { id: attemptId } })).finishedAt).not.toBeNull();
+    expect(await db().reviewCard.findMany({ where: { userId: user.id }, select: { factId: true, origin: true } })).toEqual([{ factId: "figure:rice-f1", origin: "wrong-answer" }]);
+  });
+
   it("refuses another student's attempt and answers of the wrong kind", async () => {
     const attemptId = await startAttempt(student, { scope: "lesson", scopeId: "rice", figuresOnly: false });
     await expect(getAttemptView(other, attemptId)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -8,6 +8,7 @@ import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questio
 import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
+import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
 import { active, feedbackFor, gradeStoredQuestion, parseQuestion, questionFields } from "@/lib/server/data/question-rows";
 
 export type { QuizScope } from "@/lib/quiz/question";
@@ -16,7 +17,6 @@ import type { QuizScope } from "@/lib/quiz/question";
 export const DEFAULT_QUIZ_LENGTH = 10;
 export const FIGURES_ONLY_LENGTH = 5;
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function activeQuestions(scope: QuizScope, scopeId: string) {
   const where =
@@ -146,19 +146,25 @@ export async function submitResponse(
   return feedbackFor(q, grade.correct, grade.readAs);
 }
 
-/** Closes the attempt and stores its score (share correct of all its questions). Idempotent. */
+/**
+ * Closes the attempt, stores its score (share correct of all its questions) and makes review cards
+ * of the facts it missed, all in one transaction: a crash leaves either an open attempt (finishing
+ * again completes it) or a finished one with its cards, never a finished one without. Idempotent.
+ */
 export async function finishAttempt(viewer: SessionUser, attemptId: string): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await inRetriedTransaction(async (tx) => {
     const attempt = await ownedAttempt(viewer, attemptId, tx);
     if (attempt.finishedAt) return;
+    const now = new Date();
     const correctCount = await tx.response.count({ where: { attemptId, correct: true } });
-    await tx.attempt.updateMany({
+    const closed = await tx.attempt.updateMany({
       where: { id: attemptId, finishedAt: null },
-      data: { finishedAt: new Date(), correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
+      data: { finishedAt: now, correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
     });
+    // A concurrent finish closed it first, and made the cards in its own transaction.
+    if (closed.count === 0) return;
+    await addCardsForMissedAnswers(tx, viewer.id, attemptId, now);
   });
-  // Facts missed in the quiz become review cards (after the attempt is safely closed; idempotent).
-  await addCardsForMissedAnswers(viewer.id, attemptId, new Date());
 }
 
 export interface AttemptResult {
