@@ -7,8 +7,11 @@ export interface SelectableQuestion {
   figureIds: string[];
 }
 
-/** What the student did with a question before: never seen, answered right, or last answered wrong. */
-export type QuestionHistory = Map<string, { seen: number; lastCorrect: boolean }>;
+/**
+ * What the student did with a question the last time a quiz showed it: answered it right or wrong,
+ * or left it blank in a finished quiz; `seen` counts the quizzes that showed it. Absent: never shown.
+ */
+export type QuestionHistory = Map<string, { seen: number; last: "right" | "wrong" | "blank" }>;
 
 export interface SelectOptions {
   count: number;
@@ -25,8 +28,9 @@ function revealsEachOther(a: SelectableQuestion, b: SelectableQuestion): boolean
 }
 
 /**
- * Picks a quiz: questions the student got wrong come first, then unseen ones, then ones answered
- * right (least seen first); within a tier the order is seeded-random and types are mixed by taking
+ * Picks a quiz in tiers: questions never shown to the student first (a retake asks other questions
+ * where the bank allows, so blank attempts do not cycle through the same ones), then ones last
+ * answered wrong, then ones left blank, then ones answered right (least seen first); within a tier the order is seeded-random and types are mixed by taking
  * one question of each type in turn (the types used least so far first). No two chosen questions may
  * reveal each other's answer.
  */
@@ -35,8 +39,8 @@ export function selectQuestions<Q extends SelectableQuestion>(pool: Q[], history
   const eligible = options.figuresOnly ? pool.filter((q) => FIGURE_TYPES.has(q.type)) : pool;
   const tier = (q: Q) => {
     const h = history.get(q.id);
-    if (!h) return 1;
-    return h.lastCorrect ? 2 + h.seen : 0;
+    if (!h) return 0;
+    return h.last === "wrong" ? 1 : h.last === "blank" ? 2 : 3 + h.seen;
   };
   const shuffled = seededShuffle(eligible, random);
   const tiers = new Map<number, Q[]>();

@@ -25,14 +25,31 @@ async function activeQuestions(scope: QuizScope, scopeId: string) {
   return rows.map(parseQuestion);
 }
 
+/**
+ * What the student did with each of these questions the last time a quiz showed it: answered right
+ * or wrong, or left blank in a finished quiz (shown but unanswered counts: finishing a blank quiz
+ * again must not draw the same questions, whose keys a retake would otherwise reveal in turn).
+ */
 async function historyOf(userId: string, questionIds: string[]): Promise<QuestionHistory> {
-  const rows = await db().response.findMany({
-    where: { questionId: { in: questionIds }, attempt: { userId } },
-    select: { questionId: true, correct: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const wanted = new Set(questionIds);
+  const [attempts, responses] = await Promise.all([
+    db().attempt.findMany({ where: { userId }, select: { id: true, questionIds: true, finishedAt: true }, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
+    db().response.findMany({ where: { attempt: { userId } }, select: { attemptId: true, questionId: true, correct: true } }),
+  ]);
+  const answers = new Map<string, Map<string, boolean>>();
+  for (const r of responses) answers.set(r.attemptId, (answers.get(r.attemptId) ?? new Map()).set(r.questionId, r.correct));
   const history: QuestionHistory = new Map();
-  for (const r of rows) history.set(r.questionId, { seen: (history.get(r.questionId)?.seen ?? 0) + 1, lastCorrect: r.correct });
+  for (const attempt of attempts) {
+    const answered = answers.get(attempt.id) ?? new Map<string, boolean>();
+    for (const id of new Set([...(JSON.parse(attempt.questionIds) as string[]), ...answered.keys()])) {
+      if (!wanted.has(id)) continue;
+      const correct = answered.get(id);
+      // An open quiz's unanswered question is not blank yet: it may still be answered.
+      if (correct === undefined && !attempt.finishedAt) continue;
+      const last = correct === undefined ? "blank" : correct ? "right" : "wrong";
+      history.set(id, { seen: (history.get(id)?.seen ?? 0) + 1, last });
+    }
+  }
   return history;
 }
 
@@ -180,7 +197,8 @@ export interface AttemptResult {
     stem: string;
     language: string;
     yourAnswer: string | null;
-    feedback: Feedback;
+    /** Null for a question left unanswered: its key, explanation and source stay on the server. */
+    feedback: Feedback | null;
   }[];
 }
 
@@ -201,7 +219,11 @@ function describeAnswer(q: QuizQuestion, answer: Answer): string {
   }
 }
 
-/** Results of a finished attempt: every question with the answer given, the key and the source. */
+/**
+ * Results of a finished attempt: every question with the answer given, and for answered questions
+ * the key and the source. An unanswered question shows only its stem, so finishing blank quizzes
+ * over and over collects no keys (issue 11, finding 2).
+ */
 export async function getAttemptResult(viewer: SessionUser, attemptId: string): Promise<AttemptResult> {
   const attempt = await ownedAttempt(viewer, attemptId);
   if (!attempt.finishedAt) throw new AppError("CONFLICT", "Finish the quiz to see the results.");
@@ -218,7 +240,7 @@ export async function getAttemptResult(viewer: SessionUser, attemptId: string): 
       const q = byId.get(id);
       if (!q) return [];
       const r = answered.get(id);
-      return [{ questionId: id, stem: q.stem, language: q.language, yourAnswer: r ? describeAnswer(q, JSON.parse(r.answer) as Answer) : null, feedback: feedbackFor(q, r?.correct ?? false, r?.readAs ?? null) }];
+      return [{ questionId: id, stem: q.stem, language: q.language, yourAnswer: r ? describeAnswer(q, JSON.parse(r.answer) as Answer) : null, feedback: r ? feedbackFor(q, r.correct, r.readAs) : null }];
     }),
   };
 }
