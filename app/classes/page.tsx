@@ -50,7 +50,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
                       </Link>
                     )}
                     {a.dueAt && <span className="text-sm text-slate-700"> · due {a.dueAt.toISOString().slice(0, 10)}</span>}
-                    <span className="text-sm text-slate-700"> · best {a.bestScore === null ? "—" : `${Math.round(a.bestScore * 100)}%`}</span>
+                    <span className="text-sm text-slate-700"> · score (first finished attempt) {a.score === null ? "—" : `${Math.round(a.score * 100)}%`}</span>
                   </p>
                   <StartQuizButtons scope={a.scope as "lesson" | "sector"} scopeId={a.scopeId} label="Take the assigned quiz" />
                 </li>

@@ -8,6 +8,7 @@ import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questio
 import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
+import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
 import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
 
@@ -17,7 +18,6 @@ import type { QuizScope } from "@/lib/quiz/question";
 export const DEFAULT_QUIZ_LENGTH = 10;
 export const FIGURES_ONLY_LENGTH = 5;
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function activeQuestions(scope: QuizScope, scopeId: string, editorId: string | null) {
   const active = activeFor(editorId);
@@ -27,14 +27,31 @@ async function activeQuestions(scope: QuizScope, scopeId: string, editorId: stri
   return rows.map(parseQuestion);
 }
 
+/**
+ * What the student did with each of these questions the last time a quiz showed it: answered right
+ * or wrong, or left blank in a finished quiz (shown but unanswered counts: finishing a blank quiz
+ * again must not draw the same questions, whose keys a retake would otherwise reveal in turn).
+ */
 async function historyOf(userId: string, questionIds: string[]): Promise<QuestionHistory> {
-  const rows = await db().response.findMany({
-    where: { questionId: { in: questionIds }, attempt: { userId } },
-    select: { questionId: true, correct: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const wanted = new Set(questionIds);
+  const [attempts, responses] = await Promise.all([
+    db().attempt.findMany({ where: { userId }, select: { id: true, questionIds: true, finishedAt: true }, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
+    db().response.findMany({ where: { attempt: { userId } }, select: { attemptId: true, questionId: true, correct: true } }),
+  ]);
+  const answers = new Map<string, Map<string, boolean>>();
+  for (const r of responses) answers.set(r.attemptId, (answers.get(r.attemptId) ?? new Map()).set(r.questionId, r.correct));
   const history: QuestionHistory = new Map();
-  for (const r of rows) history.set(r.questionId, { seen: (history.get(r.questionId)?.seen ?? 0) + 1, lastCorrect: r.correct });
+  for (const attempt of attempts) {
+    const answered = answers.get(attempt.id) ?? new Map<string, boolean>();
+    for (const id of new Set([...(JSON.parse(attempt.questionIds) as string[]), ...answered.keys()])) {
+      if (!wanted.has(id)) continue;
+      const correct = answered.get(id);
+      // An open quiz's unanswered question is not blank yet: it may still be answered.
+      if (correct === undefined && !attempt.finishedAt) continue;
+      const last = correct === undefined ? "blank" : correct ? "right" : "wrong";
+      history.set(id, { seen: (history.get(id)?.seen ?? 0) + 1, last });
+    }
+  }
   return history;
 }
 
@@ -148,19 +165,25 @@ export async function submitResponse(
   return feedbackFor(q, grade.correct, grade.readAs);
 }
 
-/** Closes the attempt and stores its score (share correct of all its questions). Idempotent. */
+/**
+ * Closes the attempt, stores its score (share correct of all its questions) and makes review cards
+ * of the facts it missed, all in one transaction: a crash leaves either an open attempt (finishing
+ * again completes it) or a finished one with its cards, never a finished one without. Idempotent.
+ */
 export async function finishAttempt(viewer: SessionUser, attemptId: string): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await inRetriedTransaction(async (tx) => {
     const attempt = await ownedAttempt(viewer, attemptId, tx);
     if (attempt.finishedAt) return;
+    const now = new Date();
     const correctCount = await tx.response.count({ where: { attemptId, correct: true } });
-    await tx.attempt.updateMany({
+    const closed = await tx.attempt.updateMany({
       where: { id: attemptId, finishedAt: null },
-      data: { finishedAt: new Date(), correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
+      data: { finishedAt: now, correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
     });
+    // A concurrent finish closed it first, and made the cards in its own transaction.
+    if (closed.count === 0) return;
+    await addCardsForMissedAnswers(tx, viewer.id, attemptId, now);
   });
-  // Facts missed in the quiz become review cards (after the attempt is safely closed; idempotent).
-  await addCardsForMissedAnswers(viewer.id, attemptId, new Date());
 }
 
 export interface AttemptResult {
@@ -176,7 +199,8 @@ export interface AttemptResult {
     stem: string;
     language: string;
     yourAnswer: string | null;
-    feedback: Feedback;
+    /** Null for a question left unanswered: its key, explanation and source stay on the server. */
+    feedback: Feedback | null;
   }[];
 }
 
@@ -197,7 +221,11 @@ function describeAnswer(q: QuizQuestion, answer: Answer): string {
   }
 }
 
-/** Results of a finished attempt: every question with the answer given, the key and the source. */
+/**
+ * Results of a finished attempt: every question with the answer given, and for answered questions
+ * the key and the source. An unanswered question shows only its stem, so finishing blank quizzes
+ * over and over collects no keys (issue 11, finding 2).
+ */
 export async function getAttemptResult(viewer: SessionUser, attemptId: string): Promise<AttemptResult> {
   const attempt = await ownedAttempt(viewer, attemptId);
   if (!attempt.finishedAt) throw new AppError("CONFLICT", "Finish the quiz to see the results.");
@@ -214,7 +242,7 @@ export async function getAttemptResult(viewer: SessionUser, attemptId: string): 
       const q = byId.get(id);
       if (!q) return [];
       const r = answered.get(id);
-      return [{ questionId: id, stem: q.stem, language: q.language, yourAnswer: r ? describeAnswer(q, JSON.parse(r.answer) as Answer) : null, feedback: feedbackFor(q, r?.correct ?? false, r?.readAs ?? null) }];
+      return [{ questionId: id, stem: q.stem, language: q.language, yourAnswer: r ? describeAnswer(q, JSON.parse(r.answer) as Answer) : null, feedback: r ? feedbackFor(q, r.correct, r.readAs) : null }];
     }),
   };
 }
