@@ -5,6 +5,7 @@ import { signInSchema } from "@/lib/schemas/account";
 import { currentSessionVersion, findSessionUser, verifyCredentials } from "@/lib/server/data/users";
 import { beginSignIn, signInSucceeded, tooManyAttemptsMessage } from "@/lib/server/auth/sign-in-throttle";
 import { clientAddress } from "@/lib/client-address";
+import { servedOverHttps } from "@/lib/server/auth/secure-cookies";
 import { authSecret } from "@/lib/server/env";
 import { sameOriginRedirect } from "@/lib/safe-callback-url";
 
@@ -14,6 +15,8 @@ export const BAD_CREDENTIALS = "The email or password is not right.";
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Stated rather than left to next-auth's guess, which follows the address it detects.
+  useSecureCookies: servedOverHttps(),
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({
