@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
+import { malformedPathResponse } from "@/lib/malformed-path";
 
 // Passes the requested path on, so a page that sends a signed-out visitor to sign in can bring
 // them back afterwards, and sets a per-request nonce Content-Security-Policy (Next's documented
@@ -8,6 +9,11 @@ import { contentSecurityPolicy, createNonce } from "@/lib/content-security-polic
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const malformed = malformedPathResponse(request);
+  if (malformed) {
+    malformed.headers.set("Content-Security-Policy", policy);
+    return malformed;
+  }
   const headers = new Headers(request.headers);
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("x-nonce", nonce);
