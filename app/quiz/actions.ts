@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActionUser, requireUser } from "@/lib/server/auth/session";
-import { finishAttempt, flagQuestion, startAttempt } from "@/lib/server/data/attempts";
+import { finishAttempt, flagQuestion, NothingToAskError, startAttempt } from "@/lib/server/data/attempts";
 import { AppError } from "@/lib/server/errors";
 import { flagSchema } from "@/lib/schemas/answer";
 
@@ -12,11 +12,21 @@ const startSchema = z.object({
   figuresOnly: z.enum(["0", "1"]).transform((v) => v === "1"),
 });
 
-/** Starts (or resumes) a quiz and opens it. Signed-out callers are sent to sign in. */
+/**
+ * Starts (or resumes) a quiz and opens it. Signed-out callers are sent to sign in; a scope with
+ * nothing to ask (an old page, a retired lesson) gets a page that says so.
+ */
 export async function startQuizAction(formData: FormData) {
   const user = await requireUser();
   const input = startSchema.parse({ scope: formData.get("scope"), scopeId: formData.get("scopeId"), figuresOnly: formData.get("figuresOnly") ?? "0" });
-  const attemptId = await startAttempt(user, input);
+  let attemptId: string;
+  try {
+    attemptId = await startAttempt(user, input);
+  } catch (error) {
+    if (!(error instanceof NothingToAskError)) throw error;
+    const query = new URLSearchParams({ scope: input.scope, id: input.scopeId, ...(input.figuresOnly ? { figures: "1" } : {}) });
+    redirect(`/quiz/nothing-to-ask?${query}`);
+  }
   redirect(`/quiz/${attemptId}`);
 }
 

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/server/data/users";
 import { requireClassInstructor } from "@/lib/server/data/classes";
 import { lessonMastery, type MasteryLevel } from "@/lib/quiz/mastery";
 import { reviewActivityOf, type ReviewActivity } from "@/lib/server/data/review-stats";
+import { active } from "@/lib/server/data/question-rows";
 
 /** Below this best score, or with no activity for INACTIVE_DAYS, a student "needs help". */
 export const NEEDS_HELP_SCORE = 0.6;
@@ -36,14 +37,16 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
     db().enrollment.findMany({ where: { classId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } }),
   ]);
   const studentIds = enrollments.map((e) => e.user.id);
-  const [attempts, lessons, sectors] = await Promise.all([
+  const [attempts, lessons, sectors, available] = await Promise.all([
     db().attempt.findMany({
       where: { userId: { in: studentIds }, OR: assignments.map((a) => ({ scope: a.scope, scopeId: a.scopeId })) },
       orderBy: { startedAt: "asc" },
-      select: { userId: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true },
+      select: { userId: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true, responses: { select: { questionId: true } } },
     }),
     db().lesson.findMany({ where: { slug: { in: assignments.filter((a) => a.scope === "lesson").map((a) => a.scopeId) } }, select: { slug: true, title: true } }),
     db().sector.findMany({ where: { id: { in: assignments.filter((a) => a.scope === "sector").map((a) => a.scopeId) } }, select: { id: true, nameEn: true } }),
+    // Each assignment's active questions: mastery needs enough distinct ones answered (decisions/0106).
+    Promise.all(assignments.map((a) => db().question.count({ where: a.scope === "lesson" ? { ...active, lessonSlug: a.scopeId } : { ...active, sectors: { some: { sectorId: a.scopeId } } } }))),
   ]);
   // Activity = starting or finishing any quiz (an index on Attempt(userId, …) serves this), or reviewing.
   const [activity, reviews] = await Promise.all([
@@ -60,14 +63,14 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
   const title = (scope: string, id: string) => (scope === "lesson" ? lessons.find((l) => l.slug === id)?.title : sectors.find((s) => s.id === id)?.nameEn) ?? id;
 
   const students = enrollments.map(({ user }) => {
-    const cells = assignments.map((a): OverviewCell => {
+    const cells = assignments.map((a, i): OverviewCell => {
       const mine = attempts.filter((t) => t.userId === user.id && t.scope === a.scope && t.scopeId === a.scopeId);
       const finished = mine.filter((t) => t.finishedAt && t.score !== null);
       const scores = finished.map((t) => t.score!);
       const firstDone = finished[0]?.finishedAt ?? null;
       const status: AssignmentStatus = firstDone ? (a.dueAt && firstDone > a.dueAt ? "late" : "done") : a.dueAt && now > a.dueAt ? "missing" : "open";
       const activity = mine.map((t) => t.finishedAt ?? t.startedAt).sort((x, y) => y.getTime() - x.getTime())[0] ?? null;
-      return { bestScore: scores.length ? Math.max(...scores) : null, attempts: finished.length, lastActivity: activity, mastery: lessonMastery(scores, mine.length > 0), status };
+      return { bestScore: scores.length ? Math.max(...scores) : null, attempts: finished.length, lastActivity: activity, mastery: lessonMastery(scores, { distinctAnswered: new Set(mine.flatMap((t) => t.responses.map((r) => r.questionId))).size, available: available[i] }), status };
     });
     const lastActivity = lastActivityOf.get(user.id) ?? null;
     const needsHelp: string[] = [];
