@@ -2,6 +2,7 @@ import { extractFigures, type ExtractedFigure } from "./figures";
 import { generateDrafts, type Draft } from "./generate";
 import { matchSectors, parseLexicon } from "./lexicon";
 import { numberTokens, writesFigure } from "./number-tokens";
+import { pushAll } from "../arrays";
 import { DocumentError, parseDocument, slugFromFileName } from "./parse-document";
 import { contentBundleSchema, type BuildError, type ContentBundle, type Figure, type ParsedDocument, type Question, type RejectedDraft } from "./schema";
 import { validateDrafts, type CheckName } from "./validate";
@@ -61,7 +62,7 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
   const checks = {} as BuildStats["checks"];
   for (const doc of documents) {
     const docFigures = extractFigures(doc, lexicon);
-    figures.push(...docFigures);
+    pushAll(figures, docFigures);
     const drafts = generateDrafts({ doc, figures: docFigures, lexicon, generatorVersion: GENERATOR_VERSION });
     const results = validateDrafts(drafts, lexicon);
     const valid: Draft[] = [];
@@ -91,19 +92,26 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
         if (!kept.has(d)) rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["cap: already two questions on this sentence"] });
       }
     }
-    questions.push(...linkRevealingQuestions(valid.filter((d) => kept.has(d))).map(toQuestion));
+    pushAll(questions, linkRevealingQuestions(valid.filter((d) => kept.has(d))).map(toQuestion));
   }
 
+  // Each sentence is matched against the lexicon once (not once per sector), oldest document first.
+  const mentionsOf = new Map<string, { documentSlug: string; sentenceId: string }[]>();
+  for (const d of documents) {
+    for (const section of d.sections) {
+      for (const paragraph of section.paragraphs) {
+        if (paragraph.boilerplate) continue;
+        for (const sentence of paragraph.sentences) {
+          for (const sectorId of new Set(matchSectors(lexicon, sentence.text).map((m) => m.sectorId))) {
+            const list = mentionsOf.get(sectorId) ?? mentionsOf.set(sectorId, []).get(sectorId)!;
+            list.push({ documentSlug: d.slug, sentenceId: sentence.id });
+          }
+        }
+      }
+    }
+  }
   const sectors = lexicon.entries
-    .map((e) => ({
-      id: e.id,
-      nameEn: e.en,
-      nameZh: e.zh,
-      parentId: e.parent,
-      mentions: documents.flatMap((d) =>
-        d.sections.flatMap((s) => s.paragraphs.filter((p) => !p.boilerplate).flatMap((p) => p.sentences.filter((x) => matchSectors(lexicon, x.text).some((m) => m.sectorId === e.id)).map((x) => ({ documentSlug: d.slug, sentenceId: x.id })))),
-      ),
-    }))
+    .map((e) => ({ id: e.id, nameEn: e.en, nameZh: e.zh, parentId: e.parent, mentions: mentionsOf.get(e.id) ?? [] }))
     .filter((s) => s.mentions.length > 0);
 
   const bundle = contentBundleSchema.parse({
