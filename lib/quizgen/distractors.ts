@@ -106,11 +106,10 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
     for (let i = from; i >= 0 && i < groups.length && found < 3; i += step) {
       if (!usable(groups[i])) continue;
       const value = onGrid(groups[i].shown);
-      if (value > shown * 4 || value < shown / 4 || value < lo || value > hi) break;
-      if (value === shown) continue;
-      const text = formatLike(key.mention, value);
-      if (text === keyText || candidates.has(text)) continue;
-      candidates.set(text, value);
+      if (value > shown * 4 || value < shown / 4) break;
+      const before = candidates.size;
+      add(groups[i].shown); // the same rules as every other option (bounds, not the key's text, …)
+      if (candidates.size === before) continue;
       docValues.push(value);
       found++;
     }
