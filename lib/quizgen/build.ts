@@ -10,6 +10,13 @@ import { validateDrafts, type CheckName } from "./validate";
 /** Bump when generation changes in a way that changes questions (ids stay stable across bumps). */
 export const GENERATOR_VERSION = "1.0.0";
 
+/**
+ * The largest document the build accepts (UTF-8 bytes; docs/content-format.md). Generation is
+ * linear in a document's size (about 1 MB in under 10 s), but a bigger file is almost surely not
+ * one lesson; it is refused by name while the other documents still build.
+ */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
 export interface SourceFile {
   name: string;
   text: string;
@@ -45,6 +52,10 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
   const documents: ParsedDocument[] = [];
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     try {
+      const bytes = Buffer.byteLength(file.text, "utf8");
+      if (bytes > MAX_DOCUMENT_BYTES) {
+        throw new DocumentError(`${(bytes / 1048576).toFixed(1)} MB is over the limit of ${MAX_DOCUMENT_BYTES / 1048576} MB per document; split it into smaller documents`);
+      }
       const doc = parseDocument(file.name, file.text);
       if (documents.some((d) => d.slug === doc.slug)) throw new DocumentError(`slug "${doc.slug}" is already used by another document`);
       documents.push(doc);
