@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { actionId, actionOrFailurePage, actionState, formText, parseField } from "@/lib/server/action-input";
-import { finishAttempt, flagQuestion, startAttempt } from "@/lib/server/data/attempts";
+import { finishAttempt, flagQuestion, NothingToAskError, startAttempt } from "@/lib/server/data/attempts";
 import { flagSchema } from "@/lib/schemas/answer";
 
 const startSchema = z.object({
@@ -14,14 +14,25 @@ const startSchema = z.object({
 
 /**
  * Starts (or resumes) a quiz and opens it. Signed-out callers are sent to sign in; an unknown lesson
- * or sector (or one without questions) is the 404 page.
+ * or sector is the 404 page; a scope with nothing to ask (a retired lesson, "Figures only" on a
+ * lesson without figures) gets a page that says so.
  */
 export async function startQuizAction(formData: FormData) {
-  const attemptId = await actionOrFailurePage(async () => {
+  const started = await actionOrFailurePage(async () => {
     const user = await requireActionUser();
     const input = parseField(startSchema, { scope: formText(formData, "scope"), scopeId: formText(formData, "scopeId"), figuresOnly: formText(formData, "figuresOnly") || "0" });
-    return startAttempt(user, input);
+    try {
+      return { attemptId: await startAttempt(user, input), input };
+    } catch (error) {
+      if (error instanceof NothingToAskError) return { attemptId: null, input };
+      throw error;
+    }
   });
+  if (!started.attemptId) {
+    const { scope, scopeId, figuresOnly } = started.input;
+    redirect(`/quiz/nothing-to-ask?${new URLSearchParams({ scope, id: scopeId, ...(figuresOnly ? { figures: "1" } : {}) })}`);
+  }
+  const attemptId = started.attemptId;
   redirect(`/quiz/${attemptId}`);
 }
 

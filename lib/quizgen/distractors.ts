@@ -25,6 +25,45 @@ export function precisionGrid(shown: number, decimals: number): number {
   return grid;
 }
 
+/** A document's figures with the same shown value, for one kind, unit and scale. */
+interface ValueGroup {
+  shown: number;
+  figures: ExtractedFigure[];
+}
+
+const bucketOf = (f: ExtractedFigure) => `${f.kind}\u0000${f.unit}\u0000${scaleFactor(f.mention)}`;
+
+// Built once per document's figure list (the generator passes the same array for every key).
+const indexes = new WeakMap<ExtractedFigure[], Map<string, ValueGroup[]>>();
+
+/** The document's figures by kind, unit and scale, grouped by shown value, ascending. */
+function figureIndex(figures: ExtractedFigure[]): Map<string, ValueGroup[]> {
+  let index = indexes.get(figures);
+  if (index) return index;
+  const byBucket = new Map<string, Map<number, ExtractedFigure[]>>();
+  for (const f of figures) {
+    const bucket = byBucket.get(bucketOf(f)) ?? byBucket.set(bucketOf(f), new Map()).get(bucketOf(f))!;
+    const shown = shownNumber(f.mention);
+    const group = bucket.get(shown);
+    if (group) group.push(f);
+    else bucket.set(shown, [f]);
+  }
+  index = new Map([...byBucket].map(([key, bucket]) => [key, [...bucket].map(([shown, fs]) => ({ shown, figures: fs })).sort((a, b) => a.shown - b.shown)]));
+  indexes.set(figures, index);
+  return index;
+}
+
+/** The position of the first group whose value is at least `value` (binary search). */
+function firstAtLeast(groups: ValueGroup[], value: number): number {
+  let [low, high] = [0, groups.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (groups[mid].shown < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function bounds(f: ExtractedFigure, publicationYear: number): [number, number] {
   if (f.kind === "percent") return [0, f.mention.unit === "%" && shownNumber(f.mention) <= 100 ? 100 : Number.POSITIVE_INFINITY];
   if (f.kind === "year") return [1900, publicationYear];
@@ -56,19 +95,26 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
     if (text !== keyText && !candidates.has(text)) candidates.set(text, value);
   };
 
-  // Other figures of the document, same kind, unit and scale, not shown in the same sentence.
+  // Other figures of the document, same kind, unit and scale, not shown in the same sentence, and
+  // not wildly off (a distractor 50× the key is no distractor). Only the three nearest distinct
+  // values on each side can be used (pick() below takes at most three, document values first), so
+  // they are found by walking outwards from the key in the document's sorted index.
+  const docValues: number[] = [];
   const sameSentence = new Set(key.siblings);
-  for (const f of documentFigures) {
-    if (f.id === key.id || sameSentence.has(f.id) || f.kind !== key.kind || f.unit !== key.unit || scaleFactor(f.mention) !== scaleFactor(key.mention)) continue;
-    if (f.value === key.value) continue;
-    add(shownNumber(f.mention));
-  }
-  const docValues = [...candidates.values()];
-  // Keep only document values that are not wildly off (a distractor 50× the key is no distractor).
-  for (const [text, v] of [...candidates.entries()]) {
-    if (v > shown * 4 || v < shown / 4) {
-      candidates.delete(text);
-      docValues.splice(docValues.indexOf(v), 1);
+  const usable = (group: ValueGroup) => group.figures.some((f) => f.id !== key.id && !sameSentence.has(f.id) && f.value !== key.value);
+  const groups = figureIndex(documentFigures).get(bucketOf(key)) ?? [];
+  const start = firstAtLeast(groups, shown);
+  for (const [from, step] of [[start - 1, -1], [start, 1]] as const) {
+    let found = 0;
+    for (let i = from; i >= 0 && i < groups.length && found < 3; i += step) {
+      if (!usable(groups[i])) continue;
+      const value = onGrid(groups[i].shown);
+      if (value > shown * 4 || value < shown / 4) break;
+      const before = candidates.size;
+      add(groups[i].shown); // the same rules as every other option (bounds, not the key's text, …)
+      if (candidates.size === before) continue;
+      docValues.push(value);
+      found++;
     }
   }
 

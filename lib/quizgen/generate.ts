@@ -2,6 +2,7 @@ import type { ExtractedFigure } from "./figures";
 import { descendantsOf, matchSectors, siblingsOf, type Lexicon } from "./lexicon";
 import { formatLike, shownNumber, withoutHedge } from "./format";
 import { numericOptions } from "./distractors";
+import { figureIdsIn } from "./figure-index";
 import { rngFor, shuffled } from "./random";
 import type { Language, ParsedDocument, Question, QuestionType } from "./schema";
 import { say } from "./templates";
@@ -194,7 +195,7 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
           documentSlug: doc.slug,
           language: L,
           source: { sentenceId: s.id, quote: s.text },
-          figureIds: ctx.figures.filter((f) => f.sentenceId === s.id).map((f) => f.id),
+          figureIds: figureIdsIn(ctx.figures, s.id),
           sectorIds: [sector.id],
           factId: `sector:${s.id}:${sector.id}`,
           explanation: say("explainFigure", L)(s.text) + (sector.named ? "" : ` (${section.heading})`),

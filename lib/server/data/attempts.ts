@@ -5,27 +5,26 @@ import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import type { Answer } from "@/lib/schemas/answer";
 import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questions";
+import { quizLength } from "@/lib/quiz/quiz-capacity";
+import { activeQuestions } from "@/lib/server/data/quiz-offers";
 import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
-import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
+import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
 
 export type { QuizScope } from "@/lib/quiz/question";
 import type { QuizScope } from "@/lib/quiz/question";
 
-export const DEFAULT_QUIZ_LENGTH = 10;
-export const FIGURES_ONLY_LENGTH = 5;
 
-
-async function activeQuestions(scope: QuizScope, scopeId: string, editorId: string | null) {
-  const active = activeFor(editorId);
-  const where =
-    scope === "lesson" ? { ...active, lessonSlug: scopeId } : { ...active, sectors: { some: { sectorId: scopeId } } };
-  const rows = await db().question.findMany({ where, select: questionFieldsFor(editorId), orderBy: { id: "asc" } });
-  return rows.map(parseQuestion);
+/** A quiz with nothing to ask: a 404 to API callers, an explanation page to the quiz buttons. */
+export class NothingToAskError extends AppError {
+  constructor(message: string) {
+    super("NOT_FOUND", message);
+  }
 }
+
 
 /**
  * What the student did with each of these questions the last time a quiz showed it: answered right
@@ -58,6 +57,8 @@ async function historyOf(userId: string, questionIds: string[]): Promise<Questio
 /**
  * Starts a quiz for the viewer, or returns their unfinished attempt on the same scope (so a
  * double-clicked start, or starting again on another device, continues rather than duplicates).
+ * NothingToAskError when the scope has nothing to ask (no questions, or none of the kind asked
+ * for): the caller explains that rather than failing.
  */
 export async function startAttempt(viewer: SessionUser, input: { scope: QuizScope; scopeId: string; figuresOnly: boolean }): Promise<string> {
   const open = await db().attempt.findFirst({
@@ -67,14 +68,14 @@ export async function startAttempt(viewer: SessionUser, input: { scope: QuizScop
   });
   if (open) return open.id;
   const pool = await activeQuestions(input.scope, input.scopeId, await editorFor(viewer));
-  if (pool.length === 0) throw new AppError("NOT_FOUND", "There are no questions for this quiz yet.");
+  if (pool.length === 0) throw new NothingToAskError("There are no questions for this quiz yet.");
   const seed = randomInt(1, 2 ** 31 - 1);
   const chosen = selectQuestions(pool, await historyOf(viewer.id, pool.map((q) => q.id)), {
-    count: input.figuresOnly ? FIGURES_ONLY_LENGTH : DEFAULT_QUIZ_LENGTH,
+    count: quizLength(input),
     seed,
     figuresOnly: input.figuresOnly,
   });
-  if (chosen.length === 0) throw new AppError("NOT_FOUND", "There are no questions of that kind for this quiz yet.");
+  if (chosen.length === 0) throw new NothingToAskError("There are no questions of that kind for this quiz yet.");
   const attempt = await db().attempt.create({
     data: { userId: viewer.id, scope: input.scope, scopeId: input.scopeId, figuresOnly: input.figuresOnly, seed, questionIds: JSON.stringify(chosen.map((q) => q.id)), totalCount: chosen.length },
     select: { id: true },
