@@ -227,8 +227,9 @@ export function bindFigures(sentence: string, language: "en" | "zh", figures: Nu
     // Measure: the nearest measure word in the figure's own words; a list or a bare "X 为 N" takes
     // the previous figure's; otherwise the clause's.
     const kindMeasure: Measure | null = m.kind === "ratio" ? "ratio" : null;
-    const shareOf = m.kind === "percent" && language === "en" && /^\s*of\b/.test(sentence.slice(m.end)) ? "share" : null;
-    let measure: Measure | null = kindMeasure ?? measureIn(own, language) ?? shareOf;
+    // "3.3% and 4.9% of GDP": a percent of something is a share, for every value of the list.
+    const shareOf = m.kind === "percent" && language === "en" && /^(?:\s*(?:,|and|,\s*and)\s*[\d.]+%)*\s+of\b/.test(sentence.slice(m.end)) ? "share" : null;
+    let measure: Measure | null = kindMeasure ?? shareOf ?? measureIn(own, language);
     if (!measure && prev && out[i - 1]?.measure && unitOf(prev) === unitOf(m) && own.length <= (language === "zh" ? 12 : 40)) measure = out[i - 1].measure;
     if (!measure) measure = measureIn(clause, language);
     if (!measure) unsure.push("no measure");
