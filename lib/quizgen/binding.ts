@@ -88,6 +88,8 @@ const FORECAST = /预计|预测|将达到|将|有望|forecast|expected|will|proj
 // Clause ends: a figure's own words never reach past these.
 const CLAUSE_END = { en: /[;:]|,\s(?:and|but|while|whereas)\b|\bwhile\b|\bwhereas\b/, zh: /[,，;；:：。]/ };
 
+const COMMON_CAPITALISED = /^(In|The|By|Since|From|According|At|As|On|For|Of|And|But|While|With|This|That|These|Its|It|A|An|To|After|Before|During|Over|Under|About|Between|Among)$/;
+
 let jieba: Jieba | null = null;
 function tagger(): Jieba {
   jieba ??= Jieba.withDict(dict);
@@ -127,8 +129,11 @@ function subjectIn(text: string, offset: number, language: "en" | "zh"): Found<{
   const countries = matchAll(text, language === "zh" ? COUNTRIES_ZH : COUNTRIES_EN, offset).map((c) => ({ start: c.start, value: { name: c.value, kind: "country" as const } }));
   const names: Found<{ name: string; kind: SubjectKind }>[] = [];
   if (language === "en") {
-    const doc = nlp(text);
-    for (const term of doc.match("#ProperNoun+").out("array") as string[]) {
+    // compromise only where a capitalised word other than a country could be a name: it is the
+    // costly step of the build, and most figures' words name a country or no one.
+    const capitalised = [...text.matchAll(/\b[A-Z][A-Za-z0-9&.-]*/g)].filter((w) => !COMMON_CAPITALISED.test(w[0]) && !matchAll(text.slice(w.index!, w.index! + w[0].length + 20), COUNTRIES_EN).some((c) => c.start === 0));
+    const terms = capitalised.length ? (nlp(text).match("#ProperNoun+").out("array") as string[]) : [];
+    for (const term of terms) {
       const name = term.replace(/['’]s$/, "").replace(/[^A-Za-z0-9 .&-]/g, "").trim();
       if (!name || matchAll(name, COUNTRIES_EN).length || /^(In|The|By|Since|From|According)$/.test(name)) continue;
       names.push({ start: offset + text.indexOf(name), value: { name, kind: "company" } });
@@ -227,8 +232,9 @@ export function bindFigures(sentence: string, language: "en" | "zh", figures: Nu
     // Measure: the nearest measure word in the figure's own words; a list or a bare "X 为 N" takes
     // the previous figure's; otherwise the clause's.
     const kindMeasure: Measure | null = m.kind === "ratio" ? "ratio" : null;
-    const shareOf = m.kind === "percent" && language === "en" && /^\s*of\b/.test(sentence.slice(m.end)) ? "share" : null;
-    let measure: Measure | null = kindMeasure ?? measureIn(own, language) ?? shareOf;
+    // "3.3% and 4.9% of GDP": a percent of something is a share, for every value of the list.
+    const shareOf = m.kind === "percent" && language === "en" && /^(?:\s*(?:,|and|,\s*and)\s*[\d.]+%)*\s+of\b/.test(sentence.slice(m.end)) ? "share" : null;
+    let measure: Measure | null = kindMeasure ?? shareOf ?? measureIn(own, language);
     if (!measure && prev && out[i - 1]?.measure && unitOf(prev) === unitOf(m) && own.length <= (language === "zh" ? 12 : 40)) measure = out[i - 1].measure;
     if (!measure) measure = measureIn(clause, language);
     if (!measure) unsure.push("no measure");

@@ -75,3 +75,20 @@ describe("no-order-cue: a stem that already says which is larger is not asked", 
     expect(orderCue("中国的份额是美国的2倍。", [], "zh")).toBe("倍");
   });
 });
+
+describe("no-leak: a figure the sentence lets the reader compute or bound is not asked", () => {
+  const drafts = (text: string, language: "en" | "zh", key: string) => draftsOf(text, language).filter((d) => d.check.figure?.text === key && !d.rejectedReason && (d.type === "figure-mc" || d.type === "figure-typed"));
+  it("a multiple (日本约为中国的1.6倍) gives away both the typed and the multiple-choice key", () => {
+    const found = drafts("2020年中日两国每万名工人拥有的工业机器人数量分别为246台和390台，日本约为中国的1.6倍。", "zh", "246台");
+    expect(found.map((d) => d.type).sort()).toEqual(["figure-mc", "figure-typed"]);
+    for (const d of found) expect(failed(d)).toContain("no-leak");
+    // A multiple about other figures of the sentence gives nothing away.
+    const [typed] = drafts("2018年中韩研发强度分别为2.18%和4.53%,与2010年相比增速分别为27%和3%,中国增速是韩国的9倍。", "zh", "2.18%").filter((d) => d.type === "figure-typed");
+    expect(failed(typed)).not.toContain("no-leak");
+  });
+  it("a direction (far ahead) gives away multiple choice only", () => {
+    const found = drafts("In 2021, Japan and Korea spent 3.3% and 4.9% of GDP on research respectively, with Korea far ahead.", "en", "3.3%");
+    expect(failed(found.find((d) => d.type === "figure-mc")!)).toContain("no-leak");
+    expect(failed(found.find((d) => d.type === "figure-typed")!)).not.toContain("no-leak");
+  });
+});

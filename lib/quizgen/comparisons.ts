@@ -46,3 +46,29 @@ export function comparableGroups(figures: ExtractedFigure[]): ExtractedFigure[][
   }
   return [...groups.values()].filter((g) => g.length >= 2);
 }
+
+/**
+ * Why a figure's own question would be answered by the rest of its sentence, or null: the figure it
+ * is compared with (same measure, unit and time, another subject) is shown beside it, and the
+ * sentence says which is larger or by how much ("分别为____和4313人,美国是中国的4倍", "____和41.2%,
+ * 中国略高于美国"), so the key can be computed (typed) or bounded (multiple choice). "相比 / compared
+ * with" alone says neither.
+ */
+export function derivableKey(f: ExtractedFigure, sentenceFigures: ExtractedFigure[], language: Language, typed = false): string | null {
+  const partner = sentenceFigures.find((g) => g.id !== f.id && !whyNotComparable([f, g]));
+  if (!partner) return null;
+  // The cue must sit in the pair's clauses or the clause right after them, not in a statement
+  // about other figures of the same sentence.
+  const s = f.sentence;
+  const seps = [...s.matchAll(/[,，;；。]/g)].map((m) => m.index!);
+  const from = Math.max(-1, ...seps.filter((i) => i < Math.min(f.mention.start, partner.mention.start)));
+  const later = Math.max(f.mention.end, partner.mention.end);
+  const after = seps.filter((i) => i >= later);
+  const span = s.slice(from + 1, after[1] ?? s.length);
+  const mentions = findNumbers(span, language);
+  const cue = orderCue(span.replace(/相比|比较|compared (with|to)/gi, " "), mentions.filter((m) => m.kind !== "ratio").map((m) => m.text), language);
+  // A typed answer is given away only when it can be computed (a multiple); a direction ("略高于")
+  // gives away multiple choice, whose options on the wrong side it rules out.
+  if (!cue || (typed && !/倍|times|twice|double|half|fold/i.test(cue))) return null;
+  return `the key follows from ${partner.text} and "${cue}"`;
+}

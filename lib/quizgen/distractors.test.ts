@@ -19,4 +19,10 @@ describe("numeric distractors", () => {
       expect(q.explanation).not.toMatch(/16\.3%，不是16\.2%|16\.2%，不是16\.3%/);
     }
   });
+  it("offers no option rounder than the key (2000件 beside 2022件 marks the key)", () => {
+    const round = questionsOf("2018年，中国生物材料专利规模为2022件。2019年，日本生物材料专利规模为1800件。2020年，德国生物材料专利规模为2000件。2021年，法国生物材料专利规模为2200件。", "zh");
+    const q = round.find((x) => x.type === "figure-mc" && x.answerText === "2022件")!;
+    expect(q).toBeDefined();
+    for (const o of q.options!) expect(number(o.text) % 10, o.text).not.toBe(0);
+  });
 });

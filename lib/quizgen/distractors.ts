@@ -87,10 +87,12 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const candidates = new Map<string, number>(); // text → shown value
 
   const add = (v: number) => {
-    // On the key's grid, so every option has the key's precision; never within 1% of the key,
-    // which a reader who remembers "about 41%" could not tell from 41.4%.
+    // On the key's grid and as round as the key, so every option has the key's precision; never
+    // within 1% of the key, which a reader who remembers "about 41%" could not tell from 41.4%.
     const value = onGrid(v);
     if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01) return;
+    // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
+    if (precisionGrid(value, key.decimals) !== grid) return;
     const text = formatLike(key.mention, value);
     if (text !== keyText && !candidates.has(text)) candidates.set(text, value);
   };

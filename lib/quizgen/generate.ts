@@ -25,6 +25,8 @@ export interface Draft extends Question {
     distractorSectorIds?: string[];
     /** Option values, for numeric options (sorted check). */
     optionValues?: number[];
+    /** For figure questions: every figure of the source sentence (the no-leak check reads them). */
+    sentenceFigures?: ExtractedFigure[];
     /** For ordering and comparison questions: the figures put in order. */
     compared?: ExtractedFigure[];
   };
@@ -79,6 +81,8 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
   const { doc } = ctx;
   const L = doc.language;
   const out: Draft[] = [];
+  const bySentence = new Map<string, ExtractedFigure[]>();
+  for (const f of ctx.figures) bySentence.set(f.sentenceId, [...(bySentence.get(f.sentenceId) ?? []), f]);
   for (const f of ctx.figures) {
     if (f.kind === "year" || f.kind === "other") continue;
     const base = {
@@ -92,6 +96,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
     };
     const keyText = withoutHedge(f.mention);
     const stem = say("cloze", L)(clozeOf(f, L));
+    const sentenceFigures = bySentence.get(f.sentenceId) ?? [];
 
     // Typed number: every figure, hedged bounds included (the hedge stays in the stem).
     const typed = typedKeyFor(f, ctx.figures, L);
@@ -106,7 +111,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       tolerance: typed.tolerance,
       answerKind: f.kind,
       answerUnit: typed.answerUnit,
-      check: { sentence: f.sentence, figure: f },
+      check: { sentence: f.sentence, figure: f, sentenceFigures },
     });
 
     // Multiple choice: not for bounds ("more than 90%"), where a smaller option would also be true.
@@ -116,7 +121,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
     const mcId = questionId(doc, "figure-mc", f.sentenceId, f.text);
     if (bound || "rejected" in opts) {
       const reason = bound ? "hedged bound: multiple choice would have more than one true option" : (opts as { rejected: string }).rejected;
-      out.push({ ...base, id: mcId, type: "figure-mc", stem, options: [], answerText: keyText, correctOptionId: null, check: { sentence: f.sentence, figure: f }, rejectedReason: reason });
+      out.push({ ...base, id: mcId, type: "figure-mc", stem, options: [], answerText: keyText, correctOptionId: null, check: { sentence: f.sentence, figure: f, sentenceFigures }, rejectedReason: reason });
     } else {
       const options = opts.texts.map((text, i) => ({ id: `o${i + 1}`, text }));
       out.push({
@@ -127,7 +132,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
         options,
         answerText: keyText,
         correctOptionId: options[opts.keyIndex].id,
-        check: { sentence: f.sentence, figure: f, optionValues: opts.texts.map((t) => Number(t.replace(/[^\d.]/g, ""))) },
+        check: { sentence: f.sentence, figure: f, sentenceFigures, optionValues: opts.texts.map((t) => Number(t.replace(/[^\d.]/g, ""))) },
       });
     }
     // True/false with the figure swapped for a plausible wrong value, or kept (a seeded coin).
@@ -146,7 +151,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       answerText: keep ? say("trueWord", L) : say("falseWord", L),
       answerBool: keep,
       explanation: keep ? base.explanation : `${say("explainFalse", L)(keyText, wrong)} ${base.explanation}`,
-      check: { sentence: f.sentence, figure: f },
+      check: { sentence: f.sentence, figure: f, sentenceFigures },
     });
   }
   return out;

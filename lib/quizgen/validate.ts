@@ -2,7 +2,7 @@ import type { Draft } from "./generate";
 import { findNumbers } from "./numbers";
 import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
-import { revealedOrder, whyNotComparable } from "./comparisons";
+import { derivableKey, revealedOrder, whyNotComparable } from "./comparisons";
 
 /** The checks of docs/question-rules.md that code can decide, by name. */
 export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length", "comparable", "no-order-cue"] as const;
@@ -49,7 +49,7 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
     "no-leak",
     (() => {
       if (f && (draft.type === "figure-mc" || draft.type === "figure-typed")) {
-        return draft.stem.includes(withoutHedge(f.mention)) ? "the key appears in the stem" : null;
+        return draft.stem.includes(withoutHedge(f.mention)) ? "the key appears in the stem" : derivableKey(f, draft.check.sentenceFigures ?? [], draft.language, draft.type === "figure-typed");
       }
       if (draft.type === "sector-id" && draft.check.sectorId) {
         const hidden = descendantsOf(lexicon, draft.check.sectorId);
