@@ -2,10 +2,11 @@ import type { Draft } from "./generate";
 import { findNumbers } from "./numbers";
 import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
+import { itemChecks, type ItemCheckName } from "./item-checks";
 
 /** The checks of docs/question-rules.md that code can decide, by name. */
 export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length"] as const;
-export type CheckName = (typeof CHECKS)[number];
+export type CheckName = (typeof CHECKS)[number] | ItemCheckName;
 
 export interface CheckResult {
   passed: CheckName[];
@@ -97,6 +98,7 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
   // One fact per stem and no negative statements to judge.
   run("single-fact", (draft.type === "true-false" || draft.type === "sector-id") && NEGATION[draft.language].test(draft.check.sentence) ? "the statement is negative" : null);
 
+  for (const [name, reason] of itemChecks(draft, lexicon)) run(name, reason);
   run("length", draft.stem.length > 600 ? `stem of ${draft.stem.length} characters` : null);
   return { passed, failed };
 }
