@@ -8,6 +8,7 @@ import { say } from "./templates";
 import { shortHash } from "./text";
 import { toleranceFor } from "./typed-answer";
 import { matchingStatementFlaw } from "./item-rules";
+import { isCategory } from "./item-checks";
 
 /** A generated question before the checks, with what the checks need to know about it. */
 export interface Draft extends Question {
@@ -284,7 +285,8 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
   const bySector = new Map<string, { f: ExtractedFigure; left: string }[]>();
   for (const f of ctx.figures) {
     const id = f.kind === "year" ? null : sectorOf(f);
-    if (!id) continue;
+    // A broad category ("能源", "Materials") is no answer next to sectors.
+    if (!id || isCategory(ctx.lexicon, id)) continue;
     let left = clauseOf(f, L);
     for (const sid of new Set(matchSectors(ctx.lexicon, left).map((m) => m.sectorId))) left = maskSector(ctx, left, sid);
     // Exactly one blank: a statement that hides no sector does not say what it is about.

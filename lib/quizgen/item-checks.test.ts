@@ -34,6 +34,10 @@ describe("item-writing checks on drafts", () => {
     const tf = draftsOf("CT scanners made by Siemens cost 40% more in Shanghai than in Munich in 2020.").find((d) => d.type === "true-false" && d.check.sectorId === "medical-equipment")!;
     expect(failures(tf)).toContain("sector-swap");
   });
+  it("sector-swap: no swap in a general statement, where the false version is as plausible or plain nonsense", () => {
+    const tf = draftsOf("A pair of light robots is very important for small workshops.").find((d) => d.type === "true-false" && d.check.sectorId === "robots")!;
+    expect(failures(tf)).toContain("sector-swap");
+  });
   it("true-false-stands-alone: a statement after a connective fails, for kept and swapped versions alike", () => {
     const tfs = draftsOf("However, robots made in Japan took 45% of the Korean market in 2020, according to Kim Min-jun.").filter((d) => d.type === "true-false");
     expect(tfs.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import type { Draft } from "./generate";
-import { listOrCaption, matchingStatementFlaw, sameTerm, sectorBlankFlaw, spanCue, standsAlone } from "./item-rules";
+import { generalStatement, listOrCaption, matchingStatementFlaw, sameTerm, sectorBlankFlaw, spanCue, standsAlone } from "./item-rules";
 import { descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 
 /** The item-writing checks for text (docs/question-rules.md, T1–T5), by name. */
@@ -40,7 +40,7 @@ export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, stri
         const words = spans.map((s) => draft.check.sentence.slice(s.start, s.end));
         if (words.length === 0) return "the sentence does not name the sector";
         if (isCategory(lexicon, draft.check.sectorId!)) return "a broad category, not a sector: any sibling fits";
-        const cue = spans.map((s) => spanCue(draft.check.sentence, s, L)).find(Boolean);
+        const cue = spans.map((s) => spanCue(draft.check.sentence, s, L)).find(Boolean) ?? generalStatement(draft.check.sentence, spans, L);
         if (cue) return cue;
         const names = keyNames(lexicon, draft.check.sectorId!);
         const notName = words.find((w) => !names.some((k) => sameTerm(w, k)));
@@ -64,7 +64,7 @@ export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, stri
 }
 
 /** A top-level entry with sectors below it ("Materials", "能源"): its name is a common word, not a sector's. */
-function isCategory(lexicon: Lexicon, sectorId: string): boolean {
+export function isCategory(lexicon: Lexicon, sectorId: string): boolean {
   return !lexicon.byId.get(sectorId)?.parent && lexicon.entries.some((e) => e.parent === sectorId);
 }
 

@@ -85,6 +85,7 @@ describe("T5: matching statements are readable", () => {
     expect(matchingStatementFlaw("In the field of ____, 30% of ____ and 20% of ____ were imported.", "en")).toContain("3 blanks");
     expect(matchingStatementFlaw(`In 2019, 45% of ____ were imported from Japan, ${"while the domestic makers kept selling to small workshops in the north, ".repeat(3)}as usual.`, "en")).toContain("characters");
     expect(matchingStatementFlaw("2019年中美生物微____技术专利分别为800件和900件。", "zh")).toContain("half a term");
+    expect(matchingStatementFlaw("预计2030年中美替代____与核能发电占比分别为9%和21%。", "zh")).toContain("half a term");
   });
   it("a short clause with one blank passes", () => {
     expect(matchingStatementFlaw("In 2019, 45% of ____ were imported from Japan.", "en")).toBeNull();

@@ -41,11 +41,23 @@ export function standsAlone(statement: string, language: Language): string | nul
   if (/[:：,，;；、]\s*(?:\[\d+\])*$/.test(s)) return `ends with "${s.replace(/(?:\[\d+\])+$/, "").slice(-1)}", not as a sentence`;
   if (language === "en") {
     if (/^[a-z]/.test(s)) return "starts in lower case";
-    if (nlp(s).verbs().length === 0) return "no verb: not a full clause";
+    if (!hasVerb(s)) return "no verb: not a full clause";
   } else if (startsWithVerb(s)) {
     return "a recommendation with no subject (starts with a verb), not a statement of fact";
   }
   return null;
+}
+
+// Tagging is the slow part of the checks and the same sentence is asked about by several drafts.
+const verbCache = new Map<string, boolean>();
+function hasVerb(sentence: string): boolean {
+  let found = verbCache.get(sentence);
+  if (found === undefined) {
+    found = nlp(sentence).verbs().length > 0;
+    if (verbCache.size > 10_000) verbCache.clear();
+    verbCache.set(sentence, found);
+  }
+  return found;
 }
 
 let jieba: Jieba | null = null;
@@ -86,8 +98,8 @@ export function spanCue(sentence: string, { start, end }: BlankSpan, language: L
   }
   if (ZH_MEASURE_BEFORE.test(before)) return `the measure word "${before.slice(-1)}" before the term is a cue`;
   if (ZH_INSTITUTION_AFTER.test(after) || ZH_INSTITUTION_BEFORE.test(before)) return "the term is inside an institution's name";
-  if (ZH_OPEN_LIST_BEFORE.test(before) || ZH_OPEN_LIST_AFTER.test(after)) return "the term is one item of an open list: any sibling fits";
   if (/[\u4e00-\u9fff]$/.test(before) && !ZH_WORD_END.test(before)) return `half a term is replaced ("${before.slice(-2)}${word}")`;
+  if (ZH_OPEN_LIST_BEFORE.test(before) || ZH_OPEN_LIST_AFTER.test(after)) return "the term is one item of an open list: any sibling fits";
   return null;
 }
 
@@ -113,10 +125,17 @@ export function sectorBlankFlaw(sentence: string, spans: BlankSpan[], keyNames: 
     const cue = spanCue(sentence, sorted[i], language);
     if (cue) return cue;
   }
+  return generalStatement(sentence, sorted, language);
+}
+
+/**
+ * Distractors fit as well when, without the sector's words, the sentence states nothing specific to
+ * the lesson: then any sibling makes it just as true (or a swap just as plausible).
+ */
+export function generalStatement(sentence: string, spans: BlankSpan[], language: Language): string | null {
   let rest = sentence;
-  for (const s of [...sorted].reverse()) rest = rest.slice(0, s.start) + " " + rest.slice(s.end);
-  if (!hasSpecificFact(rest, language)) return "a general statement: every sibling sector fits as well";
-  return null;
+  for (const s of [...spans].sort((a, b) => b.start - a.start)) rest = rest.slice(0, s.start) + " " + rest.slice(s.end);
+  return hasSpecificFact(rest, language) ? null : "a general statement: every sibling sector fits as well";
 }
 
 /** The blanked word is the key when one names the other ("chips" in "Semiconductors and chips", "die steel" → "Steel"). */
@@ -153,6 +172,6 @@ export function matchingStatementFlaw(statement: string, language: Language): st
     const cue = spanCue(statement, { start: at, end: at + 4 }, language);
     if (cue && !cue.includes("open list")) return cue;
   }
-  if (language === "en" && nlp(statement).verbs().length === 0) return "no verb: not a full clause";
+  if (language === "en" && !hasVerb(statement)) return "no verb: not a full clause";
   return listOrCaption(statement, language);
 }
