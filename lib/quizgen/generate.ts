@@ -9,6 +9,7 @@ import { shortHash } from "./text";
 import { toleranceFor } from "./typed-answer";
 import { matchingStatementFlaw } from "./item-rules";
 import { isCategory } from "./item-checks";
+import { withContext } from "./item-context";
 
 /** A generated question before the checks, with what the checks need to know about it. */
 export interface Draft extends Question {
@@ -24,6 +25,8 @@ export interface Draft extends Question {
     distractorSectorIds?: string[];
     /** Option values, for numeric options (sorted check). */
     optionValues?: number[];
+    /** The sentence shown before a statement that starts with a connective. */
+    context?: string;
   };
 }
 
@@ -390,7 +393,7 @@ function orderingQuestions(ctx: GenerateContext): Draft[] {
 
 /** Over-generates every question type for one document; the checks decide what is kept. */
 export function generateDrafts(ctx: GenerateContext): Draft[] {
-  return [...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)];
+  return withContext([...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)], ctx.doc);
 }
 
 export { formatLike, shownNumber };

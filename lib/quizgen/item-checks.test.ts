@@ -43,6 +43,19 @@ describe("item-writing checks on drafts", () => {
     expect(tfs.length).toBeGreaterThan(0);
     for (const d of tfs) expect(failures(d)).toContain("true-false-stands-alone");
   });
+  it("a statement after a connective is asked with the sentence before it shown", () => {
+    const tfs = draftsOf("Robot makers in Korea sold 30,000 arms abroad in 2019, twice as many as in 2015. However, robots made in Japan took 45% of the Korean market in 2020, according to Kim Min-jun.").filter((d) => d.type === "true-false" && d.source.quote.startsWith("However"));
+    expect(tfs.length).toBeGreaterThan(0);
+    for (const d of tfs) {
+      expect(d.stem).toMatch(/^The lesson says: “Robot makers in Korea sold 30,000 arms abroad in 2019/);
+      expect(failures(d)).not.toContain("true-false-stands-alone");
+    }
+  });
+  it("sector-swap: no swap when the context shown names the sector", () => {
+    const tfs = draftsOf("Robot makers in Korea sold 30,000 robots abroad in 2019, twice as many as in 2015. However, robots made in Japan took 45% of the Korean market in 2020, according to Kim Min-jun.").filter((d) => d.type === "true-false" && d.check.sectorId === "robots" && d.check.context);
+    expect(tfs.length).toBeGreaterThan(0);
+    for (const d of tfs) expect(failures(d)).toContain("sector-swap");
+  });
   it("item-source: nothing is asked on a list item", () => {
     const drafts = draftsOf("二是2020年中国机器人产量达到21万台，比2019年增长了19%。", "zh");
     expect(drafts.length).toBeGreaterThan(0);

@@ -31,7 +31,8 @@ export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, stri
   return [
     ["item-source", listOrCaption(draft.check.sentence, L) ?? lefts.map((l) => listOrCaption(l, L)).find(Boolean) ?? null],
     // Both the kept and the swapped statement must stand alone, or the key would follow from which survive.
-    ["true-false-stands-alone", draft.type === "true-false" ? (standsAlone(statementOf(draft.stem), L) ?? standsAlone(draft.check.sentence, L)) : null],
+    // With the sentence before it shown, a statement may start with a connective.
+    ["true-false-stands-alone", draft.type === "true-false" ? (standsAlone(statementOf(draft.stem), L, !!draft.check.context) ?? standsAlone(draft.check.sentence, L, !!draft.check.context)) : null],
     [
       "sector-swap",
       (() => {
@@ -45,6 +46,8 @@ export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, stri
         const names = keyNames(lexicon, draft.check.sectorId!);
         const notName = words.find((w) => !names.some((k) => sameTerm(w, k)));
         if (notName) return `"${notName}" is not the sector's name: a swap would make nonsense`;
+        const hidden = descendantsOf(lexicon, draft.check.sectorId!);
+        if (draft.check.context && matchSectors(lexicon, draft.check.context).some((m) => hidden.has(m.sectorId))) return "the context shown names the sector: it gives a swap away";
         const swapTo = lexicon.byId.get(draft.check.distractorSectorIds?.[0] ?? "");
         const plural = words.find((w) => L === "en" && swapTo && isPlural(w) !== isPlural(swapTo.en));
         if (plural) return `"${swapTo!.en}" and "${plural}" differ in number: the swap breaks the grammar`;

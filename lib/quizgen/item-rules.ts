@@ -34,9 +34,9 @@ export function leadingConnective(statement: string, language: Language): string
 }
 
 /** T2: a true/false statement is a whole sentence that can be judged on its own. */
-export function standsAlone(statement: string, language: Language): string | null {
+export function standsAlone(statement: string, language: Language, contextShown = false): string | null {
   const s = statement.trim();
-  const connective = leadingConnective(s, language);
+  const connective = contextShown ? null : leadingConnective(s, language);
   if (connective) return `starts with "${connective}", which needs the sentence before`;
   if (/[:：,，;；、]\s*(?:\[\d+\])*$/.test(s)) return `ends with "${s.replace(/(?:\[\d+\])+$/, "").slice(-1)}", not as a sentence`;
   if (language === "en") {
