@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { assign, createClass, removeStudent } from "@/lib/server/data/classes";
-import { editQuestion, setQuestionRetired } from "@/lib/server/data/question-review";
+import { editQuestion, editScopeOf, setQuestionRetired } from "@/lib/server/data/question-review";
 import { AppError } from "@/lib/server/errors";
 
 export interface FormState {
@@ -91,6 +91,6 @@ export async function editQuestionAction(questionId: string, _previous: FormStat
     }
     await editQuestion(user, questionId, { ...input, optionTexts: Object.keys(optionTexts).length ? optionTexts : undefined });
     revalidatePath(`/instructor/questions/${questionId}`);
-    return "Saved. New quizzes use this version.";
+    return `Saved for ${editScopeOf(user).description}. New quizzes there use this version.`;
   });
 }

@@ -1,11 +1,7 @@
+import { eligibleQuestions, revealingGroups, type GroupableQuestion } from "./quiz-capacity";
 import { seededRandom, seededShuffle } from "./seeded-random";
 
-export interface SelectableQuestion {
-  id: string;
-  type: string;
-  source: { sentenceId: string };
-  figureIds: string[];
-}
+export type SelectableQuestion = GroupableQuestion;
 
 /** What the student did with a question before: never seen, answered right, or last answered wrong. */
 export type QuestionHistory = Map<string, { seen: number; lastCorrect: boolean }>;
@@ -17,22 +13,18 @@ export interface SelectOptions {
   figuresOnly?: boolean;
 }
 
-const FIGURE_TYPES = new Set(["figure-mc", "figure-typed"]);
-
-/** Two questions reveal each other's answers when they quote the same sentence or ask about the same figure. */
-function revealsEachOther(a: SelectableQuestion, b: SelectableQuestion): boolean {
-  return a.source.sentenceId === b.source.sentenceId || a.figureIds.some((f) => b.figureIds.includes(f));
-}
-
 /**
  * Picks a quiz: questions the student got wrong come first, then unseen ones, then ones answered
  * right (least seen first); within a tier the order is seeded-random and types are mixed by taking
- * one question of each type in turn (the types used least so far first). No two chosen questions may
- * reveal each other's answer.
+ * one question of each type in turn (the types used least so far first). At most one question per
+ * revealing group (quiz-capacity.ts), so no two chosen questions reveal each other's answer and the
+ * quiz has exactly quizCapacity() questions when options.count is the quiz's length.
  */
 export function selectQuestions<Q extends SelectableQuestion>(pool: Q[], history: QuestionHistory, options: SelectOptions): Q[] {
   const random = seededRandom(options.seed, "select");
-  const eligible = options.figuresOnly ? pool.filter((q) => FIGURE_TYPES.has(q.type)) : pool;
+  const eligible = eligibleQuestions(pool, { figuresOnly: options.figuresOnly ?? false });
+  const groupOf = revealingGroups(eligible);
+  const usedGroups = new Set<string>();
   const tier = (q: Q) => {
     const h = history.get(q.id);
     if (!h) return 1;
@@ -55,8 +47,9 @@ export function selectQuestions<Q extends SelectableQuestion>(pool: Q[], history
         const queue = byType.get(type)!;
         while (queue.length) {
           const candidate = queue.shift()!;
-          if (!chosen.some((c) => revealsEachOther(c, candidate))) {
+          if (!usedGroups.has(groupOf.get(candidate.id)!)) {
             chosen.push(candidate);
+            usedGroups.add(groupOf.get(candidate.id)!);
             typeCount.set(type, (typeCount.get(type) ?? 0) + 1);
             break;
           }

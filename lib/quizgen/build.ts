@@ -1,6 +1,7 @@
 import { extractFigures, type ExtractedFigure } from "./figures";
 import { generateDrafts, type Draft } from "./generate";
 import { matchSectors, parseLexicon } from "./lexicon";
+import { numberTokens, writesFigure } from "./number-tokens";
 import { DocumentError, parseDocument, slugFromFileName } from "./parse-document";
 import { contentBundleSchema, type BuildError, type ContentBundle, type Figure, type ParsedDocument, type Question, type RejectedDraft } from "./schema";
 import { validateDrafts, type CheckName } from "./validate";
@@ -90,7 +91,7 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
         if (!kept.has(d)) rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["cap: already two questions on this sentence"] });
       }
     }
-    questions.push(...linkRevealingQuestions(valid.filter((d) => kept.has(d)), docFigures).map(toQuestion));
+    questions.push(...linkRevealingQuestions(valid.filter((d) => kept.has(d))).map(toQuestion));
   }
 
   const sectors = lexicon.entries
@@ -120,19 +121,29 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
 /**
  * Two questions reveal each other when one's key is written in the other's stem (the same value
  * quoted in two sentences). Such pairs share a figure id, which quiz selection never puts together.
+ * Stems are indexed by the numbers they contain, so each key is looked up rather than compared with
+ * every other stem (linear in the document, not quadratic), and a key's number must appear whole.
  */
-function linkRevealingQuestions(drafts: Draft[], figures: ExtractedFigure[]): Draft[] {
+function linkRevealingQuestions(drafts: Draft[]): Draft[] {
+  const byNumber = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    for (const token of new Set(numberTokens(d.stem))) {
+      const list = byNumber.get(token);
+      if (list) list.push(d);
+      else byNumber.set(token, [d]);
+    }
+  }
   for (const a of drafts) {
     const key = a.check.figure;
     if (!key) continue;
-    const keyText = key.text;
-    for (const b of drafts) {
-      if (a === b || b.source.sentenceId === a.source.sentenceId) continue;
-      if (b.stem.includes(keyText) || b.stem.includes(String(key.value))) {
+    const value = String(key.value);
+    const candidates = new Set([...numberTokens(key.text), value].flatMap((t) => byNumber.get(t) ?? []));
+    for (const b of candidates) {
+      if (b === a || b.source.sentenceId === a.source.sentenceId) continue;
+      if (writesFigure(b.stem, key.text) || numberTokens(b.stem).includes(value)) {
         if (!b.figureIds.includes(key.id)) b.figureIds = [...b.figureIds, key.id];
       }
     }
   }
-  void figures;
   return drafts;
 }

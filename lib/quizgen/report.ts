@@ -1,5 +1,6 @@
 import type { ContentBundle, Question } from "./schema";
 import type { BuildStats } from "./build";
+import { writesFigure } from "./number-tokens";
 import { binomialTestTwoSided, chiSquareUniform } from "./statistics";
 
 export interface GuesserResult {
@@ -74,13 +75,13 @@ export function qualityReport(bundle: ContentBundle, stats?: BuildStats): Qualit
   for (const q of numeric) counts[q.options!.findIndex((o) => o.id === q.correctOptionId)]++;
   const chi = chiSquareUniform(counts);
 
-  // A leak: a question's key written in another stem of the same document, with nothing to keep them apart in a quiz.
+  // A leak: a question's key written (as itself, not inside a longer number) in another stem of the same document, with nothing to keep them apart in a quiz.
   let leaks = 0;
   for (const a of bundle.questions) {
     if (a.type !== "figure-mc" && a.type !== "figure-typed") continue;
     for (const b of bundle.questions) {
       if (a === b || a.documentSlug !== b.documentSlug || a.source.sentenceId === b.source.sentenceId) continue;
-      if (b.stem.includes(a.answerText) && !a.figureIds.some((f) => b.figureIds.includes(f))) leaks++;
+      if (writesFigure(b.stem, a.answerText) && !a.figureIds.some((f) => b.figureIds.includes(f))) leaks++;
     }
   }
   return {

@@ -36,7 +36,7 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
       const year = f.time?.slice(0, 4);
       const hasQualifier = (year && draft.stem.includes(year)) || (f.subject && draft.stem.includes(f.subject === "the United States" ? "U" : f.subject)) || matchSectors(lexicon, draft.stem).length > 0 || /China|Chinese|domestic|中国|美国|中美/.test(draft.stem);
       if (!hasQualifier) return "the stem names no year, country or sector";
-      if (f.time && !draft.stem.includes(f.time.slice(0, 4))) return `the stem lost the figure's year ${f.time}`;
+      if (f.time && /^\d{4}/.test(f.time) && !draft.stem.includes(f.time.slice(0, 4))) return `the stem lost the figure's year ${f.time}`;
       const refilled = draft.stem.replace(BLANK, withoutHedge(f.mention));
       const read = findNumbers(refilled, draft.language).filter((m) => m.kind === f.kind && Math.abs(m.value - f.value) <= Math.abs(f.value) * 1e-9);
       return read.length >= 1 ? null : "round trip: the parser does not read the key back from the stem";

@@ -118,6 +118,18 @@ describe(`quiz attempts on ${provider}`, () => {
     await expect(submitResponse(student, { attemptId, questionId: "rice-mc", answer: { kind: "bool", value: true }, timeTakenMs: 1 })).rejects.toMatchObject({ code: "INVALID" });
   });
 
+  it.each<[string, string, Answer]>([
+    ["an option id smuggling another question's id", "rice-sector", { kind: "option", optionId: "s1\u001frice-order\u001f+\u001fo1" }],
+    ["a matching choice that is no option", "rice-match", { kind: "matching", choices: ["m1", "m2", "x"] }],
+    ["an ordering that repeats an item", "rice-order", { kind: "ordering", order: ["o1", "o1", "o2"] }],
+  ])("refuses %s with a message and stores nothing", async (_, questionId, answer) => {
+    const user = await registerStudent({ name: "Forger", email: `forger-${provider}-${questionId}@example.com`, password: "long-enough-pw" });
+    const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    await expect(submitResponse(user, { attemptId, questionId, answer, timeTakenMs: 1 })).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/./) });
+    expect(await db().response.count({ where: { attemptId } })).toBe(0);
+    expect(await db().latestAnswer.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it("lets a student flag a question they answered, once", async () => {
     const attemptId = await startAttempt(student, { scope: "lesson", scopeId: "rice", figuresOnly: false });
     await expect(flagQuestion(other, { questionId: "rice-mc", reason: "ambiguous" })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -2,9 +2,10 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/schemas/account";
-import { verifyCredentials } from "@/lib/server/data/users";
+import { currentSessionVersion, findSessionUser, verifyCredentials } from "@/lib/server/data/users";
 import { recordFailure, recordSuccess, retryAfterMs } from "@/lib/server/auth/rate-limit";
 import { authSecret } from "@/lib/server/env";
+import { sameOriginRedirect } from "@/lib/safe-callback-url";
 
 /** The message the sign-in form shows when the email or the password is wrong (never says which). */
 export const BAD_CREDENTIALS = "The email or password is not right.";
@@ -42,11 +43,20 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    // next-auth's own callbackUrl handling: only this site, resolved as a browser would.
+    redirect({ url, baseUrl }) {
+      return sameOriginRedirect(url, baseUrl);
+    },
+    async jwt({ token, user }) {
       if (user) {
         token.id = user.id;
         token.role = user.role;
+        token.sessionVersion = await currentSessionVersion(user.id);
+        return token;
       }
+      // Only /api/auth/session gets here (pages read the cookie in getCurrentUser): an ended
+      // session gets no answer, and next-auth clears its cookie.
+      if (!(await findSessionUser(token.id, token.sessionVersion ?? 0))) throw new Error("This session has ended.");
       return token;
     },
     session({ session, token }) {

@@ -8,7 +8,8 @@ import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questio
 import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
-import { active, feedbackFor, gradeStoredQuestion, parseQuestion, questionFields } from "@/lib/server/data/question-rows";
+import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
+import { editorFor } from "@/lib/server/data/question-editor";
 
 export type { QuizScope } from "@/lib/quiz/question";
 import type { QuizScope } from "@/lib/quiz/question";
@@ -18,10 +19,11 @@ export const FIGURES_ONLY_LENGTH = 5;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-async function activeQuestions(scope: QuizScope, scopeId: string) {
+async function activeQuestions(scope: QuizScope, scopeId: string, editorId: string | null) {
+  const active = activeFor(editorId);
   const where =
     scope === "lesson" ? { ...active, lessonSlug: scopeId } : { ...active, sectors: { some: { sectorId: scopeId } } };
-  const rows = await db().question.findMany({ where, select: questionFields, orderBy: { id: "asc" } });
+  const rows = await db().question.findMany({ where, select: questionFieldsFor(editorId), orderBy: { id: "asc" } });
   return rows.map(parseQuestion);
 }
 
@@ -47,7 +49,7 @@ export async function startAttempt(viewer: SessionUser, input: { scope: QuizScop
     orderBy: { startedAt: "desc" },
   });
   if (open) return open.id;
-  const pool = await activeQuestions(input.scope, input.scopeId);
+  const pool = await activeQuestions(input.scope, input.scopeId, await editorFor(viewer));
   if (pool.length === 0) throw new AppError("NOT_FOUND", "There are no questions for this quiz yet.");
   const seed = randomInt(1, 2 ** 31 - 1);
   const chosen = selectQuestions(pool, await historyOf(viewer.id, pool.map((q) => q.id)), {
@@ -75,10 +77,10 @@ async function ownedAttempt(viewer: SessionUser, attemptId: string, client: Db |
 
 
 
-/** An attempt's questions (with review edits applied) and the answers given so far, by question id. */
-async function questionsAndAnswers(attemptId: string, questionIds: string[]) {
+/** An attempt's questions (with the viewer's review edits applied) and the answers given so far, by question id. */
+async function questionsAndAnswers(viewer: SessionUser, attemptId: string, questionIds: string[]) {
   const [rows, responses] = await Promise.all([
-    db().question.findMany({ where: { id: { in: questionIds } }, select: questionFields }),
+    db().question.findMany({ where: { id: { in: questionIds } }, select: questionFieldsFor(await editorFor(viewer)) }),
     db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
   ]);
   return { byId: new Map(rows.map((r) => [r.id, parseQuestion(r)])), answered: new Map(responses.map((r) => [r.questionId, r])) };
@@ -90,7 +92,7 @@ async function questionsAndAnswers(attemptId: string, questionIds: string[]) {
  */
 export async function getAttemptView(viewer: SessionUser, attemptId: string): Promise<AttemptView> {
   const attempt = await ownedAttempt(viewer, attemptId);
-  const { byId, answered } = await questionsAndAnswers(attempt.id, attempt.questionIds);
+  const { byId, answered } = await questionsAndAnswers(viewer, attempt.id, attempt.questionIds);
   return {
     id: attempt.id,
     scope: attempt.scope as QuizScope,
@@ -115,7 +117,7 @@ export async function submitResponse(
 ): Promise<Feedback> {
   const attempt = await ownedAttempt(viewer, input.attemptId);
   if (!attempt.questionIds.includes(input.questionId)) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
-  const q = parseQuestion(await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFields }));
+  const q = parseQuestion(await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFieldsFor(await editorFor(viewer)) }));
   const kept = () => db().response.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
   if (attempt.finishedAt) {
     const existing = await kept();
@@ -199,7 +201,7 @@ function describeAnswer(q: QuizQuestion, answer: Answer): string {
 export async function getAttemptResult(viewer: SessionUser, attemptId: string): Promise<AttemptResult> {
   const attempt = await ownedAttempt(viewer, attemptId);
   if (!attempt.finishedAt) throw new AppError("CONFLICT", "Finish the quiz to see the results.");
-  const { byId, answered } = await questionsAndAnswers(attempt.id, attempt.questionIds);
+  const { byId, answered } = await questionsAndAnswers(viewer, attempt.id, attempt.questionIds);
   return {
     id: attempt.id,
     scope: attempt.scope as QuizScope,
