@@ -1,6 +1,4 @@
 import nlp from "compromise";
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
 import type { Language } from "./schema";
 
 /**
@@ -51,6 +49,8 @@ export function standsAlone(statement: string, language: Language, contextShown 
 // Tagging is the slow part of the checks and the same sentence is asked about by several drafts.
 const verbCache = new Map<string, boolean>();
 function hasVerb(sentence: string): boolean {
+  // A finite auxiliary or copula settles it without tagging.
+  if (/\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shows?|shown|became|becomes?)\b/i.test(sentence)) return true;
   let found = verbCache.get(sentence);
   if (found === undefined) {
     found = nlp(sentence).verbs().length > 0;
@@ -60,11 +60,12 @@ function hasVerb(sentence: string): boolean {
   return found;
 }
 
-let jieba: Jieba | null = null;
-/** "提高…比重,增加…" and "加快…" tell the reader what to do; there is nothing true or false to judge. */
+// The verbs a recommendation opens with ("提高…比重,增加…", "加快…"): there is nothing true or false
+// to judge. A list, not a tagger: loading jieba's dictionary for one look at the first word costs
+// more than the whole check, and these papers' recommendations use a small, stable set of verbs.
+const ZH_LEADING_VERB = /^(?:提高|提升|加快|加强|加大|推动|推进|深化|完善|建立|健全|鼓励|支持|促进|扩大|优化|引导|强化|培育|实施|坚持|构建|打造|降低|增加|减少|落实|重视|注重|积极|大力|着力|努力|必须|应当|应该|要)/;
 function startsWithVerb(statement: string): boolean {
-  jieba ??= Jieba.withDict(dict);
-  return jieba.tag(statement.slice(0, 12))[0]?.tag === "v";
+  return ZH_LEADING_VERB.test(statement);
 }
 
 const EN_DETERMINER_BEFORE = /\b(a|an)\s+$/i;
