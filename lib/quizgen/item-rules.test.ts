@@ -73,6 +73,9 @@ describe("T3: a sector blank replaces the key's whole name and leaves no cue", (
     expect(flaw("The robot industry needs patient capital and long-term planning.", "robot", ROBOTS)).toContain("general statement");
     expect(flaw("从长远来看，机器人领域的专利将成为竞争焦点。[3]", "机器人", ROBOTS, "zh")).toContain("general statement");
     expect(flaw("In 2020, the robots industry of Korea faced two problems:", "robots", ROBOTS)).toContain(":");
+    // Naming China or the United States makes nothing specific: the lessons are about them.
+    expect(flaw("China's robot makers still stand at the low end of the value chain.", "robot", ROBOTS)).toContain("general statement");
+    expect(flaw("中国机器人产业仍处于产业链的中低端。", "机器人", ROBOTS, "zh")).toContain("general statement");
   });
   it("a specific fact with the key's own name passes", () => {
     expect(flaw("In 2020, Fanuc shipped 5,000 robots to Chinese car makers.", "robots", ROBOTS)).toBeNull();

@@ -152,13 +152,18 @@ export function sameTerm(word: string, keyName: string): boolean {
 
 /**
  * A specific fact of the lesson, so that only the key makes the sentence what the lesson says: a
- * figure or a named company, country or person (a capitalised word after the first one).
+ * figure or a named company, person or other country. China and the United States do not count:
+ * the lessons are about them, so nearly every sentence names one, specific or not.
  */
+const HOME = /^(?:China|Chinese|China's|U\.S\.|US|USA|United|States|America|American|Sino-US)$/;
 function hasSpecificFact(withMarkers: string, language: Language): boolean {
   const text = withMarkers.replace(/\[\d+\]/g, "");
   if (/\d|[一二三四五六七八九十百千万亿]+(?:成|倍|%|年)/.test(text)) return true;
-  if (language === "en") return /\s[A-Z][\w'’-]+/.test(text.trim().replace(/^\W*\w+/, ""));
-  return /[A-Za-z]{2,}|中国|美国|日本|德国|韩国|欧洲|欧盟|英国|法国|台湾|全球|世界/.test(text);
+  if (language === "en") {
+    const names = text.trim().replace(/^\W*[\w'’-]+/, "").match(/(?<=\s|“|")[A-Z][\w'’.-]*/g) ?? [];
+    return names.some((n) => !HOME.test(n.replace(/[.,;:]+$/, "")));
+  }
+  return /[A-Za-z]{2,}|日本|德国|韩国|欧洲|欧盟|英国|法国|芬兰|荷兰|台湾|华为|[\u4e00-\u9fff]{2,}(?:公司|集团)/.test(text);
 }
 
 /** T5: a matching statement is short, with at most one blank and no cut term. */
