@@ -8,7 +8,7 @@ import { say } from "./templates";
 import { shortHash } from "./text";
 import { toleranceFor } from "./typed-answer";
 import { matchingStatementFlaw } from "./item-rules";
-import { isCategory } from "./item-checks";
+import { isCategory, mentionsByName } from "./item-checks";
 import { withContext } from "./item-context";
 
 /** A generated question before the checks, with what the checks need to know about it. */
@@ -291,6 +291,7 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
     // A broad category ("能源", "Materials") is no answer next to sectors.
     if (!id || isCategory(ctx.lexicon, id)) continue;
     let left = clauseOf(f, L);
+    if (!mentionsByName(ctx.lexicon, left)) continue;
     for (const sid of new Set(matchSectors(ctx.lexicon, left).map((m) => m.sectorId))) left = maskSector(ctx, left, sid);
     // Exactly one blank: a statement that hides no sector does not say what it is about.
     if (left.split(BLANK).length !== 2 || matchingStatementFlaw(left, L)) continue;

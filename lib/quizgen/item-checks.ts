@@ -66,6 +66,11 @@ export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, stri
   ];
 }
 
+/** Every sector mention of a text is a sector's name or synonym, so blanking it leaves the key's own word. */
+export function mentionsByName(lexicon: Lexicon, text: string): boolean {
+  return matchSectors(lexicon, text).every((m) => keyNames(lexicon, m.sectorId).some((k) => sameTerm(text.slice(m.start, m.end), k)));
+}
+
 /** A top-level entry with sectors below it ("Materials", "能源"): its name is a common word, not a sector's. */
 export function isCategory(lexicon: Lexicon, sectorId: string): boolean {
   return !lexicon.byId.get(sectorId)?.parent && lexicon.entries.some((e) => e.parent === sectorId);
