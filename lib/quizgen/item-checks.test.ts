@@ -56,6 +56,13 @@ describe("item-writing checks on drafts", () => {
     expect(tfs.length).toBeGreaterThan(0);
     for (const d of tfs) expect(failures(d)).toContain("sector-swap");
   });
+  it("true-false-bound: no true/false on a hedged bound ('more than 85%' follows from 'more than 95%')", () => {
+    const tfs = draftsOf("In 2021, more than 95% of the lithography machines used in Chinese fabs came from ASML.").filter((d) => d.type === "true-false" && d.check.figure);
+    expect(tfs.length).toBeGreaterThan(0);
+    for (const d of tfs) expect(failures(d)).toContain("true-false-bound");
+    const exact = draftsOf("In 2021, 64% of the lithography machines used in Chinese fabs came from ASML.").filter((d) => d.type === "true-false" && d.check.figure);
+    for (const d of exact) expect(failures(d)).not.toContain("true-false-bound");
+  });
   it("item-source: nothing is asked on a list item", () => {
     const drafts = draftsOf("二是2020年中国机器人产量达到21万台，比2019年增长了19%。", "zh");
     expect(drafts.length).toBeGreaterThan(0);

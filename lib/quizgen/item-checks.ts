@@ -3,7 +3,7 @@ import { generalStatement, listOrCaption, matchingStatementFlaw, sameTerm, secto
 import { descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 
 /** The item-writing checks for text (docs/question-rules.md, T1–T5), by name. */
-export const ITEM_CHECKS = ["item-source", "true-false-stands-alone", "sector-swap", "sector-blank", "matching-readable"] as const;
+export const ITEM_CHECKS = ["item-source", "true-false-stands-alone", "true-false-bound", "sector-swap", "sector-blank", "matching-readable"] as const;
 export type ItemCheckName = (typeof ITEM_CHECKS)[number];
 
 /** The statement of a true/false stem, without its "True or false? “…”" frame and excerpt marks. */
@@ -33,6 +33,9 @@ export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, stri
     // Both the kept and the swapped statement must stand alone, or the key would follow from which survive.
     // With the sentence before it shown, a statement may start with a connective.
     ["true-false-stands-alone", draft.type === "true-false" ? (standsAlone(statementOf(draft.stem), L, !!draft.check.context) ?? standsAlone(draft.check.sentence, L, !!draft.check.context)) : null],
+    // "More than 85%" follows from "more than 95%": a swapped bound can still be true. Kept and
+    // swapped versions alike, or the key would follow from which survive.
+    ["true-false-bound", draft.type === "true-false" && /^(lower|upper)$/.test(draft.check.figure?.mention.hedgeDirection ?? "") ? `"${draft.check.figure!.text}" is a bound: a swapped value may follow from it` : null],
     [
       "sector-swap",
       (() => {
