@@ -179,6 +179,11 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
   const L = doc.language;
   const out: Draft[] = [];
   const docSectors = new Set(ctx.figures.flatMap((f) => f.sectorIds));
+  // Every sector the lesson names: a true/false swap never brings in one of them, where the lesson
+  // may say the same thing ("美国的半导体强于中国" is true of chips too, so swapping it in is no falsehood).
+  const namedInLesson = new Set(
+    doc.sections.flatMap((sec) => sec.paragraphs.filter((p) => !p.boilerplate).flatMap((p) => p.sentences.flatMap((x) => matchSectors(ctx.lexicon, x.text).map((m) => m.sectorId)))),
+  );
   for (const section of doc.sections) {
     const sectionSectorIds = section.heading ? [...new Set(matchSectors(ctx.lexicon, section.heading).map((m) => m.sectorId))] : [];
     for (const p of section.paragraphs) {
@@ -221,9 +226,9 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
         out.push(draft);
 
         // True/false with the sector swapped for a sibling (only when the sentence names it).
-        if (sector.named && distractors.length > 0) {
+        const swapTo = preferred.find((e) => !namedInLesson.has(e.id))?.id;
+        if (sector.named && swapTo) {
           const keep = random() < 0.5;
-          const swapTo = distractors[0];
           const statement = keep ? s.text : atSentenceStart(maskSector(ctx, s.text, sector.id).split(BLANK).join(inlineName(ctx, swapTo, L)));
           out.push({
             ...base,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractFigures } from "./figures";
 import { generateDrafts, type Draft } from "./generate";
 import { matchingStatementFlaw } from "./item-rules";
+import { matchSectors } from "./lexicon";
 import { parseDocument } from "./parse-document";
 import { lexicon } from "./test-helpers";
 import { validateDrafts } from "./validate";
@@ -29,6 +30,13 @@ describe("item-writing checks on drafts", () => {
     const tf = draftsOf(SWAPS).find((d) => d.type === "true-false" && d.check.sectorId === "robots")!;
     expect(failures({ ...tf, check: { ...tf.check, distractorSectorIds: ["additive-manufacturing"] } })).toContain("sector-swap");
     expect(failures({ ...tf, check: { ...tf.check, distractorSectorIds: ["machine-tools"] } })).not.toContain("sector-swap");
+  });
+  it("a sector swap never brings in a sector the lesson names (the lesson may say the same of it)", () => {
+    const text = "Robots made by Fanuc took 45% of the Korean market in 2020. 3D printing firms in Germany filed 1,200 patents in 2019. Semiconductor equipment from ASML made up 30% of the tools in Chinese fabs in 2022.";
+    const named = new Set(matchSectors(lexicon, text).map((m) => m.sectorId));
+    const swaps = draftsOf(text).filter((d) => d.type === "true-false" && d.check.sectorId);
+    expect(swaps.length).toBeGreaterThan(0);
+    for (const d of swaps) expect(named.has(d.check.distractorSectorIds![0]), d.stem).toBe(false);
   });
   it("sector-swap: a word that is a part or example of the sector (CT) is not swapped", () => {
     const tf = draftsOf("CT scanners made by Siemens cost 40% more in Shanghai than in Munich in 2020.").find((d) => d.type === "true-false" && d.check.sectorId === "medical-equipment")!;
