@@ -30,6 +30,13 @@ const COUNTRIES_ZH: [RegExp, string][] = [
   [/法国/g, "法国"],
   [/英国/g, "英国"],
   [/印度/g, "印度"],
+  [/西班牙/g, "西班牙"],
+  [/意大利/g, "意大利"],
+  [/荷兰/g, "荷兰"],
+  [/巴西/g, "巴西"],
+  [/加拿大/g, "加拿大"],
+  [/俄罗斯/g, "俄罗斯"],
+  [/越南/g, "越南"],
   [/欧盟|欧洲/g, "欧洲"],
 ];
 const COUNTRIES_EN: [RegExp, string][] = [
@@ -41,6 +48,13 @@ const COUNTRIES_EN: [RegExp, string][] = [
   [/\b(France|French)\b/g, "France"],
   [/\b(the UK|the United Kingdom|Britain|British)\b/g, "the United Kingdom"],
   [/\bIndia(n)?\b/g, "India"],
+  [/\b(Spain|Spanish)\b/g, "Spain"],
+  [/\b(Italy|Italian)\b/g, "Italy"],
+  [/\b(the Netherlands|Dutch)\b/g, "the Netherlands"],
+  [/\b(Brazil|Brazilian)\b/g, "Brazil"],
+  [/\b(Canada|Canadian)\b/g, "Canada"],
+  [/\b(Russia|Russian)\b/g, "Russia"],
+  [/\b(Vietnam|Vietnamese)\b/g, "Vietnam"],
   [/\b(Europe|European|EU)\b/g, "Europe"],
 ];
 
@@ -125,7 +139,8 @@ function subjectIn(text: string, offset: number, language: "en" | "zh"): Found<{
     words.forEach(({ word, tag }, i) => {
       const start = text.indexOf(word, at);
       at = start + word.length;
-      const isName = /^(nr|nrt|nt)$/.test(tag) || (tag === "eng" && /^[A-Z]/.test(word));
+      // Latin names count (Amazon, Qualcomm), acronyms do not (PCT, AI, IC name no company).
+      const isName = /^(nr|nrt|nt)$/.test(tag) || (tag === "eng" && /^[A-Z][a-z]/.test(word));
       // A clause's topic: the first noun, right after the clause start, followed by 的/为/占/目前
       // ("小米目前的份额为5%"), which jieba tags as a common noun.
       const topic = /^n/.test(tag) && word.length >= 2 && /^[\s,，;；、:：]*(而|但|其中[,，]?)?$/.test(text.slice(0, start)) && /^(的|为|占|目前|当前|在)/.test(words[i + 1]?.word ?? "") && !measureIn(word, "zh");
@@ -134,6 +149,15 @@ function subjectIn(text: string, offset: number, language: "en" | "zh"): Found<{
   }
   return last([...countries, ...names]);
 }
+
+/** Countries named in a text, in the table's names ("中美" lists are read by figures.ts). */
+export function countriesIn(text: string, language: "en" | "zh"): { start: number; name: string }[] {
+  return matchAll(text, language === "zh" ? COUNTRIES_ZH : COUNTRIES_EN).map((c) => ({ start: c.start, name: c.value }));
+}
+
+// English puts a figure's time after it: "27% in 2020", "38% today", "10.6% of Germany's
+// electricity in 2022", but not past another clause ("5% and Japan's share in 2020 …").
+const TIME_AFTER_EN = /^(?:(?!\b(?:and|while|but|whereas)\b)[^;:,]){0,60}?\b(?:(?:in|by|for|during|as of)\s+((?:19|20)\d\d)\b|(today|now|at present|currently)\b)/i;
 
 function timeIn(text: string, offset: number, years: NumberMention[], language: "en" | "zh"): Found<string> | undefined {
   const end = offset + text.length;
@@ -159,19 +183,21 @@ export function bindFigures(sentence: string, language: "en" | "zh", figures: Nu
     const unsure: string[] = [];
     const cs = clauseStart(sentence, m.start, language);
     const prev = figures[i - 1];
-    const ownStart = Math.max(cs, prev && prev.end <= m.start ? prev.end : 0);
+    // The previous figure's trailing time ("27% in 2020 and …") is its own, not this figure's.
+    const prevEnd = prev && prev.end <= m.start ? prev.end + (language === "en" ? (sentence.slice(prev.end, m.start).match(TIME_AFTER_EN)?.[0].length ?? 0) : 0) : 0;
+    const ownStart = Math.min(m.start, Math.max(cs, prevEnd));
     const own = sentence.slice(ownStart, m.start);
     const clause = sentence.slice(cs, m.start);
 
     // Time: "… 17% in 2020" (the year right after, English), the figure's own words, its clause,
     // then a sentence with one time only.
     const after = sentence.slice(m.end, figures[i + 1]?.start ?? sentence.length);
-    const yearAfter = language === "en" ? after.match(/^\W{0,3}(?:in|by|for|during|as of)\s+((?:19|20)\d\d)\b/i) : null;
-    let time = yearAfter?.[1] ?? timeIn(own, ownStart, years, language)?.value ?? null;
+    const timeAfter = language === "en" ? after.match(TIME_AFTER_EN) : null;
+    let time = timeAfter?.[1] ?? (timeAfter?.[2] ? "current" : null) ?? timeIn(own, ownStart, years, language)?.value ?? null;
     if (!time) {
       const inClause = timeIn(clause, cs, years, language)?.value ?? null;
       const before = timeIn(sentence.slice(0, m.start), 0, years, language)?.value ?? null;
-      time = inClause ?? before ?? (sentenceTimes.length === 1 ? sentenceTimes[0] : null);
+      time = inClause ?? before;
       if (!inClause && sentenceTimes.length > 1) unsure.push("time inherited across clauses from a sentence with several times");
     }
     if (time && /^\d{4}$/.test(time)) {
@@ -185,7 +211,9 @@ export function bindFigures(sentence: string, language: "en" | "zh", figures: Nu
     const fromList = listed.get(m);
     if (fromList) subject = { name: fromList, kind: "country" };
     else {
-      const ownSubject = subjectIn(own, ownStart, language)?.value;
+      // "17.1% of Spain's electricity": an English percent names its subject right after it.
+      const ofWhom = language === "en" && m.kind === "percent" ? sentence.slice(m.end).match(/^\s+of\s+(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)*)['’]s\b/)?.[1] : undefined;
+      const ownSubject = ofWhom ? { name: countriesIn(ofWhom, "en")[0]?.name ?? ofWhom, kind: countriesIn(ofWhom, "en").length ? ("country" as const) : ("company" as const) } : subjectIn(own, ownStart, language)?.value;
       const ownSector = matchSectors(lexicon, own).at(-1);
       const sector = ownSector ? lexicon.byId.get(ownSector.sectorId) : undefined;
       subject = ownSubject ?? (sector ? { name: language === "zh" ? sector.zh : sector.en, kind: "sector" } : null);

@@ -1,7 +1,7 @@
 import type { Figure, ParsedDocument } from "./schema";
 import { findNumbers, type NumberMention } from "./numbers";
 import { matchSectors, type Lexicon } from "./lexicon";
-import { bindFigures, type Binding } from "./binding";
+import { bindFigures, countriesIn, type Binding } from "./binding";
 
 /** A figure with the extraction details the generator needs besides the contract's fields. */
 export interface ExtractedFigure extends Figure {
@@ -15,19 +15,9 @@ export interface ExtractedFigure extends Figure {
   binding: Binding;
 }
 
-const SUBJECTS_EN: [RegExp, string][] = [
-  [/\b(China|Chinese|mainland China|domestic)\b/g, "China"],
-  [/\b(the United States|the U\.S\.|the US|America|American)\b/g, "the United States"],
-  [/\bJapan(ese)?\b/g, "Japan"],
-  [/\b(Europe|European|EU)\b/g, "Europe"],
-];
 // "中美", "中日两国", "美国和中国": the two countries of a 分别 list, in order.
 const ABBREVIATED_ZH: Record<string, string> = { 中: "中国", 美: "美国", 日: "日本", 韩: "韩国", 德: "德国", 欧: "欧洲", 英: "英国", 法: "法国" };
-const PAIRS_ZH = /(?:([中美日韩德欧英法])([中美日韩德欧英法])(?:两国|两地|双方)?|(中国|美国|日本|韩国|德国|欧洲)[和与及](中国|美国|日本|韩国|德国|欧洲))/g;
-function subjectsIn(text: string) {
-  return SUBJECTS_EN.flatMap(([re, name]) => [...text.matchAll(re)].map((m) => ({ start: m.index!, name })));
-}
-
+const PAIRS_ZH = /(?:([中美日韩德欧英法])([中美日韩德欧英法])(?:两国|两地|双方)?|(中国|美国|日本|韩国|德国|欧洲|印度|英国|法国)[和与及](中国|美国|日本|韩国|德国|欧洲|印度|英国|法国))/g;
 /**
  * Finds every figure in a document's lesson text (boilerplate is skipped) and binds it to the fact
  * it states (binding.ts: subject, measure, time, unit) and to the sectors its sentence or section
@@ -80,6 +70,20 @@ export function extractFigures(doc: ParsedDocument, lexicon: Lexicon): Extracted
 }
 
 /**
+ * The values a 分别 list holds: the first figure of its clause and those joined to it by 和、与、及
+ * only ("分别为12千件和7千件,2030年为…": the later values are another statement).
+ */
+function listAfter(text: string, at: number, figures: NumberMention[]): NumberMention[] {
+  if (!figures.length || /[,，;；。]/.test(text.slice(at, figures[0].start))) return [];
+  const out = [figures[0]];
+  for (const f of figures.slice(1)) {
+    if (!/^\s*(和|与|及|以及|、)\s*$/.test(text.slice(out[out.length - 1].end, f.start))) break;
+    out.push(f);
+  }
+  return out;
+}
+
+/**
  * For "中美…分别为 A 和 B(,…分别为 C 和 D)" and "X and Y … respectively": the subject of each listed
  * value. Each list must have exactly as many values (of one kind) as there are subjects, or none
  * of its values is paired.
@@ -91,10 +95,10 @@ function respectivelyPairs(text: string, language: "en" | "zh", figures: NumberM
   if (positions.length === 0) return out;
   let names: string[] = [];
   if (language === "zh") {
-    const m = [...text.slice(0, positions[0]).matchAll(PAIRS_ZH)].filter((p) => p[1] !== p[2]).at(-1);
+    const m = [...text.slice(0, positions[0]).matchAll(PAIRS_ZH)].filter((p) => !p[1] || p[1] !== p[2]).at(-1);
     if (m) names = m[1] ? [ABBREVIATED_ZH[m[1]], ABBREVIATED_ZH[m[2]]] : [m[3], m[4]];
   } else {
-    const before = subjectsIn(text.slice(0, positions[0])).sort((a, b) => a.start - b.start);
+    const before = countriesIn(text.slice(0, positions[0]), "en").sort((a, b) => a.start - b.start);
     names = [...new Set(before.map((s) => s.name))].slice(-2);
   }
   if (names.length < 2) return out;
@@ -102,7 +106,7 @@ function respectivelyPairs(text: string, language: "en" | "zh", figures: NumberM
     // The values of this list: after 分别 up to the next one (zh), or before "respectively" (en).
     const listed =
       language === "zh"
-        ? figures.filter((f) => f.start > at && f.start < (positions[i + 1] ?? text.length))
+        ? listAfter(text, at, figures.filter((f) => f.start > at && f.start < (positions[i + 1] ?? text.length)))
         : figures.filter((f) => f.end <= at && f.start > (positions[i - 1] ?? -1));
     const kindOf = (f: NumberMention) => `${f.kind}|${f.unit}`;
     const sameKind = listed.filter((f) => listed.length > 0 && kindOf(f) === kindOf(listed[0]));

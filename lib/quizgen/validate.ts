@@ -3,9 +3,10 @@ import { findNumbers } from "./numbers";
 import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
 import { itemChecks, type ItemCheckName } from "./item-checks";
+import { revealedOrder, whyNotComparable } from "./comparisons";
 
 /** The checks of docs/question-rules.md that code can decide, by name. */
-export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length"] as const;
+export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length", "comparable", "no-order-cue"] as const;
 export type CheckName = (typeof CHECKS)[number] | ItemCheckName;
 
 export interface CheckResult {
@@ -30,6 +31,7 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
     "answerable",
     (() => {
       if (draft.type !== "figure-mc" && draft.type !== "figure-typed") return null;
+      if (draft.check.compared) return null; // a comparison: its key is a subject, checked by "comparable"
       if (!f) return "no key figure";
       const blanks = draft.stem.split(BLANK).length - 1;
       if (blanks !== 1) return `${blanks} blanks in the stem`;
@@ -64,6 +66,7 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
     (() => {
       if (draft.type !== "figure-mc" && draft.type !== "sector-id") return null;
       const options = draft.options ?? [];
+      if (draft.check.compared) return options.length === 2 && options.some((o) => o.id === draft.correctOptionId) ? null : "a comparison needs two options, one of them the key";
       if (options.length !== 4) return `${options.length} options`;
       if (new Set(options.map((o) => o.text.trim())).size !== 4) return "options are not all different";
       if (!options.some((o) => o.id === draft.correctOptionId)) return "no option is the key";
@@ -100,6 +103,25 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
 
   for (const [name, reason] of itemChecks(draft, lexicon)) run(name, reason);
   run("length", draft.stem.length > 600 ? `stem of ${draft.stem.length} characters` : null);
+
+  // Ordering and comparison: 2 items (a comparison) or 3–5 (an ordering), surely the same measure,
+  // unit and time of different subjects, labelled by those subjects.
+  const compared = draft.check.compared;
+  run(
+    "comparable",
+    (() => {
+      if (!compared) return draft.type === "ordering" ? "an ordering without its figures" : null;
+      const [min, max] = draft.type === "ordering" ? [3, 5] : [2, 2];
+      if (compared.length < min || compared.length > max) return `${compared.length} items (needs ${min}–${max})`;
+      const why = whyNotComparable(compared);
+      if (why) return why;
+      const labels = (draft.options ?? []).map((o) => o.text).sort();
+      const subjects = compared.map((c) => c.binding.subject ?? "").sort();
+      return labels.join("|") === subjects.join("|") ? null : "the options are not the figures' subjects";
+    })(),
+  );
+  // The source sentence must not say which is larger ("far below", "远低于", "是美国的4倍").
+  run("no-order-cue", compared ? revealedOrder(compared, draft.language) : null);
   return { passed, failed };
 }
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await syncContent(fixtureContent(slug));
   const account = (name: string, role: "INSTRUCTOR" | "ADMIN") => createAccount({ name, email: `${name.toLowerCase()}-${provider}@example.com`, password, role });
   const student = (name: string) => registerStudent({ name, email: `${name.toLowerCase()}-${provider}@example.com`, password });
-  [teacherA, teacherB, admin] = await Promise.all([account("TeacherA", "INSTRUCTOR"), account("TeacherB", "INSTRUCTOR"), account("Admin", "ADMIN")]);
+  [teacherA, teacherB, admin] = await Promise.all([account("TeacherA", "INSTRUCTOR"), account("TeacherB", "INSTRUCTOR"), account("ScopeAdmin", "ADMIN")]);
   [studentA, studentB, loner] = await Promise.all([student("StudentA"), student("StudentB"), student("Loner")]);
   await joinClass(studentA, (await createClass(teacherA, "A's class")).joinCode);
   await joinClass(studentB, (await createClass(teacherB, "B's class")).joinCode);

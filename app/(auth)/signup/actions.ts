@@ -14,6 +14,7 @@ export interface SignUpState {
  * validated here and the account is always a student.
  */
 export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
+  if (!(formData instanceof FormData)) return { ok: false, errors: {}, values: { name: "", email: "" } }; // a direct call with other arguments
   const raw = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
   const values = { name: raw.name, email: raw.email };
   const parsed = signUpSchema.safeParse(raw);

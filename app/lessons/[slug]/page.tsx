@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { getLesson } from "@/lib/server/data/lessons";
+import { decodeParamOrNotFound } from "@/lib/server/http";
 import { SentenceText } from "@/components/lesson/sentence-text";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 import { studyLessonAction } from "@/app/review/actions";
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function LessonPage({ params }: Props) {
   const user = await requireUser();
-  const lesson = await getLesson(user, (await params).slug);
+  const lesson = await getLesson(user, decodeParamOrNotFound((await params).slug));
   if (!lesson) notFound();
   const figuresBySentence = new Map<string, typeof lesson.body.figures>();
   for (const f of lesson.body.figures) figuresBySentence.set(f.sentenceId, [...(figuresBySentence.get(f.sentenceId) ?? []), f]);
