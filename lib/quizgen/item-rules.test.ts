@@ -76,6 +76,9 @@ describe("T3: a sector blank replaces the key's whole name and leaves no cue", (
     // Naming China or the United States makes nothing specific: the lessons are about them.
     expect(flaw("China's robot makers still stand at the low end of the value chain.", "robot", ROBOTS)).toContain("general statement");
     expect(flaw("中国机器人产业仍处于产业链的中低端。", "机器人", ROBOTS, "zh")).toContain("general statement");
+    // A year is no specific fact either: "by 2019 the United States was stronger in X" holds for most X.
+    expect(flaw("截至2019年,中美机器人专利稳步增长,但美国的机器人强于中国。", "机器人", ROBOTS, "zh")).toContain("general statement");
+    expect(flaw("By 2019, robots made in the United States were still better than those made in China.", "robots", ROBOTS)).toContain("general statement");
   });
   it("a specific fact with the key's own name passes", () => {
     expect(flaw("In 2020, Fanuc shipped 5,000 robots to Chinese car makers.", "robots", ROBOTS)).toBeNull();

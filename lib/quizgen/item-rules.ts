@@ -157,7 +157,8 @@ export function sameTerm(word: string, keyName: string): boolean {
  */
 const HOME = /^(?:China|Chinese|China's|U\.S\.|US|USA|United|States|America|American|Sino-US)$/;
 function hasSpecificFact(withMarkers: string, language: Language): boolean {
-  const text = withMarkers.replace(/\[\d+\]/g, "");
+  // Reference markers and years are no facts: "截至2018年, 美国的X强于中国" holds for most X.
+  const text = withMarkers.replace(/\[\d+\]/g, "").replace(/(?<!\d)(?:19|20)\d\d(?:\s*[-–~～至到]\s*(?:19|20)?\d\d)?(?:年|s\b)?(?!\d)/g, " ");
   if (/\d|[一二三四五六七八九十百千万亿]+(?:成|倍|%|年)/.test(text)) return true;
   if (language === "en") {
     const names = text.trim().replace(/^\W*[\w'’-]+/, "").match(/(?<=\s|“|")[A-Z][\w'’.-]*/g) ?? [];
