@@ -166,7 +166,7 @@ describe(`quiz attempts on ${provider}`, () => {
       sectors: [],
       questions: questions.map((q) => ({ id: q.id, lessonSlug: slug, language: "en", type: q.type, sourceSentenceId: q.source.sentenceId, factId: null, sectorIds: [], payload: q })),
     });
-    const user = await registerStudent({ name: "Retaker", email: `retaker-${provider}@example.com`, password: "long-enough-pw" });
+    const user = await registerStudent({ name: "Retaker", email: `blank-retaker-${provider}@example.com`, password: "long-enough-pw" });
     const take = async () => {
       const attemptId = await startAttempt(user, { scope: "lesson", scopeId: slug, figuresOnly: false });
       await finishAttempt(user, attemptId);

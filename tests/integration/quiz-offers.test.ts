@@ -32,12 +32,15 @@ async function questionsGiven(user: SessionUser, scope: QuizScope, scopeId: stri
 
 describe(`quiz buttons keep their promise on ${provider}`, () => {
   it("every lesson's quiz and figures-only quiz give the number of questions their buttons state", async () => {
+    const offered: number[] = [];
     for (const doc of bundle.documents) {
       const offer = await quizOffer("lesson", doc.slug, null);
-      expect(offer.questions, doc.slug).toBeGreaterThan(0);
+      // A lesson with nothing to ask (all lists and headings, say) states 0 and gives 0.
       expect(await questionsGiven(student, "lesson", doc.slug, false), doc.slug).toBe(offer.questions);
       expect(await questionsGiven(student, "lesson", doc.slug, true), `${doc.slug} figures only`).toBe(offer.figures);
+      offered.push(offer.questions);
     }
+    expect(offered.filter((n) => n > 0).length, "lessons with a quiz").toBeGreaterThan(1);
   });
 
   it("every sector's quiz and figures-only quiz give the number of questions their buttons state", async () => {
@@ -48,14 +51,13 @@ describe(`quiz buttons keep their promise on ${provider}`, () => {
       expect(await questionsGiven(student, "sector", sectorId, false), sectorId).toBe(offer.questions);
       expect(await questionsGiven(student, "sector", sectorId, true), `${sectorId} figures only`).toBe(offer.figures);
     }
-    // Some sectors have no figure question: their figures-only quiz has nothing to ask (no button).
-    expect([...offers.values()].some((o) => o.figures === 0)).toBe(true);
   });
 
   it("keeps the promise for a student who has answered before (wrong answers first, then unseen)", async () => {
     const again = await registerStudent({ name: "Again", email: `offers-again-${provider}@example.com`, password: "long-enough-pw" });
     for (const doc of bundle.documents) {
       const offer = await quizOffer("lesson", doc.slug, null);
+      if (offer.questions === 0) continue; // nothing to answer before
       const first = await startAttempt(again, { scope: "lesson", scopeId: doc.slug, figuresOnly: false });
       const view = await getAttemptView(again, first);
       // Answer half of them, right or wrong: the next quiz puts the missed ones first, then unseen ones.
