@@ -25,6 +25,13 @@ export function precisionGrid(shown: number, decimals: number): number {
   return grid;
 }
 
+/** The grid a value falls on once trailing zeros are dropped: 3.00 → 1, 3.22 → 0.01, 2000 → 1000. */
+function naturalGrid(value: number, decimals: number): number {
+  let grid = new Decimal(10).pow(-decimals);
+  while (grid.lt(1000) && new Decimal(value).mod(grid.times(10)).isZero() && !new Decimal(value).isZero()) grid = grid.times(10);
+  return grid.toNumber();
+}
+
 function bounds(f: ExtractedFigure, publicationYear: number): [number, number] {
   if (f.kind === "percent") return [0, f.mention.unit === "%" && shownNumber(f.mention) <= 100 ? 100 : Number.POSITIVE_INFINITY];
   if (f.kind === "year") return [1900, publicationYear];
@@ -53,7 +60,7 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
     const value = onGrid(v);
     if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01) return;
     // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
-    if (precisionGrid(value, key.decimals) !== grid) return;
+    if (naturalGrid(value, key.decimals) !== naturalGrid(shown, key.decimals)) return;
     const text = formatLike(key.mention, value);
     if (text !== keyText && !candidates.has(text)) candidates.set(text, value);
   };
