@@ -16,6 +16,7 @@ export async function signOutAction() {
   const user = await getCurrentUser();
   if (user) await endSessions(user.id);
   const jar = await cookies();
-  for (const name of SESSION_COOKIES) if (jar.has(name)) jar.delete(name);
+  // A browser ignores a __Secure- cookie set (even to expire it) without the Secure flag.
+  for (const name of SESSION_COOKIES) if (jar.has(name)) jar.delete({ name, path: "/", secure: name.startsWith("__Secure-") });
   redirect("/");
 }

@@ -2,6 +2,7 @@ import type { ExtractedFigure } from "./figures";
 import { descendantsOf, matchSectors, siblingsOf, type Lexicon } from "./lexicon";
 import { formatLike, shownNumber, withoutHedge } from "./format";
 import { numericOptions } from "./distractors";
+import { figureIdsIn } from "./figure-index";
 import { rngFor, shuffled } from "./random";
 import type { Language, ParsedDocument, Question, QuestionType } from "./schema";
 import { say } from "./templates";
@@ -9,6 +10,9 @@ import { shortHash } from "./text";
 import { typedKeyFor } from "./typed-key";
 import { orderingQuestions } from "./ordering-questions";
 import { compareQuestions } from "./compare-questions";
+import { matchingStatementFlaw } from "./item-rules";
+import { isCategory, mentionsByName } from "./item-checks";
+import { withContext } from "./item-context";
 
 /** A generated question before the checks, with what the checks need to know about it. */
 export interface Draft extends Question {
@@ -26,6 +30,8 @@ export interface Draft extends Question {
     optionValues?: number[];
     /** For figure questions: every figure of the source sentence (the no-leak check reads them). */
     sentenceFigures?: ExtractedFigure[];
+    /** The sentence shown before a statement that starts with a connective. */
+    context?: string;
     /** For ordering and comparison questions: the figures put in order. */
     compared?: ExtractedFigure[];
   };
@@ -174,11 +180,21 @@ function maskSector(ctx: GenerateContext, text: string, sectorId: string): strin
   return out;
 }
 
+/** A sentence begins with a capital, also when a swapped sector name now opens it. */
+function atSentenceStart(text: string): string {
+  return text.replace(/^([“"‘(]?)([a-z])/, (_, open: string, c: string) => open + c.toUpperCase());
+}
+
 function sectorQuestions(ctx: GenerateContext): Draft[] {
   const { doc } = ctx;
   const L = doc.language;
   const out: Draft[] = [];
   const docSectors = new Set(ctx.figures.flatMap((f) => f.sectorIds));
+  // Every sector the lesson names: a true/false swap never brings in one of them, where the lesson
+  // may say the same thing ("美国的半导体强于中国" is true of chips too, so swapping it in is no falsehood).
+  const namedInLesson = new Set(
+    doc.sections.flatMap((sec) => sec.paragraphs.filter((p) => !p.boilerplate).flatMap((p) => p.sentences.flatMap((x) => matchSectors(ctx.lexicon, x.text).map((m) => m.sectorId)))),
+  );
   for (const section of doc.sections) {
     const sectionSectorIds = section.heading ? [...new Set(matchSectors(ctx.lexicon, section.heading).map((m) => m.sectorId))] : [];
     for (const p of section.paragraphs) {
@@ -199,7 +215,7 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
           documentSlug: doc.slug,
           language: L,
           source: { sentenceId: s.id, quote: s.text },
-          figureIds: ctx.figures.filter((f) => f.sentenceId === s.id).map((f) => f.id),
+          figureIds: figureIdsIn(ctx.figures, s.id),
           sectorIds: [sector.id],
           factId: `sector:${s.id}:${sector.id}`,
           explanation: say("explainFigure", L)(s.text) + (sector.named ? "" : ` (${section.heading})`),
@@ -221,10 +237,10 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
         out.push(draft);
 
         // True/false with the sector swapped for a sibling (only when the sentence names it).
-        if (sector.named && distractors.length > 0) {
+        const swapTo = preferred.find((e) => !namedInLesson.has(e.id))?.id;
+        if (sector.named && swapTo) {
           const keep = random() < 0.5;
-          const swapTo = distractors[0];
-          const statement = keep ? s.text : maskSector(ctx, s.text, sector.id).split(BLANK).join(inlineName(ctx, swapTo, L));
+          const statement = keep ? s.text : atSentenceStart(maskSector(ctx, s.text, sector.id).split(BLANK).join(inlineName(ctx, swapTo, L)));
           out.push({
             ...base,
             id: questionId(doc, "true-false", s.id, `sector:${sector.id}`),
@@ -244,6 +260,30 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
   return out;
 }
 
+/**
+ * The clause that holds a figure, with a short lead-in before it kept ("In 2017, …", "截至2018年,…")
+ * so the statement still says when; the whole sentence when it is short already.
+ */
+function clauseOf(f: ExtractedFigure, L: Language): string {
+  const s = f.sentence;
+  if (s.length <= (L === "zh" ? 60 : 160)) return s;
+  const seps = L === "zh" ? /[,，;；。]/ : /[,;.]/;
+  let start = f.mention.start;
+  let end = f.mention.end;
+  while (start > 0 && !seps.test(s[start - 1])) start--;
+  while (end < s.length && !seps.test(s[end])) end++;
+  // Take in short lead-in pieces ("For instance", "in 2017") before the clause.
+  for (;;) {
+    let p = start - 1;
+    while (p > 0 && !seps.test(s[p - 1])) p--;
+    if (start === 0 || start - 1 - p > (L === "zh" ? 10 : 25)) break;
+    start = p;
+  }
+  const clause = s.slice(start, end).trim().replace(/^[,，;；]\s*/, "");
+  const ending = L === "zh" ? "。" : ".";
+  return `${clause[0].toUpperCase()}${clause.slice(1)}${/[.。!?！？]$/.test(clause) ? "" : ending}`;
+}
+
 /** Figure–sector matching: 3–4 figures of the document, each tied to a different single sector. */
 function matchingQuestions(ctx: GenerateContext): Draft[] {
   const { doc } = ctx;
@@ -259,10 +299,20 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
     if (inClause.length === 1) return inClause[0];
     return inClause.length === 0 && f.sectorIds.length === 1 ? f.sectorIds[0] : null;
   };
-  const bySector = new Map<string, ExtractedFigure[]>();
+  // Each statement is the figure's clause with every sector in it hidden; a figure whose clause
+  // would not read (more than one blank, a cut term) is passed over for the sector's next figure.
+  const bySector = new Map<string, { f: ExtractedFigure; left: string }[]>();
   for (const f of ctx.figures) {
     const id = f.kind === "year" ? null : sectorOf(f);
-    if (id) bySector.set(id, [...(bySector.get(id) ?? []), f]);
+    // A broad category ("能源", "Materials") is no answer next to sectors.
+    if (!id || isCategory(ctx.lexicon, id)) continue;
+    // The whole (short) sentence, else the figure's clause: the first that reads with one blank.
+    const left = [f.sentence, clauseOf(f, L)]
+      .filter((text) => mentionsByName(ctx.lexicon, text))
+      .map((text) => [...new Set(matchSectors(ctx.lexicon, text).map((m) => m.sectorId))].reduce((masked, sid) => maskSector(ctx, masked, sid), text))
+      // Exactly one blank: a statement that hides no sector does not say what it is about.
+      .find((masked) => masked.split(BLANK).length === 2 && !matchingStatementFlaw(masked, L));
+    if (left) bySector.set(id, [...(bySector.get(id) ?? []), { f, left }]);
   }
   const random = rngFor(doc.slug, "matching", ctx.generatorVersion);
   const sectors = shuffled([...bySector.keys()], random);
@@ -270,13 +320,9 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
   for (let g = 0; g + 3 <= sectors.length && out.length < 3; g += 4) {
     const group = sectors.slice(g, g + 4);
     if (group.length < 3) break;
-    const picked = group.map((id) => ({ ...bySector.get(id)![0], matchSector: id }));
-    const lefts = picked.map((f) => {
-      // Hide every sector named in the sentence, so no statement names its own answer.
-      let masked = f.sentence;
-      for (const id of new Set(matchSectors(ctx.lexicon, f.sentence).map((m) => m.sectorId))) masked = maskSector(ctx, masked, id);
-      return excerpt(masked, Math.max(0, masked.indexOf(withoutHedge(f.mention))), L);
-    });
+    const chosen = group.map((id) => bySector.get(id)![0]);
+    const picked = chosen.map(({ f }, i) => ({ ...f, matchSector: group[i] }));
+    const lefts = chosen.map((c) => c.left);
     const options = shuffled(group, random).map((id, i) => ({ id: `m${i + 1}`, text: sectorName(ctx, id, L), sectorId: id }));
     const first = picked[0];
     out.push({
@@ -301,7 +347,7 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
 /** Over-generates every question type for one document; the checks decide what is kept. */
 export function generateDrafts(ctx: GenerateContext): Draft[] {
   // Comparisons first: on a sentence they share with a figure's own multiple choice, they are kept.
-  return [...compareQuestions(ctx), ...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)];
+  return withContext([...compareQuestions(ctx), ...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)], ctx.doc);
 }
 
 export { formatLike, shownNumber };

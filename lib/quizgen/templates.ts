@@ -10,6 +10,7 @@ export const T = {
   trueFalse: { en: (s: string) => `True or false? “${s}”`, zh: (s: string) => `判断正误：“${s}”` },
   matching: { en: "Match each statement with the sector it is about.", zh: "把每条陈述与它所说的行业配对。" },
   ordering: { en: (what: string) => `Order from largest to smallest: ${what}`, zh: (what: string) => `按从大到小排序：${what}` },
+  inContext: { en: (context: string, stem: string) => `The lesson says: “${context}” ${stem}`, zh: (context: string, stem: string) => `上文：“${context}” ${stem}` },
   compare: { en: (a: string, b: string, s: string) => `Which is larger here, the figure for ${a} or for ${b}? “${s}”`, zh: (a: string, b: string, s: string) => `${a}和${b}，哪一方的数值更大？“${s}”` },
   trueWord: { en: "True", zh: "正确" },
   falseWord: { en: "False", zh: "错误" },

@@ -2,11 +2,12 @@ import type { Draft } from "./generate";
 import { findNumbers } from "./numbers";
 import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
+import { itemChecks, type ItemCheckName } from "./item-checks";
 import { derivableKey, revealedOrder, whyNotComparable } from "./comparisons";
 
 /** The checks of docs/question-rules.md that code can decide, by name. */
 export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length", "comparable", "no-order-cue"] as const;
-export type CheckName = (typeof CHECKS)[number];
+export type CheckName = (typeof CHECKS)[number] | ItemCheckName;
 
 export interface CheckResult {
   passed: CheckName[];
@@ -100,6 +101,7 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
   // One fact per stem and no negative statements to judge.
   run("single-fact", (draft.type === "true-false" || draft.type === "sector-id") && NEGATION[draft.language].test(draft.check.sentence) ? "the statement is negative" : null);
 
+  for (const [name, reason] of itemChecks(draft, lexicon)) run(name, reason);
   run("length", draft.stem.length > 600 ? `stem of ${draft.stem.length} characters` : null);
 
   // Ordering and comparison: 2 items (a comparison) or 3–5 (an ordering), surely the same measure,

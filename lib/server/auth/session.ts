@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import { forbidden, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { authSecret } from "@/lib/server/env";
+import { sessionCookieName } from "@/lib/server/auth/secure-cookies";
 import { findSessionUser, type SessionUser } from "@/lib/server/data/users";
 import type { Role } from "@/lib/schemas/roles";
 import { AppError } from "@/lib/server/errors";
@@ -17,7 +18,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   // Reading the token directly: getServerSession() would also re-encrypt and re-set the cookie on
   // every request, which costs more than the whole answer it guards (see bench:http).
   const jar = await cookies();
-  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
+  const raw = jar.get(sessionCookieName())?.value;
   const secret = authSecret();
   if (!raw || !secret) return null;
   const token = await decode({ token: raw, secret }).catch(() => null);

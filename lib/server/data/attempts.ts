@@ -5,42 +5,60 @@ import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import type { Answer } from "@/lib/schemas/answer";
 import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questions";
+import { quizLength } from "@/lib/quiz/quiz-capacity";
+import { activeQuestions } from "@/lib/server/data/quiz-offers";
 import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
-import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
+import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
+import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
 
 export type { QuizScope } from "@/lib/quiz/question";
 import type { QuizScope } from "@/lib/quiz/question";
 
-export const DEFAULT_QUIZ_LENGTH = 10;
-export const FIGURES_ONLY_LENGTH = 5;
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-async function activeQuestions(scope: QuizScope, scopeId: string, editorId: string | null) {
-  const active = activeFor(editorId);
-  const where =
-    scope === "lesson" ? { ...active, lessonSlug: scopeId } : { ...active, sectors: { some: { sectorId: scopeId } } };
-  const rows = await db().question.findMany({ where, select: questionFieldsFor(editorId), orderBy: { id: "asc" } });
-  return rows.map(parseQuestion);
+/** A quiz with nothing to ask: a 404 to API callers, an explanation page to the quiz buttons. */
+export class NothingToAskError extends AppError {
+  constructor(message: string) {
+    super("NOT_FOUND", message);
+  }
 }
 
+
+/**
+ * What the student did with each of these questions the last time a quiz showed it: answered right
+ * or wrong, or left blank in a finished quiz (shown but unanswered counts: finishing a blank quiz
+ * again must not draw the same questions, whose keys a retake would otherwise reveal in turn).
+ */
 async function historyOf(userId: string, questionIds: string[]): Promise<QuestionHistory> {
-  const rows = await db().response.findMany({
-    where: { questionId: { in: questionIds }, attempt: { userId } },
-    select: { questionId: true, correct: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const wanted = new Set(questionIds);
+  const [attempts, responses] = await Promise.all([
+    db().attempt.findMany({ where: { userId }, select: { id: true, questionIds: true, finishedAt: true }, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
+    db().response.findMany({ where: { attempt: { userId } }, select: { attemptId: true, questionId: true, correct: true } }),
+  ]);
+  const answers = new Map<string, Map<string, boolean>>();
+  for (const r of responses) answers.set(r.attemptId, (answers.get(r.attemptId) ?? new Map()).set(r.questionId, r.correct));
   const history: QuestionHistory = new Map();
-  for (const r of rows) history.set(r.questionId, { seen: (history.get(r.questionId)?.seen ?? 0) + 1, lastCorrect: r.correct });
+  for (const attempt of attempts) {
+    const answered = answers.get(attempt.id) ?? new Map<string, boolean>();
+    for (const id of new Set([...(JSON.parse(attempt.questionIds) as string[]), ...answered.keys()])) {
+      if (!wanted.has(id)) continue;
+      const correct = answered.get(id);
+      // An open quiz's unanswered question is not blank yet: it may still be answered.
+      if (correct === undefined && !attempt.finishedAt) continue;
+      const last = correct === undefined ? "blank" : correct ? "right" : "wrong";
+      history.set(id, { seen: (history.get(id)?.seen ?? 0) + 1, last });
+    }
+  }
   return history;
 }
 
 /**
  * Starts a quiz for the viewer, or returns their unfinished attempt on the same scope (so a
  * double-clicked start, or starting again on another device, continues rather than duplicates).
+ * NothingToAskError when the scope has nothing to ask (no questions, or none of the kind asked
+ * for): the caller explains that rather than failing.
  */
 export async function startAttempt(viewer: SessionUser, input: { scope: QuizScope; scopeId: string; figuresOnly: boolean }): Promise<string> {
   const open = await db().attempt.findFirst({
@@ -50,14 +68,14 @@ export async function startAttempt(viewer: SessionUser, input: { scope: QuizScop
   });
   if (open) return open.id;
   const pool = await activeQuestions(input.scope, input.scopeId, await editorFor(viewer));
-  if (pool.length === 0) throw new AppError("NOT_FOUND", "There are no questions for this quiz yet.");
+  if (pool.length === 0) throw new NothingToAskError("There are no questions for this quiz yet.");
   const seed = randomInt(1, 2 ** 31 - 1);
   const chosen = selectQuestions(pool, await historyOf(viewer.id, pool.map((q) => q.id)), {
-    count: input.figuresOnly ? FIGURES_ONLY_LENGTH : DEFAULT_QUIZ_LENGTH,
+    count: quizLength(input),
     seed,
     figuresOnly: input.figuresOnly,
   });
-  if (chosen.length === 0) throw new AppError("NOT_FOUND", "There are no questions of that kind for this quiz yet.");
+  if (chosen.length === 0) throw new NothingToAskError("There are no questions of that kind for this quiz yet.");
   const attempt = await db().attempt.create({
     data: { userId: viewer.id, scope: input.scope, scopeId: input.scopeId, figuresOnly: input.figuresOnly, seed, questionIds: JSON.stringify(chosen.map((q) => q.id)), totalCount: chosen.length },
     select: { id: true },
@@ -148,19 +166,25 @@ export async function submitResponse(
   return feedbackFor(q, grade.correct, grade.readAs);
 }
 
-/** Closes the attempt and stores its score (share correct of all its questions). Idempotent. */
+/**
+ * Closes the attempt, stores its score (share correct of all its questions) and makes review cards
+ * of the facts it missed, all in one transaction: a crash leaves either an open attempt (finishing
+ * again completes it) or a finished one with its cards, never a finished one without. Idempotent.
+ */
 export async function finishAttempt(viewer: SessionUser, attemptId: string): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await inRetriedTransaction(async (tx) => {
     const attempt = await ownedAttempt(viewer, attemptId, tx);
     if (attempt.finishedAt) return;
+    const now = new Date();
     const correctCount = await tx.response.count({ where: { attemptId, correct: true } });
-    await tx.attempt.updateMany({
+    const closed = await tx.attempt.updateMany({
       where: { id: attemptId, finishedAt: null },
-      data: { finishedAt: new Date(), correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
+      data: { finishedAt: now, correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
     });
+    // A concurrent finish closed it first, and made the cards in its own transaction.
+    if (closed.count === 0) return;
+    await addCardsForMissedAnswers(tx, viewer.id, attemptId, now);
   });
-  // Facts missed in the quiz become review cards (after the attempt is safely closed; idempotent).
-  await addCardsForMissedAnswers(viewer.id, attemptId, new Date());
 }
 
 export interface AttemptResult {
@@ -176,7 +200,8 @@ export interface AttemptResult {
     stem: string;
     language: string;
     yourAnswer: string | null;
-    feedback: Feedback;
+    /** Null for a question left unanswered: its key, explanation and source stay on the server. */
+    feedback: Feedback | null;
   }[];
 }
 
@@ -197,7 +222,11 @@ function describeAnswer(q: QuizQuestion, answer: Answer): string {
   }
 }
 
-/** Results of a finished attempt: every question with the answer given, the key and the source. */
+/**
+ * Results of a finished attempt: every question with the answer given, and for answered questions
+ * the key and the source. An unanswered question shows only its stem, so finishing blank quizzes
+ * over and over collects no keys (issue 11, finding 2).
+ */
 export async function getAttemptResult(viewer: SessionUser, attemptId: string): Promise<AttemptResult> {
   const attempt = await ownedAttempt(viewer, attemptId);
   if (!attempt.finishedAt) throw new AppError("CONFLICT", "Finish the quiz to see the results.");
@@ -214,7 +243,7 @@ export async function getAttemptResult(viewer: SessionUser, attemptId: string): 
       const q = byId.get(id);
       if (!q) return [];
       const r = answered.get(id);
-      return [{ questionId: id, stem: q.stem, language: q.language, yourAnswer: r ? describeAnswer(q, JSON.parse(r.answer) as Answer) : null, feedback: feedbackFor(q, r?.correct ?? false, r?.readAs ?? null) }];
+      return [{ questionId: id, stem: q.stem, language: q.language, yourAnswer: r ? describeAnswer(q, JSON.parse(r.answer) as Answer) : null, feedback: r ? feedbackFor(q, r.correct, r.readAs) : null }];
     }),
   };
 }

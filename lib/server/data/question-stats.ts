@@ -95,7 +95,12 @@ export async function getQuestionStatistics(
   const editorId = await editorFor(viewer);
   const [questions, flags] = await Promise.all([
     db().question.findMany({ where: { id: { in: questionIds } }, select: { id: true, lessonSlug: true, type: true, payload: true, retiredAt: true, override: true, instructorEdits: { where: { instructorId: { in: editorId ? [editorId] : [] } } } } }),
-    db().questionFlag.groupBy({ by: ["questionId"], where: { questionId: { in: questionIds } }, _count: { _all: true } }),
+    // A class's view counts only its own students' flags (issue 11, finding 9).
+    db().questionFlag.groupBy({
+      by: ["questionId"],
+      where: { questionId: { in: questionIds }, ...(options.classId ? { user: { enrollments: { some: { classId: options.classId } } } } : {}) },
+      _count: { _all: true },
+    }),
   ]);
   const meta = new Map(
     questions.map((q) => {

@@ -11,10 +11,11 @@ import { dayStart, summarizeQueue } from "@/lib/review/queue";
 import { DEFAULT_RETENTION, elapsedDays, parseCard, ratingFor, ratingsAllowed, reviewCard, serializeCard, type CardState } from "@/lib/review/scheduler";
 import { effectiveReviews } from "@/lib/review/stats";
 import type { ReviewAnswerInput, ReviewSettingsInput } from "@/lib/schemas/review";
+import { inChunks } from "@/lib/server/data/in-chunks";
+import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
 import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const DEFAULT_NEW_CARDS_PER_DAY = 20;
 
@@ -34,23 +35,23 @@ export async function saveReviewSettings(viewer: SessionUser, input: ReviewSetti
 
 // ─── Card creation ───
 
-/** Creates the cards a learner does not have yet; a concurrent creation of the same card is not an error. */
-async function createCards(userId: string, facts: (Fact & { position?: number })[], origin: "lesson" | "wrong-answer", now: Date): Promise<number> {
+/**
+ * Creates the cards a learner does not have yet, in the caller's transaction. A card a concurrent
+ * transaction created first fails the insert with a unique violation, and inRetriedTransaction's
+ * next try skips it.
+ */
+async function createCards(tx: Tx, userId: string, facts: (Fact & { position?: number })[], origin: "lesson" | "wrong-answer", now: Date): Promise<number> {
   if (facts.length === 0) return 0;
   const existing = new Set(
-    (await db().reviewCard.findMany({ where: { userId, factId: { in: facts.map((f) => f.factId) } }, select: { factId: true } })).map((c) => c.factId),
+    (await inChunks(facts.map((f) => f.factId), (ids) => tx.reviewCard.findMany({ where: { userId, factId: { in: ids } }, select: { factId: true } }))).map((c) => c.factId),
   );
-  let added = 0;
-  for (const f of facts.filter((x) => !existing.has(x.factId))) {
-    try {
-      // One batch shares one creation time, so the queue orders it by position (reading order).
-      await db().reviewCard.create({ data: { userId, factId: f.factId, lessonSlug: f.lessonSlug, sectorIds: JSON.stringify(f.sectorIds), origin, position: f.position ?? 0, createdAt: now, due: now } });
-      added++;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
-  return added;
+  const missing = facts.filter((f) => !existing.has(f.factId));
+  if (missing.length === 0) return 0;
+  // One batch shares one creation time, so the queue orders it by position (reading order).
+  await tx.reviewCard.createMany({
+    data: missing.map((f) => ({ userId, factId: f.factId, lessonSlug: f.lessonSlug, sectorIds: JSON.stringify(f.sectorIds), origin, position: f.position ?? 0, createdAt: now, due: now })),
+  });
+  return missing.length;
 }
 
 const factFields = { id: true, lessonSlug: true, type: true, factId: true, sourceSentenceId: true, sectors: { select: { sectorId: true } } } as const;
@@ -64,17 +65,20 @@ export async function studyLesson(viewer: SessionUser, lessonSlug: string, now: 
   const questions = await db().question.findMany({ where: { ...activeFor(await editorFor(viewer)), lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
   const sentenceOrder = lessonBodySchema.parse(JSON.parse(lesson.body)).sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.id)));
   const facts = inReadingOrder(factsOf(questions.map(toFactQuestion)), sentenceOrder);
-  const added = await createCards(viewer.id, facts, "lesson", now);
+  const added = await inRetriedTransaction((tx) => createCards(tx, viewer.id, facts, "lesson", now));
   return { added, total: facts.length };
 }
 
-/** A fact missed in a finished quiz becomes a card (ahead of lesson cards in the new-card queue). */
-export async function addCardsForMissedAnswers(userId: string, attemptId: string, now: Date): Promise<number> {
-  const responses = await db().response.findMany({ where: { attemptId, correct: false }, select: { questionId: true, correct: true } });
+/**
+ * A fact missed in a finished quiz becomes a card (ahead of lesson cards in the new-card queue).
+ * Runs in the transaction that finishes the quiz, so the two commit together (issue 11, finding 10).
+ */
+export async function addCardsForMissedAnswers(tx: Tx, userId: string, attemptId: string, now: Date): Promise<number> {
+  const responses = await tx.response.findMany({ where: { attemptId, correct: false }, select: { questionId: true, correct: true } });
   if (responses.length === 0) return 0;
-  const questions = await db().question.findMany({ where: { id: { in: responses.map((r) => r.questionId) }, factId: { not: null } }, select: factFields });
+  const questions = await tx.question.findMany({ where: { id: { in: responses.map((r) => r.questionId) }, factId: { not: null } }, select: factFields });
   const missed = new Set(factIdsMissed(responses, questions.map(toFactQuestion)));
-  return createCards(userId, factsOf(questions.map(toFactQuestion)).filter((f) => missed.has(f.factId)), "wrong-answer", now);
+  return createCards(tx, userId, factsOf(questions.map(toFactQuestion)).filter((f) => missed.has(f.factId)), "wrong-answer", now);
 }
 
 // ─── The review session ───

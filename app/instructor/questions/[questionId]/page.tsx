@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/server/auth/session";
 import { getQuestionForReview } from "@/lib/server/data/question-detail";
 import { getEditLog } from "@/lib/server/data/question-review";
-import { orNotFound } from "@/lib/server/http";
+import { decodeParamOrNotFound, orNotFound } from "@/lib/server/http";
 import { EditQuestionForm } from "@/components/instructor/edit-question-form";
 import { setRetiredAction } from "@/app/instructor/actions";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Review question" };
 
 export default async function ReviewQuestionPage({ params }: { params: Promise<{ questionId: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const questionId = decodeURIComponent((await params).questionId);
+  const questionId = decodeParamOrNotFound((await params).questionId);
   const q = await orNotFound(getQuestionForReview(user, questionId));
   const log = await getEditLog(user, questionId);
   return (
