@@ -92,3 +92,19 @@ describe("no-leak: a figure the sentence lets the reader compute or bound is not
     expect(failed(found.find((d) => d.type === "figure-typed")!)).not.toContain("no-leak");
   });
 });
+
+describe("no-leak and bounds, continued", () => {
+  const drafts = (text: string, language: "en" | "zh", key: string) => draftsOf(text, language).filter((d) => d.check.figure?.text === key && (d.type === "figure-mc" || d.type === "figure-typed"));
+  it("a multiple beside the two values it divides is not asked", () => {
+    const [typed] = drafts("2020年中日两国每万名工人拥有的工业机器人数量分别为246台和390台，日本约为中国的1.6倍。", "zh", "1.6倍").filter((d) => d.type === "figure-typed");
+    expect(failed(typed)).toContain("no-leak");
+  });
+  it("a direction anywhere in the sentence gives away multiple choice (赶超 in the clause before)", () => {
+    const [mc] = drafts("日本光刻胶专利规模稳步上升,韩国于2015年赶超日本,至2019年日韩光刻胶专利规模分别为1317件和1624件。", "zh", "1317件").filter((d) => d.type === "figure-mc" && !d.rejectedReason);
+    expect(failed(mc)).toContain("no-leak");
+  });
+  it("低于 / 高于 before a figure make it a bound: no multiple choice", () => {
+    const [mc] = drafts("2020年，中国高端芯片的自给率始终低于20%，进口依赖严重。", "zh", "低于20%").filter((d) => d.type === "figure-mc");
+    expect(failed(mc)).toContain("generation");
+  });
+});

@@ -55,8 +55,21 @@ export function comparableGroups(figures: ExtractedFigure[]): ExtractedFigure[][
  * with" alone says neither.
  */
 export function derivableKey(f: ExtractedFigure, sentenceFigures: ExtractedFigure[], language: Language, typed = false): string | null {
+  // A multiple ("美国是中国的____") beside the two values it divides is computed, not recalled.
+  if (f.kind === "ratio") {
+    const pair = sentenceFigures.filter((g) => g.id !== f.id && g.kind !== "ratio" && g.kind !== "year");
+    const sameUnit = pair.find((a) => pair.some((b) => b !== a && b.kind === a.kind && b.unit === a.unit && b.binding.measure === a.binding.measure));
+    return sameUnit ? `the multiple follows from ${sameUnit.text} and the other value beside it` : null;
+  }
   const partner = sentenceFigures.find((g) => g.id !== f.id && !whyNotComparable([f, g]));
   if (!partner) return null;
+  // Multiple choice: any word of the sentence that says which is larger rules options out.
+  if (!typed) {
+    const all = findNumbers(f.sentence, language);
+    const anywhere = orderCue(f.sentence.replace(/相比|比较|compared (with|to)/gi, " "), all.filter((m) => m.kind !== "ratio").map((m) => m.text), language);
+    if (anywhere) return `the key is bounded by ${partner.text} and "${anywhere}"`;
+    return null;
+  }
   // The cue must sit in the pair's clauses or the clause right after them, not in a statement
   // about other figures of the same sentence.
   const s = f.sentence;

@@ -26,3 +26,12 @@ describe("numeric distractors", () => {
     for (const o of q.options!) expect(number(o.text) % 10, o.text).not.toBe(0);
   });
 });
+
+describe("numeric distractors with decimals", () => {
+  it("offers no 3.00倍 for a key of 3.22倍 (a rounder value marks the key)", () => {
+    const qs = questionsOf("2016年，美国基础研究支出是中国的3.22倍。2017年，美国应用研究支出是中国的3倍。2018年，美国试验发展支出是中国的4倍。2019年，美国研发人员数量是中国的9倍。2020年，美国专利许可收入是中国的2.47倍。", "zh");
+    const mc = qs.filter((q) => q.type === "figure-mc" && q.answerText === "3.22倍");
+    for (const q of mc) for (const o of q.options!) expect(o.text, o.text).not.toMatch(/\.00倍$/);
+    expect(mc.length).toBe(1);
+  });
+});

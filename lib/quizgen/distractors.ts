@@ -25,6 +25,13 @@ export function precisionGrid(shown: number, decimals: number): number {
   return grid;
 }
 
+/** The grid a value falls on once trailing zeros are dropped: 3.00 → 1, 3.22 → 0.01, 2000 → 1000. */
+function naturalGrid(value: number, decimals: number): number {
+  let grid = new Decimal(10).pow(-decimals);
+  while (grid.lt(1000) && new Decimal(value).mod(grid.times(10)).isZero() && !new Decimal(value).isZero()) grid = grid.times(10);
+  return grid.toNumber();
+}
+
 /** A document's figures with the same shown value, for one kind, unit and scale. */
 interface ValueGroup {
   shown: number;
@@ -73,8 +80,7 @@ function bounds(f: ExtractedFigure, publicationYear: number): [number, number] {
 /**
  * Numeric options for a figure, by the generation rules: other figures of the same kind, unit and
  * scale from the same document first (plausible and provably wrong for this blank; none within
- * 1% of the key), then a ladder
- * on the key's own precision grid (percentage points for percents, ×1.25–1.75 for money and
+ * 1% of the key), then a ladder on the key's own precision grid (percentage points for percents, ×1.25–1.75 for money and
  * counts, ±1–3 for years and ratios), within bounds. The key's rank among the four sorted options
  * is drawn uniformly; if not every rank is possible the figure gets no multiple-choice question.
  */
@@ -87,12 +93,12 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const candidates = new Map<string, number>(); // text → shown value
 
   const add = (v: number) => {
-    // On the key's grid and as round as the key, so every option has the key's precision; never
-    // within 1% of the key, which a reader who remembers "about 41%" could not tell from 41.4%.
+    // On the key's grid, so every option has the key's precision; never within 1% of the key,
+    // which a reader who remembers "about 41%" could not tell from 41.4%.
     const value = onGrid(v);
     if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01) return;
     // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
-    if (precisionGrid(value, key.decimals) !== grid) return;
+    if (naturalGrid(value, key.decimals) !== naturalGrid(shown, key.decimals)) return;
     const text = formatLike(key.mention, value);
     if (text !== keyText && !candidates.has(text)) candidates.set(text, value);
   };

@@ -32,7 +32,7 @@ const HEDGES: Record<string, NumberMention["hedgeDirection"]> = {
   "more than": "lower", over: "lower", "at least": "lower", "in excess of": "lower", "as high as": "lower",
   "less than": "upper", under: "upper", "up to": "upper", "no more than": "upper", nearly: "upper", almost: "upper",
   about: "approx", around: "approx", approximately: "approx", roughly: "approx", some: "approx", "close to": "approx",
-  超过: "lower", 逾: "lower", 高达: "lower", 至少: "lower", 以上: "lower", 多: "lower", 余: "lower",
+  超过: "lower", 高于: "lower", 多于: "lower", 低于: "upper", 少于: "upper", 逾: "lower", 高达: "lower", 至少: "lower", 以上: "lower", 多: "lower", 余: "lower",
   不足: "upper", 近: "upper", 将近: "upper", 接近: "upper", 以下: "upper", 不到: "upper",
   约: "approx", 大约: "approx", 左右: "approx",
 };
@@ -53,7 +53,7 @@ const EN = new RegExp(
 
 const ZH = new RegExp(
   [
-    String.raw`(?<hedge>超过|高达|至少|不足|将近|接近|不到|大约|逾|近|约)?`,
+    String.raw`(?<hedge>超过|高于|多于|高达|至少|不足|低于|少于|将近|接近|不到|大约|逾|近|约)?`,
     String.raw`(?<num>\d+(?:\.\d+)?)`,
     String.raw`(?<scale>万亿|亿|万|千)?`,
     String.raw`(?<suffix>%|美元|人民币|元|倍|年|${COUNTERS.join("|")})?`,
