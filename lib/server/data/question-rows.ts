@@ -46,8 +46,10 @@ export function withEdits<Q extends Editable>(generated: Q, shared: EditFields |
   const edited = { ...generated, stem: own?.stem ?? shared?.stem ?? generated.stem, explanation: own?.explanation ?? shared?.explanation ?? generated.explanation };
   if (!options) return edited;
   const parsed = JSON.parse(options) as { id: string; text: string }[];
-  const key = generated.correctOptionId ? parsed.find((o) => o.id === generated.correctOptionId) : undefined;
-  return { ...edited, options: parsed, answerText: key?.text ?? generated.answerText };
+  const keyText = (options: { id: string; text: string }[] | null) => options?.find((o) => o.id === generated.correctOptionId)?.text;
+  const key = generated.correctOptionId ? keyText(parsed) : undefined;
+  // Only a reworded key changes the answer shown; otherwise the generator's wording stays.
+  return { ...edited, options: parsed, answerText: key !== undefined && key !== keyText(generated.options) ? key : generated.answerText };
 }
 
 /** The generated question with the reader's edits applied. */
