@@ -10,6 +10,15 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Spreading an array into push()/unshift() passes every item as an argument: past ~100,000 items
+      // V8 throws "Maximum call stack size exceeded" (a 20 MB document did). Use pushAll (lib/arrays.ts).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement",
+          message: "No spread into push()/unshift(): large arrays overflow the call stack. Use pushAll() from lib/arrays.ts.",
+        },
+      ],
     },
   },
 ];

@@ -2,11 +2,14 @@
 // synthetic corpus of 500 documents made from them (numbers perturbed, paragraphs shuffled).
 // Prints figures; asserts nothing. The goal (issue 3): seeds well under a second warm, and time per
 // document at 500 documents within 1.5× of the time per document at 5.
+// Then one long generated document per language (issue 12): 1 MB against 10 KB, time per KB within
+// 1.5× and the 1 MB document under 10 s.
 export {};
 
 const t0 = performance.now();
 const { buildBundle } = await import("@/lib/quizgen/build");
 const { readContentDir } = await import("./lib/content-files");
+const { syntheticDocument } = await import("./lib/synthetic-document");
 const seedrandom = (await import("seedrandom")).default;
 const { files, lexicon } = readContentDir("content");
 buildBundle(files, lexicon);
@@ -60,3 +63,18 @@ console.log(`  warm, 5 seeds (median of 9)                  ${warm5.toFixed(1)} 
 console.log(`  warm, 500 synthetic documents (median of 3)  ${warm500.toFixed(0)} ms   ${per500.toFixed(1)} ms/document`);
 console.log(`  ratio of time per document, 500 vs 5         ${(per500 / per5).toFixed(2)}× (goal ≤ 1.5×)`);
 console.log(`  peak memory (max RSS)                        ${peakMb.toFixed(0)} MB (RSS before the 500-document runs ${(rssBefore / 1048576).toFixed(0)} MB)`);
+
+console.log("");
+console.log("One long generated document (a new text per size, not a seed repeated)");
+for (const language of ["en", "zh"] as const) {
+  const small = syntheticDocument(language, 10 * 1024);
+  const large = syntheticDocument(language, 1024 * 1024);
+  const smallMs = timeBuild([small], 5);
+  const largeMs = timeBuild([large], 1);
+  const perKbSmall = smallMs / 10;
+  const perKbLarge = largeMs / 1024;
+  const questions = buildBundle([small], lexicon).bundle.questions.length;
+  console.log(`  ${language}, 10 KB (median of 5, ${questions} questions)  ${smallMs.toFixed(0).padStart(6)} ms   ${perKbSmall.toFixed(2)} ms/KB`);
+  console.log(`  ${language}, 1 MB                            ${largeMs.toFixed(0).padStart(6)} ms   ${perKbLarge.toFixed(2)} ms/KB   (goal < 10,000 ms)`);
+  console.log(`  ${language}, time per KB, 1 MB vs 10 KB       ${(perKbLarge / perKbSmall).toFixed(2)}× (goal ≤ 1.5×)`);
+}

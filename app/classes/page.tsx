@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/server/auth/session";
 import { listMyAssignments } from "@/lib/server/data/classes";
 import { JoinClassForm } from "@/components/join-class-form";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
+import { quizOffer, type QuizOffer } from "@/lib/server/data/quiz-offers";
+import { editorFor } from "@/lib/server/data/question-editor";
 import { leaveClassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your classes" };
@@ -12,6 +14,15 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const { code = "" } = await searchParams;
   const classes = await listMyAssignments(user);
+  // Each assigned quiz's button states what that quiz really gives (one look-up per lesson or sector).
+  const editorId = await editorFor(user);
+  const scopes = [...new Set(classes.flatMap((c) => c.assignments.map((a) => `${a.scope}:${a.scopeId}`)))];
+  const offers = new Map<string, QuizOffer>(
+    await Promise.all(scopes.map(async (key) => {
+      const [scope, scopeId] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+      return [key, await quizOffer(scope as "lesson" | "sector", scopeId, editorId)] as const;
+    })),
+  );
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Your classes</h1>
@@ -52,7 +63,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
                     {a.dueAt && <span className="text-sm text-slate-700"> · due {a.dueAt.toISOString().slice(0, 10)}</span>}
                     <span className="text-sm text-slate-700"> · score (first finished attempt) {a.score === null ? "—" : `${Math.round(a.score * 100)}%`}</span>
                   </p>
-                  <StartQuizButtons scope={a.scope as "lesson" | "sector"} scopeId={a.scopeId} label="Take the assigned quiz" />
+                  <StartQuizButtons scope={a.scope as "lesson" | "sector"} scopeId={a.scopeId} label="Take the assigned quiz" offer={offers.get(`${a.scope}:${a.scopeId}`)!} />
                 </li>
               ))}
             </ul>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { getDashboard } from "@/lib/server/data/progress";
 import { now } from "@/lib/server/clock";
-import { MASTERY_LABEL } from "@/lib/quiz/mastery";
+import { MASTERY_LABEL, MIN_DISTINCT_QUESTIONS } from "@/lib/quiz/mastery";
 import { ScoreChart } from "@/components/charts/score-chart";
 
 export const metadata: Metadata = { title: "Your progress" };
@@ -84,7 +84,7 @@ export default async function DashboardPage() {
           </table>
         </div>
         <p className="text-sm text-slate-700">
-          Mastery: familiar from 70% on your latest quiz, proficient from 90%, mastered after two quizzes in a row at 90% or more.
+          Mastery: familiar from 70% on your latest quiz, proficient from 90%, mastered after two quizzes in a row at 90% or more. Proficient and mastered also need at least {MIN_DISTINCT_QUESTIONS} different questions of the lesson answered (all of them, if it has fewer).
         </p>
       </section>
 
@@ -100,7 +100,7 @@ export default async function DashboardPage() {
                 <Link href={`/sectors#${s.id}`} className="text-brand-700 underline">
                   {s.nameEn} <span lang="zh">{s.nameZh}</span>
                 </Link>
-                : {MASTERY_LABEL[s.mastery]} ({s.answered} answers)
+                : {MASTERY_LABEL[s.mastery]} ({s.answered} {s.answered === 1 ? "answer" : "answers"})
               </li>
             ))}
         </ul>

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/server/auth/session";
 import { listSectors } from "@/lib/server/data/sectors";
+import { sectorOffers } from "@/lib/server/data/quiz-offers";
+import { editorFor } from "@/lib/server/data/question-editor";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 
 export const metadata: Metadata = { title: "Sectors" };
 
 export default async function SectorsPage() {
   const user = await requireUser();
-  const sectors = await listSectors(user);
+  const [sectors, offers] = await Promise.all([listSectors(user), editorFor(user).then(sectorOffers)]);
   return (
     <section aria-labelledby="sectors-heading" className="space-y-6">
       <h1 id="sectors-heading" className="text-2xl font-semibold">
@@ -23,7 +25,7 @@ export default async function SectorsPage() {
             <p className="text-sm text-slate-700">
               {s.questionCount} questions from {s.lessonCount} {s.lessonCount === 1 ? "lesson" : "lessons"}
             </p>
-            <StartQuizButtons scope="sector" scopeId={s.id} label={`Quiz on ${s.nameEn}`} />
+            <StartQuizButtons scope="sector" scopeId={s.id} label={`Quiz on ${s.nameEn}`} offer={offers.get(s.id) ?? { questions: 0, figures: 0 }} />
           </li>
         ))}
       </ul>

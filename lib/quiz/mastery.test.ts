@@ -1,28 +1,50 @@
 import { describe, expect, it } from "vitest";
-import { lessonMastery, sectorMastery } from "./mastery";
+import { MIN_DISTINCT_QUESTIONS, lessonMastery, sectorMastery } from "./mastery";
+
+const plenty = { distinctAnswered: 20, available: 40 };
 
 describe("lesson mastery", () => {
   it.each([
-    [[], false, "not-started"],
-    [[], true, "attempted"],
-    [[0.5], true, "attempted"],
-    [[0.7], true, "familiar"],
-    [[0.9], true, "proficient"],
-    [[0.95, 0.9], true, "mastered"],
-    [[1, 0.6], true, "attempted"], // a later low score brings the level down
-    [[0.6, 1], true, "proficient"],
-  ] as const)("%j (answered: %s) → %s", (scores, answered, level) => {
-    expect(lessonMastery([...scores], answered)).toBe(level);
+    [[], 0, "not-started"],
+    [[], 3, "attempted"],
+    [[0.5], 10, "attempted"],
+    [[0.7], 10, "familiar"],
+    [[0.9], 10, "proficient"],
+    [[0.95, 0.9], 10, "mastered"],
+    [[1, 0.6], 10, "attempted"], // a later low score brings the level down
+    [[0.6, 1], 10, "proficient"],
+  ] as const)("%j (distinct questions answered: %s) → %s", (scores, distinct, level) => {
+    expect(lessonMastery([...scores], { distinctAnswered: distinct, available: 40 })).toBe(level);
+  });
+
+  it("a 70% quiz and a few short quizzes at 100% on the same questions are not mastery", () => {
+    // 10-question quiz at 70%, then two 2-question figures-only quizzes at 100% (3 distinct questions among them).
+    expect(lessonMastery([0.7, 1, 1], { distinctAnswered: 9, available: 40 })).toBe("familiar");
+    expect(lessonMastery([0.7, 1, 1], { distinctAnswered: MIN_DISTINCT_QUESTIONS, available: 40 })).toBe("mastered");
+  });
+
+  it("a lesson with fewer than 10 questions can be mastered by answering all of them", () => {
+    expect(lessonMastery([1, 1], { distinctAnswered: 7, available: 8 })).toBe("familiar");
+    expect(lessonMastery([1, 1], { distinctAnswered: 8, available: 8 })).toBe("mastered");
+    expect(lessonMastery([1, 1], plenty)).toBe("mastered");
   });
 });
 
 describe("sector mastery", () => {
+  const answers = (ids: string[], correct = true) => ids.map((questionId) => ({ questionId, correct }));
+  const distinct = (n: number, prefix = "q") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
   it("needs enough recent answers for the top levels", () => {
-    expect(sectorMastery([])).toBe("not-started");
-    expect(sectorMastery([true, true, true])).toBe("familiar");
-    expect(sectorMastery(Array(5).fill(true))).toBe("proficient");
-    expect(sectorMastery(Array(10).fill(true))).toBe("mastered");
-    expect(sectorMastery([...Array(20).fill(false), ...Array(10).fill(true)])).toBe("mastered");
-    expect(sectorMastery([true, false, false])).toBe("attempted");
+    expect(sectorMastery([], 40)).toBe("not-started");
+    expect(sectorMastery(answers(distinct(3)), 40)).toBe("familiar");
+    expect(sectorMastery(answers(distinct(10)), 40)).toBe("mastered");
+    expect(sectorMastery([...answers(distinct(20, "w"), false), ...answers(distinct(10))], 40)).toBe("mastered");
+    expect(sectorMastery([{ questionId: "a", correct: true }, ...answers(["b", "c"], false)], 40)).toBe("attempted");
+  });
+
+  it("the same few questions answered again and again are not mastery", () => {
+    const repeated = answers(Array.from({ length: 12 }, (_, i) => `q${i % 3}`));
+    expect(sectorMastery(repeated, 40)).toBe("familiar");
+    expect(sectorMastery(repeated, 3)).toBe("mastered"); // a 3-question sector: all of it answered
   });
 });

@@ -1,11 +1,7 @@
+import { eligibleQuestions, revealingGroups, type GroupableQuestion } from "./quiz-capacity";
 import { seededRandom, seededShuffle } from "./seeded-random";
 
-export interface SelectableQuestion {
-  id: string;
-  type: string;
-  source: { sentenceId: string };
-  figureIds: string[];
-}
+export type SelectableQuestion = GroupableQuestion;
 
 /**
  * What the student did with a question the last time a quiz showed it: answered it right or wrong,
@@ -20,23 +16,20 @@ export interface SelectOptions {
   figuresOnly?: boolean;
 }
 
-const FIGURE_TYPES = new Set(["figure-mc", "figure-typed"]);
-
-/** Two questions reveal each other's answers when they quote the same sentence or ask about the same figure. */
-function revealsEachOther(a: SelectableQuestion, b: SelectableQuestion): boolean {
-  return a.source.sentenceId === b.source.sentenceId || a.figureIds.some((f) => b.figureIds.includes(f));
-}
-
 /**
  * Picks a quiz in tiers: questions never shown to the student first (a retake asks other questions
  * where the bank allows, so blank attempts do not cycle through the same ones), then ones last
- * answered wrong, then ones left blank, then ones answered right (least seen first); within a tier the order is seeded-random and types are mixed by taking
- * one question of each type in turn (the types used least so far first). No two chosen questions may
- * reveal each other's answer.
+ * answered wrong, then ones left blank, then ones answered right (least seen first); within a tier
+ * the order is seeded-random and types are mixed by taking one question of each type in turn (the
+ * types used least so far first). At most one question per revealing group (quiz-capacity.ts), so
+ * no two chosen questions reveal each other's answer and the quiz has exactly quizCapacity()
+ * questions when options.count is the quiz's length.
  */
 export function selectQuestions<Q extends SelectableQuestion>(pool: Q[], history: QuestionHistory, options: SelectOptions): Q[] {
   const random = seededRandom(options.seed, "select");
-  const eligible = options.figuresOnly ? pool.filter((q) => FIGURE_TYPES.has(q.type)) : pool;
+  const eligible = eligibleQuestions(pool, { figuresOnly: options.figuresOnly ?? false });
+  const groupOf = revealingGroups(eligible);
+  const usedGroups = new Set<string>();
   const tier = (q: Q) => {
     const h = history.get(q.id);
     if (!h) return 0;
@@ -59,8 +52,9 @@ export function selectQuestions<Q extends SelectableQuestion>(pool: Q[], history
         const queue = byType.get(type)!;
         while (queue.length) {
           const candidate = queue.shift()!;
-          if (!chosen.some((c) => revealsEachOther(c, candidate))) {
+          if (!usedGroups.has(groupOf.get(candidate.id)!)) {
             chosen.push(candidate);
+            usedGroups.add(groupOf.get(candidate.id)!);
             typeCount.set(type, (typeCount.get(type) ?? 0) + 1);
             break;
           }

@@ -4,6 +4,7 @@ import { build, fixtureFiles, lexicon, seedFiles } from "./test-helpers";
 import { matchSectors } from "./lexicon";
 
 const seeds = build(seedFiles());
+const isComparison = (q: { type: string; options?: unknown[] | null }) => q.type === "figure-mc" && q.options?.length === 2;
 const report = qualityReport(seeds.bundle, seeds.stats);
 const byDoc = new Map(report.documents.map((d) => [d.slug, d]));
 
@@ -59,14 +60,15 @@ describe("documents written for the tests (not seeds)", () => {
     for (const d of bundle.documents) {
       const qs = bundle.questions.filter((q) => q.documentSlug === d.slug);
       expect(qs.length, d.slug).toBeGreaterThanOrEqual(6);
-      expect(new Set(qs.map((q) => q.type)).size, d.slug).toBeGreaterThanOrEqual(3);
+      // A two-option "which is larger" is its own kind of item (it replaced two-item orderings).
+      expect(new Set(qs.map((q) => (isComparison(q) ? "comparison" : q.type))).size, d.slug).toBeGreaterThanOrEqual(3);
     }
     const pair = bundle.figures.filter((f) => f.text === "2.13亿吨");
     expect(pair.map((f) => f.value)).toContain(213_000_000);
   });
   it("names the one fact each single-fact question tests, shared by the formats that ask it", () => {
     for (const q of bundle.questions) {
-      if (q.type === "matching" || q.type === "ordering") expect(q.factId, q.id).toBeUndefined();
+      if (q.type === "matching" || q.type === "ordering" || isComparison(q)) expect(q.factId, q.id).toBeUndefined();
       else if (q.type === "sector-id") expect(q.factId, q.id).toBe(`sector:${q.source.sentenceId}:${q.sectorIds[0]}`);
       else if (q.type !== "true-false") expect(q.factId, q.id).toBe(`figure:${q.figureIds[0]}`);
       else expect(q.factId, q.id).toMatch(/^(figure|sector):/);

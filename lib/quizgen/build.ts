@@ -1,12 +1,21 @@
 import { extractFigures, type ExtractedFigure } from "./figures";
 import { generateDrafts, type Draft } from "./generate";
 import { matchSectors, parseLexicon } from "./lexicon";
+import { numberTokens, writesFigure } from "./number-tokens";
+import { pushAll } from "../arrays";
 import { DocumentError, parseDocument, slugFromFileName } from "./parse-document";
 import { contentBundleSchema, type BuildError, type ContentBundle, type Figure, type ParsedDocument, type Question, type RejectedDraft } from "./schema";
 import { validateDrafts, type CheckName } from "./validate";
 
 /** Bump when generation changes in a way that changes questions (ids stay stable across bumps). */
 export const GENERATOR_VERSION = "1.0.0";
+
+/**
+ * The largest document the build accepts (UTF-8 bytes; docs/content-format.md). Generation is
+ * linear in a document's size (about 1 MB in under 10 s), but a bigger file is almost surely not
+ * one lesson; it is refused by name while the other documents still build.
+ */
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
 export interface SourceFile {
   name: string;
@@ -43,6 +52,10 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
   const documents: ParsedDocument[] = [];
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     try {
+      const bytes = Buffer.byteLength(file.text, "utf8");
+      if (bytes > MAX_DOCUMENT_BYTES) {
+        throw new DocumentError(`${(bytes / 1048576).toFixed(1)} MB is over the limit of ${MAX_DOCUMENT_BYTES / 1048576} MB per document; split it into smaller documents`);
+      }
       const doc = parseDocument(file.name, file.text);
       if (documents.some((d) => d.slug === doc.slug)) throw new DocumentError(`slug "${doc.slug}" is already used by another document`);
       documents.push(doc);
@@ -60,7 +73,7 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
   const checks = {} as BuildStats["checks"];
   for (const doc of documents) {
     const docFigures = extractFigures(doc, lexicon);
-    figures.push(...docFigures);
+    pushAll(figures, docFigures);
     const drafts = generateDrafts({ doc, figures: docFigures, lexicon, generatorVersion: GENERATOR_VERSION });
     const results = validateDrafts(drafts, lexicon);
     const valid: Draft[] = [];
@@ -90,19 +103,26 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
         if (!kept.has(d)) rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["cap: already two questions on this sentence"] });
       }
     }
-    questions.push(...linkRevealingQuestions(valid.filter((d) => kept.has(d)), docFigures).map(toQuestion));
+    pushAll(questions, linkRevealingQuestions(valid.filter((d) => kept.has(d))).map(toQuestion));
   }
 
+  // Each sentence is matched against the lexicon once (not once per sector), oldest document first.
+  const mentionsOf = new Map<string, { documentSlug: string; sentenceId: string }[]>();
+  for (const d of documents) {
+    for (const section of d.sections) {
+      for (const paragraph of section.paragraphs) {
+        if (paragraph.boilerplate) continue;
+        for (const sentence of paragraph.sentences) {
+          for (const sectorId of new Set(matchSectors(lexicon, sentence.text).map((m) => m.sectorId))) {
+            const list = mentionsOf.get(sectorId) ?? mentionsOf.set(sectorId, []).get(sectorId)!;
+            list.push({ documentSlug: d.slug, sentenceId: sentence.id });
+          }
+        }
+      }
+    }
+  }
   const sectors = lexicon.entries
-    .map((e) => ({
-      id: e.id,
-      nameEn: e.en,
-      nameZh: e.zh,
-      parentId: e.parent,
-      mentions: documents.flatMap((d) =>
-        d.sections.flatMap((s) => s.paragraphs.filter((p) => !p.boilerplate).flatMap((p) => p.sentences.filter((x) => matchSectors(lexicon, x.text).some((m) => m.sectorId === e.id)).map((x) => ({ documentSlug: d.slug, sentenceId: x.id })))),
-      ),
-    }))
+    .map((e) => ({ id: e.id, nameEn: e.en, nameZh: e.zh, parentId: e.parent, mentions: mentionsOf.get(e.id) ?? [] }))
     .filter((s) => s.mentions.length > 0);
 
   const bundle = contentBundleSchema.parse({
@@ -120,19 +140,29 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
 /**
  * Two questions reveal each other when one's key is written in the other's stem (the same value
  * quoted in two sentences). Such pairs share a figure id, which quiz selection never puts together.
+ * Stems are indexed by the numbers they contain, so each key is looked up rather than compared with
+ * every other stem (linear in the document, not quadratic), and a key's number must appear whole.
  */
-function linkRevealingQuestions(drafts: Draft[], figures: ExtractedFigure[]): Draft[] {
+function linkRevealingQuestions(drafts: Draft[]): Draft[] {
+  const byNumber = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    for (const token of new Set(numberTokens(d.stem))) {
+      const list = byNumber.get(token);
+      if (list) list.push(d);
+      else byNumber.set(token, [d]);
+    }
+  }
   for (const a of drafts) {
     const key = a.check.figure;
     if (!key) continue;
-    const keyText = key.text;
-    for (const b of drafts) {
-      if (a === b || b.source.sentenceId === a.source.sentenceId) continue;
-      if (b.stem.includes(keyText) || b.stem.includes(String(key.value))) {
+    const value = String(key.value);
+    const candidates = new Set([...numberTokens(key.text), value].flatMap((t) => byNumber.get(t) ?? []));
+    for (const b of candidates) {
+      if (b === a || b.source.sentenceId === a.source.sentenceId) continue;
+      if (writesFigure(b.stem, key.text) || numberTokens(b.stem).includes(value)) {
         if (!b.figureIds.includes(key.id)) b.figureIds = [...b.figureIds, key.id];
       }
     }
   }
-  void figures;
   return drafts;
 }

@@ -25,6 +25,45 @@ export function precisionGrid(shown: number, decimals: number): number {
   return grid;
 }
 
+/** A document's figures with the same shown value, for one kind, unit and scale. */
+interface ValueGroup {
+  shown: number;
+  figures: ExtractedFigure[];
+}
+
+const bucketOf = (f: ExtractedFigure) => `${f.kind}\u0000${f.unit}\u0000${scaleFactor(f.mention)}`;
+
+// Built once per document's figure list (the generator passes the same array for every key).
+const indexes = new WeakMap<ExtractedFigure[], Map<string, ValueGroup[]>>();
+
+/** The document's figures by kind, unit and scale, grouped by shown value, ascending. */
+function figureIndex(figures: ExtractedFigure[]): Map<string, ValueGroup[]> {
+  let index = indexes.get(figures);
+  if (index) return index;
+  const byBucket = new Map<string, Map<number, ExtractedFigure[]>>();
+  for (const f of figures) {
+    const bucket = byBucket.get(bucketOf(f)) ?? byBucket.set(bucketOf(f), new Map()).get(bucketOf(f))!;
+    const shown = shownNumber(f.mention);
+    const group = bucket.get(shown);
+    if (group) group.push(f);
+    else bucket.set(shown, [f]);
+  }
+  index = new Map([...byBucket].map(([key, bucket]) => [key, [...bucket].map(([shown, fs]) => ({ shown, figures: fs })).sort((a, b) => a.shown - b.shown)]));
+  indexes.set(figures, index);
+  return index;
+}
+
+/** The position of the first group whose value is at least `value` (binary search). */
+function firstAtLeast(groups: ValueGroup[], value: number): number {
+  let [low, high] = [0, groups.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (groups[mid].shown < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function bounds(f: ExtractedFigure, publicationYear: number): [number, number] {
   if (f.kind === "percent") return [0, f.mention.unit === "%" && shownNumber(f.mention) <= 100 ? 100 : Number.POSITIVE_INFINITY];
   if (f.kind === "year") return [1900, publicationYear];
@@ -33,7 +72,8 @@ function bounds(f: ExtractedFigure, publicationYear: number): [number, number] {
 
 /**
  * Numeric options for a figure, by the generation rules: other figures of the same kind, unit and
- * scale from the same document first (plausible and provably wrong for this blank), then a ladder
+ * scale from the same document first (plausible and provably wrong for this blank; none within
+ * 1% of the key), then a ladder
  * on the key's own precision grid (percentage points for percents, ×1.25–1.75 for money and
  * counts, ±1–3 for years and ratios), within bounds. The key's rank among the four sorted options
  * is drawn uniformly; if not every rank is possible the figure gets no multiple-choice question.
@@ -47,25 +87,36 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const candidates = new Map<string, number>(); // text → shown value
 
   const add = (v: number) => {
+    // On the key's grid and as round as the key, so every option has the key's precision; never
+    // within 1% of the key, which a reader who remembers "about 41%" could not tell from 41.4%.
     const value = onGrid(v);
-    if (value < lo || value > hi || value === shown) return;
+    if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01) return;
+    // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
+    if (precisionGrid(value, key.decimals) !== grid) return;
     const text = formatLike(key.mention, value);
     if (text !== keyText && !candidates.has(text)) candidates.set(text, value);
   };
 
-  // Other figures of the document, same kind, unit and scale, not shown in the same sentence.
+  // Other figures of the document, same kind, unit and scale, not shown in the same sentence, and
+  // not wildly off (a distractor 50× the key is no distractor). Only the three nearest distinct
+  // values on each side can be used (pick() below takes at most three, document values first), so
+  // they are found by walking outwards from the key in the document's sorted index.
+  const docValues: number[] = [];
   const sameSentence = new Set(key.siblings);
-  for (const f of documentFigures) {
-    if (f.id === key.id || sameSentence.has(f.id) || f.kind !== key.kind || f.unit !== key.unit || scaleFactor(f.mention) !== scaleFactor(key.mention)) continue;
-    if (f.value === key.value) continue;
-    add(shownNumber(f.mention));
-  }
-  const docValues = [...candidates.values()];
-  // Keep only document values that are not wildly off (a distractor 50× the key is no distractor).
-  for (const [text, v] of [...candidates.entries()]) {
-    if (v > shown * 4 || v < shown / 4) {
-      candidates.delete(text);
-      docValues.splice(docValues.indexOf(v), 1);
+  const usable = (group: ValueGroup) => group.figures.some((f) => f.id !== key.id && !sameSentence.has(f.id) && f.value !== key.value);
+  const groups = figureIndex(documentFigures).get(bucketOf(key)) ?? [];
+  const start = firstAtLeast(groups, shown);
+  for (const [from, step] of [[start - 1, -1], [start, 1]] as const) {
+    let found = 0;
+    for (let i = from; i >= 0 && i < groups.length && found < 3; i += step) {
+      if (!usable(groups[i])) continue;
+      const value = onGrid(groups[i].shown);
+      if (value > shown * 4 || value < shown / 4) break;
+      const before = candidates.size;
+      add(groups[i].shown); // the same rules as every other option (bounds, not the key's text, …)
+      if (candidates.size === before) continue;
+      docValues.push(value);
+      found++;
     }
   }
 

@@ -1,12 +1,15 @@
 import type { ExtractedFigure } from "./figures";
 import { descendantsOf, matchSectors, siblingsOf, type Lexicon } from "./lexicon";
-import { formatLike, shownNumber, unitLabel, withoutHedge, scaleFactor } from "./format";
+import { formatLike, shownNumber, withoutHedge } from "./format";
 import { numericOptions } from "./distractors";
+import { figureIdsIn } from "./figure-index";
 import { rngFor, shuffled } from "./random";
 import type { Language, ParsedDocument, Question, QuestionType } from "./schema";
 import { say } from "./templates";
 import { shortHash } from "./text";
-import { toleranceFor } from "./typed-answer";
+import { typedKeyFor } from "./typed-key";
+import { orderingQuestions } from "./ordering-questions";
+import { compareQuestions } from "./compare-questions";
 
 /** A generated question before the checks, with what the checks need to know about it. */
 export interface Draft extends Question {
@@ -22,6 +25,10 @@ export interface Draft extends Question {
     distractorSectorIds?: string[];
     /** Option values, for numeric options (sorted check). */
     optionValues?: number[];
+    /** For figure questions: every figure of the source sentence (the no-leak check reads them). */
+    sentenceFigures?: ExtractedFigure[];
+    /** For ordering and comparison questions: the figures put in order. */
+    compared?: ExtractedFigure[];
   };
 }
 
@@ -34,7 +41,7 @@ export interface GenerateContext {
 
 const BLANK = "____";
 
-function questionId(doc: ParsedDocument, type: QuestionType, sentenceId: string, fact: string): string {
+export function questionId(doc: ParsedDocument, type: QuestionType, sentenceId: string, fact: string): string {
   return `${doc.slug}:${type}:${shortHash(`${sentenceId}|${fact}`, 12)}`;
 }
 
@@ -50,7 +57,7 @@ function inlineName(ctx: GenerateContext, id: string, language: Language): strin
 }
 
 /** The sentence, or for a long one the clauses around a position, so stems stay readable. */
-function excerpt(sentence: string, at: number, language: Language): string {
+export function excerpt(sentence: string, at: number, language: Language): string {
   const limit = language === "zh" ? 110 : 260;
   if (sentence.length <= limit) return sentence;
   const seps = language === "zh" ? /[,，;；。]/ : /[;,]/;
@@ -74,6 +81,8 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
   const { doc } = ctx;
   const L = doc.language;
   const out: Draft[] = [];
+  const bySentence = new Map<string, ExtractedFigure[]>();
+  for (const f of ctx.figures) bySentence.set(f.sentenceId, [...(bySentence.get(f.sentenceId) ?? []), f]);
   for (const f of ctx.figures) {
     if (f.kind === "year" || f.kind === "other") continue;
     const base = {
@@ -87,20 +96,22 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
     };
     const keyText = withoutHedge(f.mention);
     const stem = say("cloze", L)(clozeOf(f, L));
+    const sentenceFigures = bySentence.get(f.sentenceId) ?? [];
 
     // Typed number: every figure, hedged bounds included (the hedge stays in the stem).
+    const typed = typedKeyFor(f, ctx.figures, L);
     out.push({
       ...base,
       id: questionId(doc, "figure-typed", f.sentenceId, f.text),
       type: "figure-typed",
-      stem: stem + say("typedUnit", L)(unitLabel(f.mention)),
+      stem: stem + say(typed.rounded ? "typedUnitRounded" : "typedUnit", L)(typed.answerUnit),
       options: null,
-      answerText: keyText,
-      answerValue: f.value,
-      tolerance: toleranceFor(f.decimals, scaleFactor(f.mention), f.value, f.mention.hedgeDirection),
+      answerText: typed.answerText,
+      answerValue: typed.answerValue,
+      tolerance: typed.tolerance,
       answerKind: f.kind,
-      answerUnit: unitLabel(f.mention),
-      check: { sentence: f.sentence, figure: f },
+      answerUnit: typed.answerUnit,
+      check: { sentence: f.sentence, figure: f, sentenceFigures },
     });
 
     // Multiple choice: not for bounds ("more than 90%"), where a smaller option would also be true.
@@ -110,7 +121,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
     const mcId = questionId(doc, "figure-mc", f.sentenceId, f.text);
     if (bound || "rejected" in opts) {
       const reason = bound ? "hedged bound: multiple choice would have more than one true option" : (opts as { rejected: string }).rejected;
-      out.push({ ...base, id: mcId, type: "figure-mc", stem, options: [], answerText: keyText, correctOptionId: null, check: { sentence: f.sentence, figure: f }, rejectedReason: reason });
+      out.push({ ...base, id: mcId, type: "figure-mc", stem, options: [], answerText: keyText, correctOptionId: null, check: { sentence: f.sentence, figure: f, sentenceFigures }, rejectedReason: reason });
     } else {
       const options = opts.texts.map((text, i) => ({ id: `o${i + 1}`, text }));
       out.push({
@@ -121,7 +132,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
         options,
         answerText: keyText,
         correctOptionId: options[opts.keyIndex].id,
-        check: { sentence: f.sentence, figure: f, optionValues: opts.texts.map((t) => Number(t.replace(/[^\d.]/g, ""))) },
+        check: { sentence: f.sentence, figure: f, sentenceFigures, optionValues: opts.texts.map((t) => Number(t.replace(/[^\d.]/g, ""))) },
       });
     }
     // True/false with the figure swapped for a plausible wrong value, or kept (a seeded coin).
@@ -140,7 +151,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       answerText: keep ? say("trueWord", L) : say("falseWord", L),
       answerBool: keep,
       explanation: keep ? base.explanation : `${say("explainFalse", L)(keyText, wrong)} ${base.explanation}`,
-      check: { sentence: f.sentence, figure: f },
+      check: { sentence: f.sentence, figure: f, sentenceFigures },
     });
   }
   return out;
@@ -189,7 +200,7 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
           documentSlug: doc.slug,
           language: L,
           source: { sentenceId: s.id, quote: s.text },
-          figureIds: ctx.figures.filter((f) => f.sentenceId === s.id).map((f) => f.id),
+          figureIds: figureIdsIn(ctx.figures, s.id),
           sectorIds: [sector.id],
           factId: `sector:${s.id}:${sector.id}`,
           explanation: say("explainFigure", L)(s.text) + (sector.named ? "" : ` (${section.heading})`),
@@ -288,74 +299,10 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
   return out;
 }
 
-/** A short label for the thing a figure belongs to: the words just before it in its clause. */
-function labelBefore(f: ExtractedFigure, L: Language): string | null {
-  const before = f.sentence.slice(0, f.mention.start);
-  const clause = before.split(L === "zh" ? /[,，;；、(（和与及]/ : /[,;(]| and /).pop() ?? "";
-  if (L === "zh") {
-    const label = clause.replace(/(以|为|达|是|的|约|共|占)+$/, "").replace(/^(其中|而|但|和|与)/, "").trim();
-    return label.length >= 2 && label.length <= 12 && !/\d/.test(label) ? label : null;
-  }
-  const words = clause.trim().split(/\s+/).filter((w) => !/^(was|were|is|are|of|at|with|by|reached|to)$/i.test(w));
-  const label = words.slice(-3).join(" ");
-  return label.length >= 2 && !/\d/.test(label) ? label : null;
-}
-
-/** Ordering: three or more figures of one kind in a sentence, or a "分别/respectively" pair, ordered by value. */
-function orderingQuestions(ctx: GenerateContext): Draft[] {
-  const { doc } = ctx;
-  const L = doc.language;
-  const out: Draft[] = [];
-  const bySentence = new Map<string, ExtractedFigure[]>();
-  for (const f of ctx.figures) if (f.kind !== "year") bySentence.set(f.sentenceId, [...(bySentence.get(f.sentenceId) ?? []), f]);
-  for (const [sentenceId, figs] of bySentence) {
-    const kinds = new Map<string, ExtractedFigure[]>();
-    for (const f of figs) {
-      const key = `${f.kind}|${f.unit}|${scaleFactor(f.mention)}|${f.time ?? ""}`;
-      kinds.set(key, [...(kinds.get(key) ?? []), f]);
-    }
-    for (const group of kinds.values()) {
-      const labelled = group.map((f) => ({ f, label: group.length === 2 && f.subject ? f.subject : labelBefore(f, L) }));
-      if (labelled.length < 2 || labelled.some((x) => !x.label)) continue;
-      if (new Set(labelled.map((x) => x.label)).size !== labelled.length) continue;
-      if (new Set(group.map((f) => f.value)).size !== group.length) continue;
-      const items = labelled.slice(0, 5);
-      const random = rngFor(doc.slug, sentenceId, "ordering", ctx.generatorVersion);
-      const options = shuffled(items, random).map((x, i) => ({ id: `r${i + 1}`, text: x.label!, value: x.f.value }));
-      const correctOrder = [...options].sort((a, b) => b.value - a.value).map((o) => o.id);
-      let context = items[0].f.sentence;
-      for (const x of [...items].sort((a, b) => b.f.mention.start - a.f.mention.start)) {
-        const bare = withoutHedge(x.f.mention);
-        const at = context.indexOf(bare, x.f.mention.start);
-        if (at >= 0) context = context.slice(0, at) + BLANK + context.slice(at + bare.length);
-      }
-      const what = `${options.map((o) => o.text).join(L === "zh" ? "、" : ", ")}${L === "zh" ? "（" : " ("}“${excerpt(context, context.indexOf(BLANK), L)}”${L === "zh" ? "）" : ")"}`;
-      out.push({
-        id: questionId(doc, "ordering", sentenceId, items.map((x) => x.f.id).join(",")),
-        documentSlug: doc.slug,
-        language: L,
-        type: "ordering",
-        stem: say("ordering", L)(what),
-        options: options.map(({ id, text }) => ({ id, text })),
-        correctOrder,
-        answerText: correctOrder.map((id) => {
-          const o = options.find((x) => x.id === id)!;
-          return `${o.text} (${items.find((x) => x.label === o.text)!.f.text})`;
-        }).join(" > "),
-        explanation: say("explainFigure", L)(items[0].f.sentence),
-        source: { sentenceId, quote: items[0].f.sentence },
-        figureIds: items.map((x) => x.f.id),
-        sectorIds: [...new Set(items.flatMap((x) => x.f.sectorIds))],
-        check: { sentence: items[0].f.sentence },
-      });
-    }
-  }
-  return out;
-}
-
 /** Over-generates every question type for one document; the checks decide what is kept. */
 export function generateDrafts(ctx: GenerateContext): Draft[] {
-  return [...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)];
+  // Comparisons first: on a sentence they share with a figure's own multiple choice, they are kept.
+  return [...compareQuestions(ctx), ...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)];
 }
 
 export { formatLike, shownNumber };

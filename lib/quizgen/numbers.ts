@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import type { FigureKind } from "./schema";
+import { pushAll } from "../arrays";
 import { toHalfWidth } from "./text";
 
 /** A number found in text, with what it measures and how precisely it was written. */
@@ -167,7 +168,7 @@ export function findNumbers(sentence: string, language: "en" | "zh"): NumberMent
       hedgeDirection: hedgeWord ? HEDGES[hedgeWord] ?? null : null,
     });
   }
-  if (language === "zh") out.push(...chineseWordNumbers(sentence));
+  if (language === "zh") pushAll(out, chineseWordNumbers(sentence));
   return out.sort((a, b) => a.start - b.start);
 }
 

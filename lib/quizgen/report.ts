@@ -1,5 +1,7 @@
 import type { ContentBundle, Question } from "./schema";
 import type { BuildStats } from "./build";
+import { pushAll } from "../arrays";
+import { writesFigure } from "./number-tokens";
 import { binomialTestTwoSided, chiSquareUniform } from "./statistics";
 
 export interface GuesserResult {
@@ -74,13 +76,13 @@ export function qualityReport(bundle: ContentBundle, stats?: BuildStats): Qualit
   for (const q of numeric) counts[q.options!.findIndex((o) => o.id === q.correctOptionId)]++;
   const chi = chiSquareUniform(counts);
 
-  // A leak: a question's key written in another stem of the same document, with nothing to keep them apart in a quiz.
+  // A leak: a question's key written (as itself, not inside a longer number) in another stem of the same document, with nothing to keep them apart in a quiz.
   let leaks = 0;
   for (const a of bundle.questions) {
     if (a.type !== "figure-mc" && a.type !== "figure-typed") continue;
     for (const b of bundle.questions) {
       if (a === b || a.documentSlug !== b.documentSlug || a.source.sentenceId === b.source.sentenceId) continue;
-      if (b.stem.includes(a.answerText) && !a.figureIds.some((f) => b.figureIds.includes(f))) leaks++;
+      if (writesFigure(b.stem, a.answerText) && !a.figureIds.some((f) => b.figureIds.includes(f))) leaks++;
     }
   }
   return {
@@ -99,10 +101,10 @@ export function formatReport(r: QualityReport): string {
   const lines: string[] = [];
   const row = (d: DocumentReport) =>
     `${d.slug.padEnd(38)} ${String(d.questions).padStart(4)}  figures ${String(d.figures).padStart(3)} (covered ${pct(d.figureCoverage).padStart(6)})  sectors ${String(d.sectorsMentioned).padStart(2)} (covered ${pct(d.sectorCoverage).padStart(6)})  ${Object.entries(d.types).sort().map(([t, n]) => `${t}:${n}`).join(" ")}`;
-  lines.push("Questions per document", ...r.documents.map(row), row({ ...r.total, slug: "whole bank" }), "");
-  lines.push("Checks (drafts that passed / drafts checked)", ...r.checks.map((c) => `  ${c.check.padEnd(22)} ${String(c.passed).padStart(5)} / ${String(c.run).padEnd(5)} ${pct(c.rate)}`), "");
+  pushAll(lines, ["Questions per document", ...r.documents.map(row), row({ ...r.total, slug: "whole bank" }), ""]);
+  pushAll(lines, ["Checks (drafts that passed / drafts checked)", ...r.checks.map((c) => `  ${c.check.padEnd(22)} ${String(c.passed).padStart(5)} / ${String(c.run).padEnd(5)} ${pct(c.rate)}`), ""]);
   lines.push(`Blind guessers on ${r.guessers[0]?.total ?? 0} numeric multiple-choice questions (chance 25%, two-sided binomial test)`);
-  lines.push(...r.guessers.map((g) => `  ${g.strategy.padEnd(20)} ${String(g.correct).padStart(4)} correct  ${pct(g.rate).padStart(6)}  p = ${g.p.toFixed(3)}${g.p <= 0.05 ? "  ← beats chance" : ""}`));
+  pushAll(lines, r.guessers.map((g) => `  ${g.strategy.padEnd(20)} ${String(g.correct).padStart(4)} correct  ${pct(g.rate).padStart(6)}  p = ${g.p.toFixed(3)}${g.p <= 0.05 ? "  ← beats chance" : ""}`));
   lines.push(`Key rank among sorted options: ${r.keyRank.counts.join(" / ")}  χ² = ${r.keyRank.statistic.toFixed(2)} (df 3), p = ${r.keyRank.p.toFixed(3)}`);
   lines.push(`Leaks (a key written in another stem of the same document, not kept apart): ${r.leaks}`);
   return lines.join("\n");

@@ -4,11 +4,13 @@ import type { Language } from "./schema";
 export const T = {
   cloze: { en: (s: string) => `Fill in the blank: “${s}”`, zh: (s: string) => `填空：“${s}”` },
   typedUnit: { en: (u: string) => ` (answer in ${u})`, zh: (u: string) => `（单位：${u}）` },
+  typedUnitRounded: { en: (u: string) => ` (answer in ${u}, to three significant figures)`, zh: (u: string) => `（单位：${u}，保留三位有效数字）` },
   sectorBlank: { en: (s: string) => `Which sector fills the blank? “${s}”`, zh: (s: string) => `空白处应填哪个行业？“${s}”` },
   sectorId: { en: (s: string) => `Which sector is this about? “${s}”`, zh: (s: string) => `这句话说的是哪个行业？“${s}”` },
   trueFalse: { en: (s: string) => `True or false? “${s}”`, zh: (s: string) => `判断正误：“${s}”` },
   matching: { en: "Match each statement with the sector it is about.", zh: "把每条陈述与它所说的行业配对。" },
   ordering: { en: (what: string) => `Order from largest to smallest: ${what}`, zh: (what: string) => `按从大到小排序：${what}` },
+  compare: { en: (a: string, b: string, s: string) => `Which is larger here, the figure for ${a} or for ${b}? “${s}”`, zh: (a: string, b: string, s: string) => `${a}和${b}，哪一方的数值更大？“${s}”` },
   trueWord: { en: "True", zh: "正确" },
   falseWord: { en: "False", zh: "错误" },
   explainFigure: { en: (q: string) => `The lesson says: “${q}”`, zh: (q: string) => `课文原句：“${q}”` },

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildBundle, type BuildStats, type SourceFile } from "@/lib/quizgen/build";
 import { contentBundleSchema, type ContentBundle } from "@/lib/quizgen/schema";
+import { pushAll } from "@/lib/arrays";
 
 export const DEFAULT_CONTENT_DIR = "content";
 export const DEFAULT_BUNDLE = path.join(process.env.APP_DATA_DIR ?? ".data", "content.json");
@@ -28,7 +29,7 @@ export function readContentDir(dir: string): { files: SourceFile[]; lexicon: str
 export function buildContentDir(dir: string): { bundle: ContentBundle; stats: BuildStats } {
   const { files, lexicon, unreadable } = readContentDir(dir);
   const result = buildBundle(files, lexicon);
-  result.bundle.errors.push(...unreadable.map((u) => ({ ...u, slug: null })));
+  pushAll(result.bundle.errors, unreadable.map((u) => ({ ...u, slug: null })));
   result.bundle.errors.sort((a, b) => a.file.localeCompare(b.file));
   return result;
 }

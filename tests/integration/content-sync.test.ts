@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { syncContent, type SyncInput, type SyncQuestion } from "@/lib/server/data/content-sync";
 
@@ -39,8 +39,8 @@ function input(overrides: Partial<SyncInput> = {}): SyncInput {
 }
 
 describe(`content sync on ${provider}`, () => {
-  beforeEach(async () => {
-    // Other test files leave progress behind; responses point at questions, so they go first.
+  // Other test files leave progress behind; responses point at questions, so they go first.
+  async function wipeContent() {
     await db().questionEditLog.deleteMany();
     await db().questionOverride.deleteMany();
     await db().questionFlag.deleteMany();
@@ -51,7 +51,10 @@ describe(`content sync on ${provider}`, () => {
     await db().question.deleteMany();
     await db().lesson.deleteMany();
     await db().sector.deleteMany();
-  });
+  }
+  beforeEach(wipeContent);
+  // The run shares one database with the other suites: they must not meet these payload-less questions.
+  afterAll(wipeContent);
 
   it("creates lessons, sectors and questions, and a second run changes nothing", async () => {
     const first = await syncContent(input());

@@ -5,25 +5,26 @@ import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import type { Answer } from "@/lib/schemas/answer";
 import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questions";
+import { quizLength } from "@/lib/quiz/quiz-capacity";
+import { activeQuestions } from "@/lib/server/data/quiz-offers";
 import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
-import { active, feedbackFor, gradeStoredQuestion, parseQuestion, questionFields } from "@/lib/server/data/question-rows";
+import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
+import { editorFor } from "@/lib/server/data/question-editor";
 
 export type { QuizScope } from "@/lib/quiz/question";
 import type { QuizScope } from "@/lib/quiz/question";
 
-export const DEFAULT_QUIZ_LENGTH = 10;
-export const FIGURES_ONLY_LENGTH = 5;
 
-
-async function activeQuestions(scope: QuizScope, scopeId: string) {
-  const where =
-    scope === "lesson" ? { ...active, lessonSlug: scopeId } : { ...active, sectors: { some: { sectorId: scopeId } } };
-  const rows = await db().question.findMany({ where, select: questionFields, orderBy: { id: "asc" } });
-  return rows.map(parseQuestion);
+/** A quiz with nothing to ask: a 404 to API callers, an explanation page to the quiz buttons. */
+export class NothingToAskError extends AppError {
+  constructor(message: string) {
+    super("NOT_FOUND", message);
+  }
 }
+
 
 /**
  * What the student did with each of these questions the last time a quiz showed it: answered right
@@ -56,6 +57,8 @@ async function historyOf(userId: string, questionIds: string[]): Promise<Questio
 /**
  * Starts a quiz for the viewer, or returns their unfinished attempt on the same scope (so a
  * double-clicked start, or starting again on another device, continues rather than duplicates).
+ * NothingToAskError when the scope has nothing to ask (no questions, or none of the kind asked
+ * for): the caller explains that rather than failing.
  */
 export async function startAttempt(viewer: SessionUser, input: { scope: QuizScope; scopeId: string; figuresOnly: boolean }): Promise<string> {
   const open = await db().attempt.findFirst({
@@ -64,15 +67,15 @@ export async function startAttempt(viewer: SessionUser, input: { scope: QuizScop
     orderBy: { startedAt: "desc" },
   });
   if (open) return open.id;
-  const pool = await activeQuestions(input.scope, input.scopeId);
-  if (pool.length === 0) throw new AppError("NOT_FOUND", "There are no questions for this quiz yet.");
+  const pool = await activeQuestions(input.scope, input.scopeId, await editorFor(viewer));
+  if (pool.length === 0) throw new NothingToAskError("There are no questions for this quiz yet.");
   const seed = randomInt(1, 2 ** 31 - 1);
   const chosen = selectQuestions(pool, await historyOf(viewer.id, pool.map((q) => q.id)), {
-    count: input.figuresOnly ? FIGURES_ONLY_LENGTH : DEFAULT_QUIZ_LENGTH,
+    count: quizLength(input),
     seed,
     figuresOnly: input.figuresOnly,
   });
-  if (chosen.length === 0) throw new AppError("NOT_FOUND", "There are no questions of that kind for this quiz yet.");
+  if (chosen.length === 0) throw new NothingToAskError("There are no questions of that kind for this quiz yet.");
   const attempt = await db().attempt.create({
     data: { userId: viewer.id, scope: input.scope, scopeId: input.scopeId, figuresOnly: input.figuresOnly, seed, questionIds: JSON.stringify(chosen.map((q) => q.id)), totalCount: chosen.length },
     select: { id: true },
@@ -92,10 +95,10 @@ async function ownedAttempt(viewer: SessionUser, attemptId: string, client: Db |
 
 
 
-/** An attempt's questions (with review edits applied) and the answers given so far, by question id. */
-async function questionsAndAnswers(attemptId: string, questionIds: string[]) {
+/** An attempt's questions (with the viewer's review edits applied) and the answers given so far, by question id. */
+async function questionsAndAnswers(viewer: SessionUser, attemptId: string, questionIds: string[]) {
   const [rows, responses] = await Promise.all([
-    db().question.findMany({ where: { id: { in: questionIds } }, select: questionFields }),
+    db().question.findMany({ where: { id: { in: questionIds } }, select: questionFieldsFor(await editorFor(viewer)) }),
     db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
   ]);
   return { byId: new Map(rows.map((r) => [r.id, parseQuestion(r)])), answered: new Map(responses.map((r) => [r.questionId, r])) };
@@ -107,7 +110,7 @@ async function questionsAndAnswers(attemptId: string, questionIds: string[]) {
  */
 export async function getAttemptView(viewer: SessionUser, attemptId: string): Promise<AttemptView> {
   const attempt = await ownedAttempt(viewer, attemptId);
-  const { byId, answered } = await questionsAndAnswers(attempt.id, attempt.questionIds);
+  const { byId, answered } = await questionsAndAnswers(viewer, attempt.id, attempt.questionIds);
   return {
     id: attempt.id,
     scope: attempt.scope as QuizScope,
@@ -132,7 +135,7 @@ export async function submitResponse(
 ): Promise<Feedback> {
   const attempt = await ownedAttempt(viewer, input.attemptId);
   if (!attempt.questionIds.includes(input.questionId)) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
-  const q = parseQuestion(await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFields }));
+  const q = parseQuestion(await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFieldsFor(await editorFor(viewer)) }));
   const kept = () => db().response.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
   if (attempt.finishedAt) {
     const existing = await kept();
@@ -227,7 +230,7 @@ function describeAnswer(q: QuizQuestion, answer: Answer): string {
 export async function getAttemptResult(viewer: SessionUser, attemptId: string): Promise<AttemptResult> {
   const attempt = await ownedAttempt(viewer, attemptId);
   if (!attempt.finishedAt) throw new AppError("CONFLICT", "Finish the quiz to see the results.");
-  const { byId, answered } = await questionsAndAnswers(attempt.id, attempt.questionIds);
+  const { byId, answered } = await questionsAndAnswers(viewer, attempt.id, attempt.questionIds);
   return {
     id: attempt.id,
     scope: attempt.scope as QuizScope,

@@ -7,6 +7,8 @@ import { lessonMastery, type MasteryLevel } from "@/lib/quiz/mastery";
 import { reviewActivityOf, type ReviewActivity } from "@/lib/server/data/review-stats";
 import { loadClassWork, scoredAttempt } from "@/lib/server/data/class-work";
 import { inChunks } from "@/lib/server/data/in-chunks";
+import { activeFor } from "@/lib/server/data/question-rows";
+import { editorFor } from "@/lib/server/data/question-editor";
 
 /** Below this assignment score, or with no activity for INACTIVE_DAYS, a student "needs help". */
 export const NEEDS_HELP_SCORE = 0.6;
@@ -38,9 +40,13 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
   const work = await loadClassWork(classId);
   const { assignments } = work;
   const studentIds = work.students.map((s) => s.id);
-  const [lessons, sectors] = await Promise.all([
+  // The class's instructor sees the bank with their own edits and retirements (decisions/0019).
+  const active = activeFor(await editorFor(viewer));
+  const [lessons, sectors, available] = await Promise.all([
     db().lesson.findMany({ where: { slug: { in: assignments.filter((a) => a.scope === "lesson").map((a) => a.scopeId) } }, select: { slug: true, title: true } }),
     db().sector.findMany({ where: { id: { in: assignments.filter((a) => a.scope === "sector").map((a) => a.scopeId) } }, select: { id: true, nameEn: true } }),
+    // Each assignment's active questions: mastery needs enough distinct ones answered (decisions/0106).
+    Promise.all(assignments.map((a) => db().question.count({ where: a.scope === "lesson" ? { ...active, lessonSlug: a.scopeId } : { ...active, sectors: { some: { sectorId: a.scopeId } } } }))),
   ]);
   // Activity = starting or finishing any quiz (an index on Attempt(userId, …) serves this), or reviewing.
   const [activity, reviews] = await Promise.all([
@@ -57,14 +63,14 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
   const title = (scope: string, id: string) => (scope === "lesson" ? lessons.find((l) => l.slug === id)?.title : sectors.find((s) => s.id === id)?.nameEn) ?? id;
 
   const students = work.students.map(({ joinedAt: _joined, ...user }) => {
-    const cells = assignments.map((a): OverviewCell => {
+    const cells = assignments.map((a, i): OverviewCell => {
       const mine = work.workOf(a.id, user.id);
       const finished = mine.filter((t) => t.finishedAt && t.score !== null);
       const scored = scoredAttempt(mine);
       const firstDone = scored?.finishedAt ?? null;
       const status: AssignmentStatus = firstDone ? (a.dueAt && firstDone > a.dueAt ? "late" : "done") : a.dueAt && now > a.dueAt ? "missing" : "open";
       const activity = mine.map((t) => t.finishedAt ?? t.startedAt).sort((x, y) => y.getTime() - x.getTime())[0] ?? null;
-      return { score: scored?.score ?? null, attempts: finished.length, lastActivity: activity, mastery: lessonMastery(finished.map((t) => t.score!), mine.length > 0), status };
+      return { score: scored?.score ?? null, attempts: finished.length, lastActivity: activity, mastery: lessonMastery(finished.map((t) => t.score!), { distinctAnswered: new Set(mine.flatMap((t) => t.answered)).size, available: available[i] }), status };
     });
     const lastActivity = lastActivityOf.get(user.id) ?? null;
     const needsHelp: string[] = [];

@@ -26,6 +26,8 @@ export interface WorkAttempt {
   startedAt: Date;
   finishedAt: Date | null;
   score: number | null;
+  /** The questions answered in it (mastery needs enough distinct ones; decisions/0106). */
+  answered: string[];
 }
 
 export function isClassWork(attempt: Pick<WorkAttempt, "scope" | "scopeId" | "startedAt">, assignment: Pick<WorkAssignment, "scope" | "scopeId" | "createdAt">, joinedAt: Date): boolean {
@@ -33,8 +35,8 @@ export function isClassWork(attempt: Pick<WorkAttempt, "scope" | "scopeId" | "st
 }
 
 /** The attempt an assignment's score comes from: the first class-work attempt to be finished. */
-export function scoredAttempt(work: WorkAttempt[]): WorkAttempt | null {
-  let first: WorkAttempt | null = null;
+export function scoredAttempt<A extends Pick<WorkAttempt, "finishedAt" | "score">>(work: A[]): A | null {
+  let first: A | null = null;
   for (const a of work) if (a.finishedAt && a.score !== null && (!first || a.finishedAt < first.finishedAt!)) first = a;
   return first;
 }
@@ -68,9 +70,9 @@ export async function loadClassWork(classId: string, onlyUserId?: string): Promi
             db().attempt.findMany({
               where: { userId: { in: userIds }, OR: assignments.map((a) => ({ scope: a.scope, scopeId: a.scopeId, startedAt: { gte: a.createdAt } })) },
               orderBy: [{ startedAt: "asc" }, { id: "asc" }],
-              select: { id: true, userId: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true },
+              select: { id: true, userId: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true, responses: { select: { questionId: true } } },
             }),
-        );
+        ).then((rows) => rows.map(({ responses, ...attempt }) => ({ ...attempt, answered: responses.map((r) => r.questionId) })));
   const joinedAt = new Map(students.map((s) => [s.id, s.joinedAt]));
   // Assignment id → student id → class work, oldest first.
   const cells = new Map(assignments.map((a) => [a.id, new Map<string, WorkAttempt[]>()]));

@@ -1,3 +1,5 @@
+import { pushAll } from "@/lib/arrays";
+
 /**
  * Databases cap the parameters of one statement (SQLite 32,766, PostgreSQL 65,535, and Prisma may
  * refuse earlier with P2029), and an `IN (…)` list takes one per value. Lists whose length depends on
@@ -14,7 +16,7 @@ export function chunked<T>(items: readonly T[], size = IN_CHUNK_SIZE): T[][] {
 /** Runs `run` on each chunk in turn (not in parallel: inside a transaction there is one connection). */
 export async function inChunks<T, R>(items: readonly T[], run: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
   const results: R[] = [];
-  for (const chunk of chunked(items)) results.push(...(await run(chunk)));
+  for (const chunk of chunked(items)) pushAll(results, await run(chunk));
   return results;
 }
 

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import type { SessionUser } from "@/lib/server/data/users";
 import { lessonMastery, sectorMastery, type MasteryLevel } from "@/lib/quiz/mastery";
+import { activeFor } from "@/lib/server/data/question-rows";
+import { editorFor } from "@/lib/server/data/question-editor";
 
 export interface LessonProgress {
   slug: string;
@@ -32,7 +34,9 @@ export interface Dashboard {
 
 /** The viewer's own progress: every figure here is about the viewer and nobody else. */
 export async function getDashboard(viewer: SessionUser, now = new Date()): Promise<Dashboard> {
-  const [lessons, sectors, attempts, responses] = await Promise.all([
+  // The questions the viewer's quizzes draw from: the shared bank with their class's edits (decisions/0019).
+  const active = activeFor(await editorFor(viewer));
+  const [lessons, sectors, attempts, responses, available] = await Promise.all([
     db().lesson.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
     db().sector.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),
     db().attempt.findMany({
@@ -43,9 +47,17 @@ export async function getDashboard(viewer: SessionUser, now = new Date()): Promi
     db().response.findMany({
       where: { attempt: { userId: viewer.id } },
       orderBy: { createdAt: "asc" },
-      select: { correct: true, timeTakenMs: true, question: { select: { lessonSlug: true, sectors: { select: { sectorId: true } } } } },
+      select: { questionId: true, correct: true, timeTakenMs: true, question: { select: { lessonSlug: true, sectors: { select: { sectorId: true } } } } },
     }),
+    db().question.findMany({ where: active, select: { lessonSlug: true, sectors: { select: { sectorId: true } } } }),
   ]);
+  // How many active questions each lesson and sector has: mastery needs enough of them answered.
+  const availableIn = new Map<string, number>();
+  const countIn = (key: string) => availableIn.set(key, (availableIn.get(key) ?? 0) + 1);
+  for (const q of available) {
+    countIn(`lesson:${q.lessonSlug}`);
+    for (const s of q.sectors) countIn(`sector:${s.sectorId}`);
+  }
   const titles = new Map(lessons.map((l) => [l.slug, l.title]));
   const sectorNames = new Map(sectors.map((s) => [s.id, s.nameEn]));
   const labelOf = (scope: string, scopeId: string) => (scope === "lesson" ? titles.get(scopeId) ?? scopeId : `Sector: ${sectorNames.get(scopeId) ?? scopeId}`);
@@ -60,13 +72,17 @@ export async function getDashboard(viewer: SessionUser, now = new Date()): Promi
       bestScore: scores.length ? Math.max(...scores) : null,
       lastScore: scores.at(-1) ?? null,
       timeSpentMs: mine.reduce((sum, r) => sum + r.timeTakenMs, 0),
-      mastery: lessonMastery(scores, mine.length > 0),
+      mastery: lessonMastery(scores, { distinctAnswered: new Set(mine.map((r) => r.questionId)).size, available: availableIn.get(`lesson:${lesson.slug}`) ?? 0 }),
     };
   });
 
   const sectorProgress: SectorProgress[] = sectors.map((sector) => {
-    const answers = responses.filter((r) => r.question.sectors.some((s) => s.sectorId === sector.id)).map((r) => r.correct);
-    return { ...sector, answered: answers.length, mastery: sectorMastery(answers) };
+    const answers = responses.filter((r) => r.question.sectors.some((s) => s.sectorId === sector.id));
+    return {
+      ...sector,
+      answered: answers.length,
+      mastery: sectorMastery(answers, availableIn.get(`sector:${sector.id}`) ?? 0),
+    };
   });
 
   const history = attempts
