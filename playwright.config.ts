@@ -39,6 +39,16 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     // APP_TEST_CLOCK lets a test move the review clock forward with a cookie (lib/server/clock.ts).
-    env: { PORT: String(PORT), APP_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: "", NEXTAUTH_URL: `http://localhost:${PORT}`, APP_TEST_CLOCK: "1" },
+    // The suite signs up a fresh student per test, all from one address: the sign-up limits
+    // (10 a minute, 60 an hour; lib/server/auth/sign-up-throttle.ts) are raised for it explicitly.
+    env: {
+      PORT: String(PORT),
+      APP_DATA_DIR: E2E_DATA_DIR,
+      DATABASE_URL: "",
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      APP_TEST_CLOCK: "1",
+      SIGN_UP_LIMIT_PER_MINUTE: "1000",
+      SIGN_UP_LIMIT_PER_HOUR: "10000",
+    },
   },
 });

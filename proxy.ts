@@ -1,11 +1,26 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
+import { malformedPathResponse } from "@/lib/malformed-path";
 
-// Only passes the requested path on, so a page that sends a signed-out visitor to sign in can bring
-// them back afterwards. Every page, action and route handler checks who is asking itself.
+// Passes the requested path on, so a page that sends a signed-out visitor to sign in can bring
+// them back afterwards, and sets a per-request nonce Content-Security-Policy (Next's documented
+// way: the policy on the request lets Next put the nonce on its own scripts; `x-nonce` is there
+// for any page script of ours). Every page, action and route handler checks who is asking itself.
 export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const malformed = malformedPathResponse(request);
+  if (malformed) {
+    malformed.headers.set("Content-Security-Policy", policy);
+    return malformed;
+  }
   const headers = new Headers(request.headers);
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = { matcher: ["/((?!_next/|api/auth|favicon.ico).*)"] };

@@ -29,6 +29,17 @@ export function lessonSlugs(language: string): string[] {
 }
 
 /** The lesson with the most active questions of this type. */
+/** Every lesson with active questions of a type, most such questions first. */
+export function lessonsWithType(type: string): string[] {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT "lessonSlug" AS slug FROM "Question" WHERE type = ? AND "retiredAt" IS NULL GROUP BY "lessonSlug" ORDER BY COUNT(*) DESC, "lessonSlug"').all(type) as { slug: string }[];
+    return rows.map((r) => r.slug);
+  } finally {
+    db.close();
+  }
+}
+
 export function lessonWithType(type: string): string | null {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {

@@ -107,29 +107,45 @@ test("an instructor runs a class: students join and take the assignment, the ins
   await expectAccessible(page);
   const editedStem = `${questionPayload(keep).stem as string} [reviewed]`;
   await page.getByLabel("Question").fill(editedStem);
+  // The edit is the instructor's own: the page and the save message say whom it reaches (issue 11, finding 5).
+  await expect(page.locator("#edit-scope")).toContainText("your own classes only");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Saved. New quizzes use this version.")).toBeVisible();
+  await expect(page.getByText("Saved for your own classes only")).toBeVisible();
   await page.reload();
   await expect(page.getByText(/changed stem/)).toBeVisible();
   await page.goto(`/instructor/questions/${encodeURIComponent(retire)}`);
   await page.getByRole("button", { name: "Retire this question" }).click();
   await expect(page.getByRole("button", { name: "Restore this question" })).toBeVisible();
 
-  // A new student's quiz shows the edit and not the retired question.
-  const fresh = await newStudent(browser, "Cy Newcomer");
-  await fresh.goto(`/lessons/${lessonSlug}`);
-  await fresh.getByRole("button", { name: /Quiz on this lesson/ }).click();
-  await expect(fresh.locator("form[data-question-id]")).toBeVisible();
-  const ids: string[] = [];
-  const stems: string[] = [];
-  const total = await fresh.locator('nav[aria-label="Questions"] li').count();
-  for (let i = 0; i < total; i++) {
-    await fresh.getByRole("button", { name: new RegExp(`^Question ${i + 1},`) }).click();
-    ids.push((await fresh.locator("form[data-question-id]").getAttribute("data-question-id"))!);
-    stems.push((await fresh.locator("#question-stem").textContent())!);
+  /** Opens a lesson quiz and returns the ids and stems of all its questions. */
+  async function lessonQuiz(student: Page) {
+    await student.goto(`/lessons/${lessonSlug}`);
+    await student.getByRole("button", { name: /Quiz on this lesson/ }).click();
+    await expect(student.locator("form[data-question-id]")).toBeVisible();
+    const ids: string[] = [];
+    const stems: string[] = [];
+    const total = await student.locator('nav[aria-label="Questions"] li').count();
+    for (let i = 0; i < total; i++) {
+      await student.getByRole("button", { name: new RegExp(`^Question ${i + 1},`) }).click();
+      ids.push((await student.locator("form[data-question-id]").getAttribute("data-question-id"))!);
+      stems.push((await student.locator("#question-stem").textContent())!);
+    }
+    return { ids, stems };
   }
-  expect(ids).not.toContain(retire);
-  expect(ids).toContain(keep);
-  expect(stems).toContain(editedStem);
+
+  // A new student of the class sees the edit and not the retired question.
+  const fresh = await newStudent(browser, "Cy Newcomer");
+  await fresh.goto("/classes");
+  await fresh.getByLabel("Class code").fill(code);
+  await fresh.getByRole("button", { name: "Join class" }).click();
+  await expect(fresh.getByText("You joined Economics")).toBeVisible();
+  const member = await lessonQuiz(fresh);
+  expect(member.ids).not.toContain(retire);
+  expect(member.ids).toContain(keep);
+  expect(member.stems).toContain(editedStem);
+
+  // A student in no class (the shared bank) never sees this instructor's edit.
+  const outsider = await lessonQuiz(await newStudent(browser, "Di Outsider"));
+  expect(outsider.stems).not.toContain(editedStem);
 });
 

@@ -1,4 +1,4 @@
-// npm run bench:http: load on a production server (`next start` on the embedded SQLite database).
+// npm run bench:http: load on a production server (`npm start`, so scripts/serve.ts, on the embedded SQLite database).
 //
 // Targets: a static file (baseline), the lesson page, a quiz answer, the review page and a review
 // answer. Each is driven by 50 simulated students for 20 s, twice:

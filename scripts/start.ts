@@ -3,7 +3,8 @@
 //   2. apply migrations (embedded SQLite under .data/ unless DATABASE_URL names PostgreSQL)
 //   3. build the lessons and quizzes from content/ and sync them into the database
 //   4. embedded mode: make sure the demo accounts exist and print their sign-in details
-//   5. build the app when its sources changed, then serve it (`--dev` runs `next dev` instead)
+//   5. build the app when its sources changed, then serve it (`--dev` serves the development build)
+//      through scripts/serve.ts, which takes the client address from the connection
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -48,7 +49,7 @@ if (target.embedded) {
 
 if (dev) {
   step(`Starting the development server on http://localhost:${port}`);
-  serve(["dev", "-p", port]);
+  serve(["--dev"]);
 } else {
   const stamp = path.join(".next", "source-fingerprint");
   const fingerprint = sourceFingerprint();
@@ -61,11 +62,16 @@ if (dev) {
     writeFileSync(stamp, fingerprint);
   }
   step(`Serving on http://localhost:${port}`);
-  serve(["start", "-p", port]);
+  serve([]);
 }
 
+// Without the react-server condition: Next's server loads its own React builds per bundle.
 function serve(args: string[]) {
-  const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...args], { stdio: "inherit", env });
+  const nodeEnv = dev ? "development" : "production";
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/serve.ts", ...args], {
+    stdio: "inherit",
+    env: { ...env, PORT: port, NODE_ENV: nodeEnv },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

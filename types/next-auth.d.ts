@@ -14,5 +14,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     id: string;
     role: Role;
+    /** User.sessionVersion at sign-in; missing in tokens issued before it existed (read as 0). */
+    sessionVersion?: number;
   }
 }

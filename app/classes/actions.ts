@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/server/auth/session";
+import { actionId, actionOrFailurePage, actionState, formText, parseField } from "@/lib/server/action-input";
 import { joinClass, leaveClass } from "@/lib/server/data/classes";
-import { AppError } from "@/lib/server/errors";
 
 export interface JoinState {
   ok: boolean;
@@ -14,21 +14,21 @@ export interface JoinState {
 const codeSchema = z.string().trim().min(1, { message: "Enter the code your instructor gave you." }).max(20, { message: "Codes are 6 characters." });
 
 export async function joinClassAction(_previous: JoinState, formData: FormData): Promise<JoinState> {
-  const user = await requireActionUser();
-  const parsed = codeSchema.safeParse(formData.get("code") ?? "");
-  if (!parsed.success) return { ok: false, message: "", error: parsed.error.issues[0].message };
-  try {
-    const cls = await joinClass(user, parsed.data);
-    revalidatePath("/classes");
-    return { ok: true, message: `You joined ${cls.name}.` };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: "", error: error.message };
-    throw error;
-  }
+  return actionState<JoinState>(
+    async () => {
+      const user = await requireActionUser();
+      const cls = await joinClass(user, parseField(codeSchema, formText(formData, "code")));
+      revalidatePath("/classes");
+      return { ok: true, message: `You joined ${cls.name}.` };
+    },
+    (message) => ({ ok: false, message: "", error: message }),
+  );
 }
 
 export async function leaveClassAction(classId: string): Promise<void> {
-  const user = await requireActionUser();
-  await leaveClass(user, classId);
-  revalidatePath("/classes");
+  await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    await leaveClass(user, actionId(classId));
+    revalidatePath("/classes");
+  });
 }

@@ -5,6 +5,7 @@ import { listMyAssignments } from "@/lib/server/data/classes";
 import { JoinClassForm } from "@/components/join-class-form";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 import { quizOffer, type QuizOffer } from "@/lib/server/data/quiz-offers";
+import { editorFor } from "@/lib/server/data/question-editor";
 import { leaveClassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your classes" };
@@ -14,11 +15,12 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
   const { code = "" } = await searchParams;
   const classes = await listMyAssignments(user);
   // Each assigned quiz's button states what that quiz really gives (one look-up per lesson or sector).
+  const editorId = await editorFor(user);
   const scopes = [...new Set(classes.flatMap((c) => c.assignments.map((a) => `${a.scope}:${a.scopeId}`)))];
   const offers = new Map<string, QuizOffer>(
     await Promise.all(scopes.map(async (key) => {
       const [scope, scopeId] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
-      return [key, await quizOffer(scope as "lesson" | "sector", scopeId)] as const;
+      return [key, await quizOffer(scope as "lesson" | "sector", scopeId, editorId)] as const;
     })),
   );
   return (
@@ -59,7 +61,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
                       </Link>
                     )}
                     {a.dueAt && <span className="text-sm text-slate-700"> · due {a.dueAt.toISOString().slice(0, 10)}</span>}
-                    <span className="text-sm text-slate-700"> · best {a.bestScore === null ? "—" : `${Math.round(a.bestScore * 100)}%`}</span>
+                    <span className="text-sm text-slate-700"> · score (first finished attempt) {a.score === null ? "—" : `${Math.round(a.score * 100)}%`}</span>
                   </p>
                   <StartQuizButtons scope={a.scope as "lesson" | "sector"} scopeId={a.scopeId} label="Take the assigned quiz" offer={offers.get(`${a.scope}:${a.scopeId}`)!} />
                 </li>

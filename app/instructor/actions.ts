@@ -3,8 +3,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/server/auth/session";
+import { actionId, actionOrFailurePage, actionState, formText, formTextsByPrefix, parseField } from "@/lib/server/action-input";
 import { assign, createClass, removeStudent } from "@/lib/server/data/classes";
-import { editQuestion, setQuestionRetired } from "@/lib/server/data/question-review";
+import { editQuestion, editScopeOf, setQuestionRetired } from "@/lib/server/data/question-review";
 import { AppError } from "@/lib/server/errors";
 
 export interface FormState {
@@ -13,25 +14,21 @@ export interface FormState {
   errors: Record<string, string>;
 }
 
-async function asFormState(work: () => Promise<string>): Promise<FormState> {
-  try {
-    return { ok: true, message: await work(), errors: {} };
-  } catch (error) {
-    if (error instanceof z.ZodError) {
-      return { ok: false, message: "", errors: Object.fromEntries(error.issues.map((i) => [String(i.path[0]), i.message])) };
-    }
-    if (error instanceof AppError) return { ok: false, message: error.field ? "" : error.message, errors: error.field ? { [error.field]: error.message } : {} };
-    throw error;
-  }
+/** Runs a form's work; a known failure (signed out, not yours, bad input) becomes the form's message. */
+function asFormState(work: () => Promise<string>): Promise<FormState> {
+  return actionState<FormState>(
+    async () => ({ ok: true, message: await work(), errors: {} }),
+    (message, field) => ({ ok: false, message: field ? "" : message, errors: field ? { [field]: message } : {} }),
+  );
 }
 
 const classNameSchema = z.object({ name: z.string().trim().min(1, { message: "Give the class a name." }).max(100, { message: "Use at most 100 characters." }) });
 
 export async function createClassAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireActionUser();
   let id = "";
   const state = await asFormState(async () => {
-    const { name } = classNameSchema.parse({ name: formData.get("name") });
+    const user = await requireActionUser();
+    const { name } = parseField(classNameSchema, { name: formText(formData, "name") });
     id = (await createClass(user, name)).id;
     return "Class created.";
   });
@@ -49,27 +46,33 @@ const assignSchema = z.object({
 });
 
 export async function assignAction(classId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireActionUser();
   return asFormState(async () => {
-    const input = assignSchema.parse({ target: formData.get("target"), dueAt: formData.get("dueAt") || undefined });
+    const user = await requireActionUser();
+    const id = actionId(classId);
+    const input = parseField(assignSchema, { target: formText(formData, "target"), dueAt: formText(formData, "dueAt") || undefined });
     const [scope, ...rest] = input.target.split(":");
-    await assign(user, classId, { scope: scope as "lesson" | "sector", scopeId: rest.join(":"), dueAt: input.dueAt });
-    revalidatePath(`/instructor/classes/${classId}`);
+    await assign(user, id, { scope: scope as "lesson" | "sector", scopeId: rest.join(":"), dueAt: input.dueAt });
+    revalidatePath(`/instructor/classes/${id}`);
     return "Assigned.";
   });
 }
 
 export async function removeStudentAction(classId: string, studentId: string): Promise<void> {
-  const user = await requireActionUser();
-  await removeStudent(user, classId, studentId);
-  revalidatePath(`/instructor/classes/${classId}`);
+  await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    await removeStudent(user, actionId(classId), actionId(studentId));
+    revalidatePath(`/instructor/classes/${classId}`);
+  });
 }
 
 export async function setRetiredAction(questionId: string, retired: boolean): Promise<void> {
-  const user = await requireActionUser();
-  await setQuestionRetired(user, questionId, retired);
-  revalidatePath("/instructor/questions");
-  revalidatePath(`/instructor/questions/${questionId}`);
+  await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    const id = actionId(questionId);
+    await setQuestionRetired(user, id, parseField(z.boolean(), retired));
+    revalidatePath("/instructor/questions");
+    revalidatePath(`/instructor/questions/${id}`);
+  });
 }
 
 const editSchema = z.object({
@@ -78,19 +81,18 @@ const editSchema = z.object({
 });
 
 export async function editQuestionAction(questionId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireActionUser();
   return asFormState(async () => {
-    const input = editSchema.parse({ stem: formData.get("stem"), explanation: formData.get("explanation") ?? "" });
+    const user = await requireActionUser();
+    const id = actionId(questionId);
+    const input = parseField(editSchema, { stem: formText(formData, "stem"), explanation: formText(formData, "explanation") });
     const optionTexts: Record<string, string> = {};
-    for (const [key, value] of formData.entries()) {
-      if (key.startsWith("option:")) {
-        const text = String(value).trim();
-        if (!text) throw new AppError("INVALID", "Options cannot be empty.", "options");
-        optionTexts[key.slice("option:".length)] = text;
-      }
+    for (const [optionId, value] of Object.entries(formTextsByPrefix(formData, "option:", 500))) {
+      const text = value.trim();
+      if (!text) throw new AppError("INVALID", "Options cannot be empty.", "options");
+      optionTexts[optionId] = text;
     }
-    await editQuestion(user, questionId, { ...input, optionTexts: Object.keys(optionTexts).length ? optionTexts : undefined });
-    revalidatePath(`/instructor/questions/${questionId}`);
-    return "Saved. New quizzes use this version.";
+    await editQuestion(user, id, { ...input, optionTexts: Object.keys(optionTexts).length ? optionTexts : undefined });
+    revalidatePath(`/instructor/questions/${id}`);
+    return `Saved for ${editScopeOf(user).description}. New quizzes there use this version.`;
   });
 }

@@ -1,9 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireActionUser, requireUser } from "@/lib/server/auth/session";
+import { requireActionUser } from "@/lib/server/auth/session";
+import { actionId, actionOrFailurePage, actionState, formText, parseField } from "@/lib/server/action-input";
 import { finishAttempt, flagQuestion, NothingToAskError, startAttempt } from "@/lib/server/data/attempts";
-import { AppError } from "@/lib/server/errors";
 import { flagSchema } from "@/lib/schemas/answer";
 
 const startSchema = z.object({
@@ -13,27 +13,37 @@ const startSchema = z.object({
 });
 
 /**
- * Starts (or resumes) a quiz and opens it. Signed-out callers are sent to sign in; a scope with
- * nothing to ask (an old page, a retired lesson) gets a page that says so.
+ * Starts (or resumes) a quiz and opens it. Signed-out callers are sent to sign in; an unknown lesson
+ * or sector is the 404 page; a scope with nothing to ask (a retired lesson, "Figures only" on a
+ * lesson without figures) gets a page that says so.
  */
 export async function startQuizAction(formData: FormData) {
-  const user = await requireUser();
-  const input = startSchema.parse({ scope: formData.get("scope"), scopeId: formData.get("scopeId"), figuresOnly: formData.get("figuresOnly") ?? "0" });
-  let attemptId: string;
-  try {
-    attemptId = await startAttempt(user, input);
-  } catch (error) {
-    if (!(error instanceof NothingToAskError)) throw error;
-    const query = new URLSearchParams({ scope: input.scope, id: input.scopeId, ...(input.figuresOnly ? { figures: "1" } : {}) });
-    redirect(`/quiz/nothing-to-ask?${query}`);
+  const started = await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    const input = parseField(startSchema, { scope: formText(formData, "scope"), scopeId: formText(formData, "scopeId"), figuresOnly: formText(formData, "figuresOnly") || "0" });
+    try {
+      return { attemptId: await startAttempt(user, input), input };
+    } catch (error) {
+      if (error instanceof NothingToAskError) return { attemptId: null, input };
+      throw error;
+    }
+  });
+  if (!started.attemptId) {
+    const { scope, scopeId, figuresOnly } = started.input;
+    redirect(`/quiz/nothing-to-ask?${new URLSearchParams({ scope, id: scopeId, ...(figuresOnly ? { figures: "1" } : {}) })}`);
   }
+  const attemptId = started.attemptId;
   redirect(`/quiz/${attemptId}`);
 }
 
 export async function finishQuizAction(attemptId: string) {
-  const user = await requireActionUser();
-  await finishAttempt(user, z.string().min(1).max(50).parse(attemptId));
-  redirect(`/quiz/${attemptId}/results`);
+  const id = await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    const id = actionId(attemptId);
+    await finishAttempt(user, id);
+    return id;
+  });
+  redirect(`/quiz/${id}/results`);
 }
 
 export interface FlagState {
@@ -42,18 +52,18 @@ export interface FlagState {
 }
 
 export async function flagQuestionAction(_previous: FlagState, formData: FormData): Promise<FlagState> {
-  try {
-    const user = await requireActionUser();
-    const parsed = flagSchema.safeParse({
-      questionId: formData.get("questionId"),
-      reason: formData.get("reason"),
-      comment: formData.get("comment") || undefined,
-    });
-    if (!parsed.success) return { ok: false, message: "Choose a reason for the flag." };
-    await flagQuestion(user, parsed.data);
-    return { ok: true, message: "Thanks: your flag was sent to the instructors." };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    throw error;
-  }
+  return actionState<FlagState>(
+    async () => {
+      const user = await requireActionUser();
+      const parsed = flagSchema.safeParse({
+        questionId: formText(formData, "questionId"),
+        reason: formText(formData, "reason"),
+        comment: formText(formData, "comment") || undefined,
+      });
+      if (!parsed.success) return { ok: false, message: "Choose a reason for the flag." };
+      await flagQuestion(user, parsed.data);
+      return { ok: true, message: "Thanks: your flag was sent to the instructors." };
+    },
+    (message) => ({ ok: false, message }),
+  );
 }

@@ -1,17 +1,21 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireActionUser, requireUser } from "@/lib/server/auth/session";
+import { requireActionUser } from "@/lib/server/auth/session";
+import { actionId, actionOrFailurePage, actionState, formText, parseField } from "@/lib/server/action-input";
 import { now } from "@/lib/server/clock";
+import type { SessionUser } from "@/lib/server/data/users";
 import { AppError } from "@/lib/server/errors";
 import { rerateReview, saveReviewSettings, studyLesson, undoLastReview } from "@/lib/server/data/review";
 import { rerateSchema, reviewSettingsSchema } from "@/lib/schemas/review";
 
 /** "Add this lesson to my reviews" on a lesson page; opens the review page on that lesson. */
 export async function studyLessonAction(formData: FormData) {
-  const user = await requireUser();
-  const slug = z.string().min(1).max(200).parse(formData.get("lessonSlug"));
-  const { added } = await studyLesson(user, slug, await now());
+  const { slug, added } = await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    const slug = parseField(z.string().min(1).max(200), formText(formData, "lessonSlug"));
+    return { slug, ...(await studyLesson(user, slug, await now())) };
+  });
   redirect(`/review?lesson=${encodeURIComponent(slug)}&added=${added}`);
 }
 
@@ -19,28 +23,35 @@ export type RerateReply = { ok: true; rating: number; nextDue: Date } | { ok: fa
 
 /** After a correct answer: "it was Hard" or "it was Easy" instead of Good. */
 export async function rerateReviewAction(input: unknown): Promise<RerateReply> {
-  try {
-    const user = await requireActionUser();
-    const parsed = rerateSchema.safeParse(input);
-    if (!parsed.success) return { ok: false, error: "Choose Hard, Good or Easy." };
-    return { ok: true, ...(await rerateReview(user, parsed.data, await now())) };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.message };
-    throw error;
-  }
+  return actionState<RerateReply>(
+    async () => {
+      const user = await requireActionUser();
+      const parsed = rerateSchema.safeParse(input);
+      if (!parsed.success) return { ok: false, error: "Choose Hard, Good or Easy." };
+      return { ok: true, ...(await rerateReview(user, parsed.data, await now())) };
+    },
+    (error) => ({ ok: false, error }),
+  );
 }
 
 /** Only paths of the review page may be returned to. */
-function reviewPath(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
+function reviewPath(path: string): string {
   return /^\/review(\?[^\s]*)?$/.test(path) ? path : "/review";
 }
 
 export async function undoReviewAction(formData: FormData) {
-  const user = await requireActionUser();
-  const logId = z.string().min(1).max(50).parse(formData.get("logId"));
-  const undone = await undoLastReview(user, logId, await now());
-  const back = reviewPath(formData.get("back"));
+  const { undone, back } = await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    const logId = actionId(formText(formData, "logId"));
+    const back = reviewPath(formText(formData, "back"));
+    try {
+      return { undone: await undoLastReview(user, logId, await now()), back };
+    } catch (error) {
+      // The review was changed meanwhile (another tab): nothing was undone, and the page says so.
+      if (error instanceof AppError && error.code === "CONFLICT") return { undone: false, back };
+      throw error;
+    }
+  });
   redirect(`${back}${back.includes("?") ? "&" : "?"}undone=${undone ? 1 : 0}`);
 }
 
@@ -52,8 +63,19 @@ export interface SettingsState {
 }
 
 export async function saveReviewSettingsAction(_previous: SettingsState, formData: FormData): Promise<SettingsState> {
-  const user = await requireActionUser();
-  const values = { desiredRetention: String(formData.get("desiredRetention") ?? "").trim(), newCardsPerDay: String(formData.get("newCardsPerDay") ?? "").trim() };
+  const values = { desiredRetention: "", newCardsPerDay: "" };
+  return actionState<SettingsState>(
+    async () => {
+      const user = await requireActionUser();
+      values.desiredRetention = formText(formData, "desiredRetention", 50).trim();
+      values.newCardsPerDay = formText(formData, "newCardsPerDay", 50).trim();
+      return saveSettings(user, values);
+    },
+    (message) => ({ ok: false, message, errors: {}, values }),
+  );
+}
+
+async function saveSettings(user: SessionUser, values: SettingsState["values"]): Promise<SettingsState> {
   const parsed = reviewSettingsSchema.safeParse({ desiredRetention: values.desiredRetention || undefined, newCardsPerDay: values.newCardsPerDay || undefined });
   if (!parsed.success) {
     const errors: SettingsState["errors"] = {};

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/server/auth/session";
 import { listSectors } from "@/lib/server/data/sectors";
 import { sectorOffers } from "@/lib/server/data/quiz-offers";
+import { editorFor } from "@/lib/server/data/question-editor";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 
 export const metadata: Metadata = { title: "Sectors" };
 
 export default async function SectorsPage() {
   const user = await requireUser();
-  const [sectors, offers] = await Promise.all([listSectors(user), sectorOffers()]);
+  const [sectors, offers] = await Promise.all([listSectors(user), editorFor(user).then(sectorOffers)]);
   return (
     <section aria-labelledby="sectors-heading" className="space-y-6">
       <h1 id="sectors-heading" className="text-2xl font-semibold">

@@ -51,7 +51,7 @@ export function AssignForm({ classId, lessons, sectors }: Props) {
         Assign
       </button>
       <p role="status" className="mt-8 text-sm text-green-800">
-        {state.ok ? state.message : ""}
+        {state.ok ? state.message : state.message && <span className="text-red-700">{state.message}</span>}
       </p>
     </form>
   );

@@ -4,14 +4,14 @@ import { useMemo, useState } from "react";
 
 export interface ClassTableProps {
   classId: string;
-  assignments: { id: string; title: string; dueAt: string | null; averageBest: number | null; completed: number }[];
+  assignments: { id: string; title: string; dueAt: string | null; averageScore: number | null; completed: number }[];
   students: {
     id: string;
     name: string;
     email: string;
     lastActivity: string | null;
     needsHelp: string[];
-    cells: { bestScore: number | null; attempts: number; mastery: string; status: string }[];
+    cells: { score: number | null; attempts: number; mastery: string; status: string }[];
     review: { reviews7d: number; cards: number; dueNow: number; retention30d: number | null };
   }[];
 }
@@ -31,7 +31,7 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
       (s) => (!onlyNeedsHelp || s.needsHelp.length > 0) && `${s.name} ${s.email}`.toLowerCase().includes(query.trim().toLowerCase()),
     );
     const key = (s: ClassTableProps["students"][number]): string | number =>
-      sortBy === -1 ? s.name.toLowerCase() : sortBy === -2 ? (s.lastActivity ?? "") : sortBy === -3 ? s.review.reviews7d : (s.cells[sortBy]?.bestScore ?? -1);
+      sortBy === -1 ? s.name.toLowerCase() : sortBy === -2 ? (s.lastActivity ?? "") : sortBy === -3 ? s.review.reviews7d : (s.cells[sortBy]?.score ?? -1);
     return [...filtered].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (descending ? -1 : 1));
   }, [students, sortBy, descending, query, onlyNeedsHelp]);
 
@@ -95,7 +95,7 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
                 </th>
                 {s.cells.map((c, i) => (
                   <td key={i} className="p-2">
-                    <div>{pct(c.bestScore)}</div>
+                    <div>{pct(c.score)}</div>
                     <div className="text-xs text-slate-600">
                       {STATUS[c.status]} · {c.attempts} {c.attempts === 1 ? "attempt" : "attempts"} · {c.mastery}
                     </div>
@@ -114,11 +114,11 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
           <tfoot>
             <tr className="border-t-2 border-slate-300">
               <th scope="row" className="p-2">
-                Class average (best)
+                Class average (first finished attempt)
               </th>
               {assignments.map((a) => (
                 <td key={a.id} className="p-2">
-                  {pct(a.averageBest)} <span className="text-xs text-slate-600">({a.completed} done)</span>
+                  {pct(a.averageScore)} <span className="text-xs text-slate-600">({a.completed} done)</span>
                 </td>
               ))}
               <td className="p-2">{students.reduce((sum, s) => sum + s.review.reviews7d, 0)}</td>

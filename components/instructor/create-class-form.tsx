@@ -15,6 +15,9 @@ export function CreateClassForm() {
       <Button type="submit" disabled={pending} className="mt-6">
         Create class
       </Button>
+      <p role="status" className="basis-full text-sm text-red-700">
+        {state.ok ? "" : state.message}
+      </p>
     </form>
   );
 }

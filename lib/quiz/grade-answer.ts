@@ -20,11 +20,38 @@ const ANSWER_KIND: Record<QuizQuestion["type"], Answer["kind"]> = {
   ordering: "ordering",
 };
 
-export class WrongAnswerKindError extends Error {}
+/** The answer cannot be an answer to this question (wrong kind, or ids the question does not have). */
+export class AnswerDoesNotFitError extends Error {}
 
-/** Grades one answer on the server. Throws WrongAnswerKindError when the answer does not fit the type. */
+/**
+ * Why an answer cannot be one to this question, or null when it can: its kind is the question's,
+ * and every option id, matching choice and ordered item is one of the question's own options (an
+ * ordering uses each exactly once). Ids are compared whole, so nothing else (another question's id,
+ * a separator character) can ride along into what is stored and counted.
+ */
+export function checkAnswerFits(q: QuizQuestion, answer: Answer): string | null {
+  if (ANSWER_KIND[q.type] !== answer.kind) return `A ${q.type} question takes a "${ANSWER_KIND[q.type]}" answer.`;
+  const ids = new Set((q.options ?? []).map((o) => o.id));
+  switch (answer.kind) {
+    case "option":
+      return ids.has(answer.optionId) ? null : "That choice is not one of this question's options.";
+    case "matching":
+      if (answer.choices.length !== (q.pairs ?? []).length) return "Match every item once.";
+      return answer.choices.every((id) => ids.has(id)) ? null : "That choice is not one of this question's options.";
+    case "ordering":
+      return answer.order.length === ids.size && new Set(answer.order).size === ids.size && answer.order.every((id) => ids.has(id))
+        ? null
+        : "Put each of this question's items in the order exactly once.";
+    case "typed":
+    case "bool":
+      return null;
+  }
+}
+
+/** Grades one answer on the server. Throws AnswerDoesNotFitError when the answer does not fit the question. */
 export function gradeAnswer(q: QuizQuestion, answer: Answer, gradeTyped: TypedGrader): Grade {
-  if (ANSWER_KIND[q.type] !== answer.kind) throw new WrongAnswerKindError(`A ${q.type} question takes a "${ANSWER_KIND[q.type]}" answer.`);
+  const misfit = checkAnswerFits(q, answer);
+  if (misfit) throw new AnswerDoesNotFitError(misfit);
   const plain = (correct: boolean): Grade => ({ correct, parsedValue: null, readAs: null });
   switch (answer.kind) {
     case "option":
@@ -38,7 +65,6 @@ export function gradeAnswer(q: QuizQuestion, answer: Answer, gradeTyped: TypedGr
     case "matching": {
       const pairs = q.pairs ?? [];
       const options = new Map((q.options ?? []).map((o) => [o.id, o]));
-      if (answer.choices.length !== pairs.length) return plain(false);
       return plain(
         pairs.every((pair, i) => {
           const chosen = options.get(answer.choices[i]);

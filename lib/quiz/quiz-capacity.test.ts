@@ -8,10 +8,10 @@ function q(id: string, type: string, sentence: string, figures: string[] = []): 
   return { id, type, source: { sentenceId: sentence }, figureIds: figures };
 }
 
-/** Some questions answered, right or wrong, as a student's history would have them. */
+/** Some questions answered right, wrong or left blank, as a student's history would have them. */
 function randomHistory(pool: GroupableQuestion[], seed: number): QuestionHistory {
   const random = seededRandom(seed, "history");
-  return new Map(pool.filter(() => random() < 0.4).map((x) => [x.id, { seen: 1 + Math.floor(random() * 3), lastCorrect: random() < 0.5 }]));
+  return new Map(pool.filter(() => random() < 0.4).map((x) => [x.id, { seen: 1 + Math.floor(random() * 3), last: (["right", "wrong", "blank"] as const)[Math.floor(random() * 3)] }]));
 }
 
 describe("quizCapacity", () => {

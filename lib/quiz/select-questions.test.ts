@@ -38,16 +38,26 @@ describe("selectQuestions", () => {
     expect(new Set(types).size).toBe(5);
   });
 
-  it("prefers questions answered wrong, then unseen, over ones answered right", () => {
+  it("draws in tiers: never shown, then answered wrong, then left blank, then answered right", () => {
     const history: QuestionHistory = new Map([
-      ["c1", { seen: 1, lastCorrect: false }],
-      ["c2", { seen: 3, lastCorrect: true }],
-      ["c3", { seen: 1, lastCorrect: true }],
+      ["c1", { seen: 1, last: "wrong" }],
+      ["c2", { seen: 3, last: "right" }],
+      ["c3", { seen: 1, last: "blank" }],
     ]);
-    const only = [pool[4], pool[5], pool[6], { ...pool[7], type: "sector-id" }];
-    const ids = selectQuestions(only, history, { count: 2, seed: 1 }).map((x) => x.id);
-    expect(ids).toContain("c1");
-    expect(ids).not.toContain("c2");
+    // One type and no shared sentences, so only the tiers decide.
+    const only = [pool[4], pool[5], pool[6], pool[7]].map((x) => ({ ...x, type: "sector-id" }));
+    for (let seed = 1; seed <= 20; seed++) {
+      expect(selectQuestions(only, history, { count: 4, seed }).map((x) => x.id)).toEqual(["c4", "c1", "c3", "c2"]);
+    }
+  });
+
+  it("answered right: the least seen first", () => {
+    const history: QuestionHistory = new Map([
+      ["c1", { seen: 4, last: "right" }],
+      ["c2", { seen: 1, last: "right" }],
+    ]);
+    const only = [pool[4], pool[5]].map((x) => ({ ...x, type: "sector-id" }));
+    expect(selectQuestions(only, history, { count: 1, seed: 1 }).map((x) => x.id)).toEqual(["c2"]);
   });
 
   it("keeps only figure questions for a figures-only quiz", () => {

@@ -3,8 +3,11 @@ import { seededRandom, seededShuffle } from "./seeded-random";
 
 export type SelectableQuestion = GroupableQuestion;
 
-/** What the student did with a question before: never seen, answered right, or last answered wrong. */
-export type QuestionHistory = Map<string, { seen: number; lastCorrect: boolean }>;
+/**
+ * What the student did with a question the last time a quiz showed it: answered it right or wrong,
+ * or left it blank in a finished quiz; `seen` counts the quizzes that showed it. Absent: never shown.
+ */
+export type QuestionHistory = Map<string, { seen: number; last: "right" | "wrong" | "blank" }>;
 
 export interface SelectOptions {
   count: number;
@@ -14,11 +17,13 @@ export interface SelectOptions {
 }
 
 /**
- * Picks a quiz: questions the student got wrong come first, then unseen ones, then ones answered
- * right (least seen first); within a tier the order is seeded-random and types are mixed by taking
- * one question of each type in turn (the types used least so far first). At most one question per
- * revealing group (quiz-capacity.ts), so no two chosen questions reveal each other's answer and the
- * quiz has exactly quizCapacity() questions when options.count is the quiz's length.
+ * Picks a quiz in tiers: questions never shown to the student first (a retake asks other questions
+ * where the bank allows, so blank attempts do not cycle through the same ones), then ones last
+ * answered wrong, then ones left blank, then ones answered right (least seen first); within a tier
+ * the order is seeded-random and types are mixed by taking one question of each type in turn (the
+ * types used least so far first). At most one question per revealing group (quiz-capacity.ts), so
+ * no two chosen questions reveal each other's answer and the quiz has exactly quizCapacity()
+ * questions when options.count is the quiz's length.
  */
 export function selectQuestions<Q extends SelectableQuestion>(pool: Q[], history: QuestionHistory, options: SelectOptions): Q[] {
   const random = seededRandom(options.seed, "select");
@@ -27,8 +32,8 @@ export function selectQuestions<Q extends SelectableQuestion>(pool: Q[], history
   const usedGroups = new Set<string>();
   const tier = (q: Q) => {
     const h = history.get(q.id);
-    if (!h) return 1;
-    return h.lastCorrect ? 2 + h.seen : 0;
+    if (!h) return 0;
+    return h.last === "wrong" ? 1 : h.last === "blank" ? 2 : 3 + h.seen;
   };
   const shuffled = seededShuffle(eligible, random);
   const tiers = new Map<number, Q[]>();

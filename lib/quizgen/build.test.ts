@@ -2,19 +2,19 @@ import { describe, expect, it } from "vitest";
 import { qualityReport } from "./report";
 import { build, fixtureFiles, lexicon, seedFiles } from "./test-helpers";
 import { matchSectors } from "./lexicon";
+import { listOrCaption, sameTerm, standsAlone } from "./item-rules";
 
 const seeds = build(seedFiles());
+const isComparison = (q: { type: string; options?: unknown[] | null }) => q.type === "figure-mc" && q.options?.length === 2;
 const report = qualityReport(seeds.bundle, seeds.stats);
 const byDoc = new Map(report.documents.map((d) => [d.slug, d]));
 
 describe("the seed documents", () => {
-  it("each English document gives at least 8 questions of at least 2 types", () => {
-    const english = seeds.bundle.documents.filter((d) => d.language === "en");
-    expect(english).toHaveLength(4);
-    for (const d of english) {
-      const r = byDoc.get(d.slug)!;
-      expect(r.questions, d.slug).toBeGreaterThanOrEqual(8);
-      expect(Object.keys(r.types).length, d.slug).toBeGreaterThanOrEqual(2);
+  it("asks nothing on a list item or caption, and every true/false statement stands alone", () => {
+    for (const q of seeds.bundle.questions) {
+      expect(listOrCaption(q.source.quote, q.language), q.id).toBeNull();
+      // A statement after a connective is asked only with the sentence before it in the stem.
+      if (q.type === "true-false") expect(standsAlone(q.source.quote, q.language, /^(The lesson says: |上文：)/.test(q.stem)), q.id).toBeNull();
     }
   });
   it("the Chinese paper gives at least 60 questions of at least 4 types", () => {
@@ -22,13 +22,15 @@ describe("the seed documents", () => {
     expect(byDoc.get(zh.slug)!.questions).toBeGreaterThanOrEqual(60);
     expect(Object.keys(byDoc.get(zh.slug)!.types).length).toBeGreaterThanOrEqual(4);
   });
-  it("every numbered sector of the first article has a sector question", () => {
-    const doc = seeds.bundle.documents.find((d) => d.sections.filter((s) => /^\d\.\s/.test(s.heading ?? "")).length === 8)!;
-    const asked = new Set(seeds.bundle.questions.filter((q) => q.documentSlug === doc.slug && q.type === "sector-id").flatMap((q) => q.sectorIds));
-    const numbered = doc.sections.filter((s) => /^\d\.\s/.test(s.heading ?? ""));
-    const sectors = numbered.map((s) => matchSectors(lexicon, s.heading!)[0]?.sectorId);
-    expect(new Set(sectors).size).toBe(8);
-    for (const [i, id] of sectors.entries()) expect(asked.has(id), numbered[i].heading!).toBe(true);
+  it("every sector question hides the sector's own name in a sentence that names it", () => {
+    const sectorQuestions = seeds.bundle.questions.filter((q) => q.type === "sector-id");
+    expect(sectorQuestions.length).toBeGreaterThan(0);
+    for (const q of sectorQuestions) {
+      const e = lexicon.byId.get(q.sectorIds[0])!;
+      const words = matchSectors(lexicon, q.source.quote).filter((m) => m.sectorId === e.id).map((m) => q.source.quote.slice(m.start, m.end));
+      expect(words.length, q.id).toBeGreaterThan(0);
+      for (const w of words) expect([e.en, e.zh, ...e.synonyms].some((n) => sameTerm(w, n)), `${q.id}: ${w}`).toBe(true);
+    }
   });
   it("no blind guesser beats chance, the key's rank is uniform, and nothing leaks", () => {
     for (const g of report.guessers) expect(g.p, g.strategy).toBeGreaterThan(0.05);
@@ -59,14 +61,15 @@ describe("documents written for the tests (not seeds)", () => {
     for (const d of bundle.documents) {
       const qs = bundle.questions.filter((q) => q.documentSlug === d.slug);
       expect(qs.length, d.slug).toBeGreaterThanOrEqual(6);
-      expect(new Set(qs.map((q) => q.type)).size, d.slug).toBeGreaterThanOrEqual(3);
+      // A two-option "which is larger" is its own kind of item (it replaced two-item orderings).
+      expect(new Set(qs.map((q) => (isComparison(q) ? "comparison" : q.type))).size, d.slug).toBeGreaterThanOrEqual(3);
     }
     const pair = bundle.figures.filter((f) => f.text === "2.13亿吨");
     expect(pair.map((f) => f.value)).toContain(213_000_000);
   });
   it("names the one fact each single-fact question tests, shared by the formats that ask it", () => {
     for (const q of bundle.questions) {
-      if (q.type === "matching" || q.type === "ordering") expect(q.factId, q.id).toBeUndefined();
+      if (q.type === "matching" || q.type === "ordering" || isComparison(q)) expect(q.factId, q.id).toBeUndefined();
       else if (q.type === "sector-id") expect(q.factId, q.id).toBe(`sector:${q.source.sentenceId}:${q.sectorIds[0]}`);
       else if (q.type !== "true-false") expect(q.factId, q.id).toBe(`figure:${q.figureIds[0]}`);
       else expect(q.factId, q.id).toMatch(/^(figure|sector):/);

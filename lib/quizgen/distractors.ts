@@ -72,7 +72,8 @@ function bounds(f: ExtractedFigure, publicationYear: number): [number, number] {
 
 /**
  * Numeric options for a figure, by the generation rules: other figures of the same kind, unit and
- * scale from the same document first (plausible and provably wrong for this blank), then a ladder
+ * scale from the same document first (plausible and provably wrong for this blank; none within
+ * 1% of the key), then a ladder
  * on the key's own precision grid (percentage points for percents, ×1.25–1.75 for money and
  * counts, ±1–3 for years and ratios), within bounds. The key's rank among the four sorted options
  * is drawn uniformly; if not every rank is possible the figure gets no multiple-choice question.
@@ -86,8 +87,12 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const candidates = new Map<string, number>(); // text → shown value
 
   const add = (v: number) => {
+    // On the key's grid and as round as the key, so every option has the key's precision; never
+    // within 1% of the key, which a reader who remembers "about 41%" could not tell from 41.4%.
     const value = onGrid(v);
-    if (value < lo || value > hi || value === shown) return;
+    if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01) return;
+    // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
+    if (precisionGrid(value, key.decimals) !== grid) return;
     const text = formatLike(key.mention, value);
     if (text !== keyText && !candidates.has(text)) candidates.set(text, value);
   };

@@ -1,6 +1,7 @@
 import type { Figure, ParsedDocument } from "./schema";
 import { findNumbers, type NumberMention } from "./numbers";
 import { matchSectors, type Lexicon } from "./lexicon";
+import { bindFigures, countriesIn, type Binding } from "./binding";
 
 /** A figure with the extraction details the generator needs besides the contract's fields. */
 export interface ExtractedFigure extends Figure {
@@ -9,48 +10,19 @@ export interface ExtractedFigure extends Figure {
   sectionSectorIds: string[];
   /** Figures of the same sentence, in order, including this one. */
   siblings: string[];
+  paragraphId: string;
+  /** Subject, measure, time and unit, and whether each is certain (binding.ts). */
+  binding: Binding;
 }
 
-const SUBJECTS_ZH: [RegExp, string][] = [
-  [/中国|我国|国内/g, "中国"],
-  [/美国/g, "美国"],
-  [/日本/g, "日本"],
-  [/韩国/g, "韩国"],
-  [/欧盟|欧洲/g, "欧洲"],
-];
-const SUBJECTS_EN: [RegExp, string][] = [
-  [/\b(China|Chinese|mainland China|domestic)\b/g, "China"],
-  [/\b(the United States|the U\.S\.|the US|America|American)\b/g, "the United States"],
-  [/\bJapan(ese)?\b/g, "Japan"],
-  [/\b(Europe|European|EU)\b/g, "Europe"],
-];
-const PAIRS_ZH = /(中美两国|中美|美中|中国和美国|中国与美国|美国和中国)/;
-const FORECAST = /预计|预测|将达到|forecast|expected to|will reach|projected/i;
-
-function clauseBounds(text: string, at: number): [number, number] {
-  const seps = /[,，;；。:：]/;
-  let s = at;
-  while (s > 0 && !seps.test(text[s - 1])) s--;
-  let e = at;
-  while (e < text.length && !seps.test(text[e])) e++;
-  return [s, e];
-}
-
-function nearestBefore<T extends { start: number }>(items: T[], at: number): T | undefined {
-  return items.filter((i) => i.start < at).sort((a, b) => b.start - a.start)[0];
-}
-
-function subjectsIn(text: string, language: "en" | "zh") {
-  const table = language === "zh" ? SUBJECTS_ZH : SUBJECTS_EN;
-  return table.flatMap(([re, name]) => [...text.matchAll(re)].map((m) => ({ start: m.index!, name })));
-}
-
+// "中美", "中日两国", "美国和中国": the two countries of a 分别 list, in order.
+const ABBREVIATED_ZH: Record<string, string> = { 中: "中国", 美: "美国", 日: "日本", 韩: "韩国", 德: "德国", 欧: "欧洲", 英: "英国", 法: "法国" };
+const PAIRS_ZH = /(?:([中美日韩德欧英法])([中美日韩德欧英法])(?:两国|两地|双方)?|(中国|美国|日本|韩国|德国|欧洲|印度|英国|法国)[和与及](中国|美国|日本|韩国|德国|欧洲|印度|英国|法国))/g;
 /**
- * Finds every figure in a document's lesson text (boilerplate is skipped) and attaches what it is
- * about: the subject (country), the measure (the words around it), the time (the nearest year,
- * marked as a forecast when the clause says so) and the sectors its sentence or section names.
- * "分别 / respectively" lists pair values with subjects in order; when the counts differ no subject
- * is paired.
+ * Finds every figure in a document's lesson text (boilerplate is skipped) and binds it to the fact
+ * it states (binding.ts: subject, measure, time, unit) and to the sectors its sentence or section
+ * names. "分别 / respectively" lists pair values with subjects in order; when the counts differ no
+ * subject is paired.
  */
 export function extractFigures(doc: ParsedDocument, lexicon: Lexicon): ExtractedFigure[] {
   const out: ExtractedFigure[] = [];
@@ -61,17 +33,12 @@ export function extractFigures(doc: ParsedDocument, lexicon: Lexicon): Extracted
       for (const sentence of paragraph.sentences) {
         const mentions = findNumbers(sentence.text, doc.language);
         const years = mentions.filter((m) => m.kind === "year");
-        const subjects = subjectsIn(sentence.text, doc.language);
         const sectorIds = [...new Set(matchSectors(lexicon, sentence.text).map((m) => m.sectorId))];
         const figures = mentions.filter((m) => m.kind !== "year");
-        const pairSubjects = respectivelyPairs(sentence.text, doc.language, figures);
+        const bindings = bindFigures(sentence.text, doc.language, figures, years, respectivelyPairs(sentence.text, doc.language, figures), lexicon);
         const ids = figures.map((_, i) => `${sentence.id}:f${i + 1}`);
         figures.forEach((m, i) => {
-          const [cs, ce] = clauseBounds(sentence.text, m.start);
-          const year = nearestBefore(years, m.start) ?? years.find((y) => y.start > m.end && y.start < ce);
-          const clause = sentence.text.slice(cs, ce);
-          const forecast = FORECAST.test(sentence.text.slice(Math.max(0, (year?.start ?? cs) - 6), ce));
-          const subject = pairSubjects.get(m) ?? nearestBefore(subjects.filter((s) => s.start >= cs), m.start)?.name ?? nearestBefore(subjects, m.start)?.name ?? null;
+          const binding = bindings[i];
           out.push({
             id: ids[i],
             documentSlug: doc.slug,
@@ -84,18 +51,34 @@ export function extractFigures(doc: ParsedDocument, lexicon: Lexicon): Extracted
             scale: m.scale,
             decimals: m.decimals,
             hedge: m.hedge,
-            subject,
-            measure: clause.replace(m.text, "…").trim().slice(0, 120) || null,
-            time: year ? `${year.value}${forecast ? " (forecast)" : ""}` : null,
+            subject: binding.subject,
+            measure: binding.measure,
+            time: binding.time,
             sectorIds: sectorIds.length ? sectorIds : sectionSectorIds,
             mention: m,
             sentence: sentence.text,
             sectionSectorIds,
             siblings: ids,
+            paragraphId: paragraph.id,
+            binding,
           });
         });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * The values a 分别 list holds: the first figure of its clause and those joined to it by 和、与、及
+ * only ("分别为12千件和7千件,2030年为…": the later values are another statement).
+ */
+function listAfter(text: string, at: number, figures: NumberMention[]): NumberMention[] {
+  if (!figures.length || /[,，;；。]/.test(text.slice(at, figures[0].start))) return [];
+  const out = [figures[0]];
+  for (const f of figures.slice(1)) {
+    if (!/^\s*(和|与|及|以及|、)\s*$/.test(text.slice(out[out.length - 1].end, f.start))) break;
+    out.push(f);
   }
   return out;
 }
@@ -112,10 +95,10 @@ function respectivelyPairs(text: string, language: "en" | "zh", figures: NumberM
   if (positions.length === 0) return out;
   let names: string[] = [];
   if (language === "zh") {
-    const m = text.slice(0, positions[0]).match(new RegExp(`${PAIRS_ZH.source}[^。]*$`));
-    if (m) names = m[1].startsWith("美") ? ["美国", "中国"] : ["中国", "美国"];
+    const m = [...text.slice(0, positions[0]).matchAll(PAIRS_ZH)].filter((p) => !p[1] || p[1] !== p[2]).at(-1);
+    if (m) names = m[1] ? [ABBREVIATED_ZH[m[1]], ABBREVIATED_ZH[m[2]]] : [m[3], m[4]];
   } else {
-    const before = subjectsIn(text.slice(0, positions[0]), "en").sort((a, b) => a.start - b.start);
+    const before = countriesIn(text.slice(0, positions[0]), "en").sort((a, b) => a.start - b.start);
     names = [...new Set(before.map((s) => s.name))].slice(-2);
   }
   if (names.length < 2) return out;
@@ -123,7 +106,7 @@ function respectivelyPairs(text: string, language: "en" | "zh", figures: NumberM
     // The values of this list: after 分别 up to the next one (zh), or before "respectively" (en).
     const listed =
       language === "zh"
-        ? figures.filter((f) => f.start > at && f.start < (positions[i + 1] ?? text.length))
+        ? listAfter(text, at, figures.filter((f) => f.start > at && f.start < (positions[i + 1] ?? text.length)))
         : figures.filter((f) => f.end <= at && f.start > (positions[i - 1] ?? -1));
     const kindOf = (f: NumberMention) => `${f.kind}|${f.unit}`;
     const sameKind = listed.filter((f) => listed.length > 0 && kindOf(f) === kindOf(listed[0]));

@@ -1,13 +1,18 @@
 import type { ExtractedFigure } from "./figures";
 import { descendantsOf, matchSectors, siblingsOf, type Lexicon } from "./lexicon";
-import { formatLike, shownNumber, unitLabel, withoutHedge, scaleFactor } from "./format";
+import { formatLike, shownNumber, withoutHedge } from "./format";
 import { numericOptions } from "./distractors";
 import { figureIdsIn } from "./figure-index";
 import { rngFor, shuffled } from "./random";
 import type { Language, ParsedDocument, Question, QuestionType } from "./schema";
 import { say } from "./templates";
 import { shortHash } from "./text";
-import { toleranceFor } from "./typed-answer";
+import { typedKeyFor } from "./typed-key";
+import { orderingQuestions } from "./ordering-questions";
+import { compareQuestions } from "./compare-questions";
+import { matchingStatementFlaw } from "./item-rules";
+import { isCategory, mentionsByName } from "./item-checks";
+import { withContext } from "./item-context";
 
 /** A generated question before the checks, with what the checks need to know about it. */
 export interface Draft extends Question {
@@ -23,6 +28,12 @@ export interface Draft extends Question {
     distractorSectorIds?: string[];
     /** Option values, for numeric options (sorted check). */
     optionValues?: number[];
+    /** For figure questions: every figure of the source sentence (the no-leak check reads them). */
+    sentenceFigures?: ExtractedFigure[];
+    /** The sentence shown before a statement that starts with a connective. */
+    context?: string;
+    /** For ordering and comparison questions: the figures put in order. */
+    compared?: ExtractedFigure[];
   };
 }
 
@@ -35,7 +46,7 @@ export interface GenerateContext {
 
 const BLANK = "____";
 
-function questionId(doc: ParsedDocument, type: QuestionType, sentenceId: string, fact: string): string {
+export function questionId(doc: ParsedDocument, type: QuestionType, sentenceId: string, fact: string): string {
   return `${doc.slug}:${type}:${shortHash(`${sentenceId}|${fact}`, 12)}`;
 }
 
@@ -51,7 +62,7 @@ function inlineName(ctx: GenerateContext, id: string, language: Language): strin
 }
 
 /** The sentence, or for a long one the clauses around a position, so stems stay readable. */
-function excerpt(sentence: string, at: number, language: Language): string {
+export function excerpt(sentence: string, at: number, language: Language): string {
   const limit = language === "zh" ? 110 : 260;
   if (sentence.length <= limit) return sentence;
   const seps = language === "zh" ? /[,，;；。]/ : /[;,]/;
@@ -75,6 +86,8 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
   const { doc } = ctx;
   const L = doc.language;
   const out: Draft[] = [];
+  const bySentence = new Map<string, ExtractedFigure[]>();
+  for (const f of ctx.figures) bySentence.set(f.sentenceId, [...(bySentence.get(f.sentenceId) ?? []), f]);
   for (const f of ctx.figures) {
     if (f.kind === "year" || f.kind === "other") continue;
     const base = {
@@ -88,20 +101,22 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
     };
     const keyText = withoutHedge(f.mention);
     const stem = say("cloze", L)(clozeOf(f, L));
+    const sentenceFigures = bySentence.get(f.sentenceId) ?? [];
 
     // Typed number: every figure, hedged bounds included (the hedge stays in the stem).
+    const typed = typedKeyFor(f, ctx.figures, L);
     out.push({
       ...base,
       id: questionId(doc, "figure-typed", f.sentenceId, f.text),
       type: "figure-typed",
-      stem: stem + say("typedUnit", L)(unitLabel(f.mention)),
+      stem: stem + say(typed.rounded ? "typedUnitRounded" : "typedUnit", L)(typed.answerUnit),
       options: null,
-      answerText: keyText,
-      answerValue: f.value,
-      tolerance: toleranceFor(f.decimals, scaleFactor(f.mention), f.value, f.mention.hedgeDirection),
+      answerText: typed.answerText,
+      answerValue: typed.answerValue,
+      tolerance: typed.tolerance,
       answerKind: f.kind,
-      answerUnit: unitLabel(f.mention),
-      check: { sentence: f.sentence, figure: f },
+      answerUnit: typed.answerUnit,
+      check: { sentence: f.sentence, figure: f, sentenceFigures },
     });
 
     // Multiple choice: not for bounds ("more than 90%"), where a smaller option would also be true.
@@ -111,7 +126,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
     const mcId = questionId(doc, "figure-mc", f.sentenceId, f.text);
     if (bound || "rejected" in opts) {
       const reason = bound ? "hedged bound: multiple choice would have more than one true option" : (opts as { rejected: string }).rejected;
-      out.push({ ...base, id: mcId, type: "figure-mc", stem, options: [], answerText: keyText, correctOptionId: null, check: { sentence: f.sentence, figure: f }, rejectedReason: reason });
+      out.push({ ...base, id: mcId, type: "figure-mc", stem, options: [], answerText: keyText, correctOptionId: null, check: { sentence: f.sentence, figure: f, sentenceFigures }, rejectedReason: reason });
     } else {
       const options = opts.texts.map((text, i) => ({ id: `o${i + 1}`, text }));
       out.push({
@@ -122,7 +137,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
         options,
         answerText: keyText,
         correctOptionId: options[opts.keyIndex].id,
-        check: { sentence: f.sentence, figure: f, optionValues: opts.texts.map((t) => Number(t.replace(/[^\d.]/g, ""))) },
+        check: { sentence: f.sentence, figure: f, sentenceFigures, optionValues: opts.texts.map((t) => Number(t.replace(/[^\d.]/g, ""))) },
       });
     }
     // True/false with the figure swapped for a plausible wrong value, or kept (a seeded coin).
@@ -141,7 +156,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       answerText: keep ? say("trueWord", L) : say("falseWord", L),
       answerBool: keep,
       explanation: keep ? base.explanation : `${say("explainFalse", L)(keyText, wrong)} ${base.explanation}`,
-      check: { sentence: f.sentence, figure: f },
+      check: { sentence: f.sentence, figure: f, sentenceFigures },
     });
   }
   return out;
@@ -165,11 +180,21 @@ function maskSector(ctx: GenerateContext, text: string, sectorId: string): strin
   return out;
 }
 
+/** A sentence begins with a capital, also when a swapped sector name now opens it. */
+function atSentenceStart(text: string): string {
+  return text.replace(/^([“"‘(]?)([a-z])/, (_, open: string, c: string) => open + c.toUpperCase());
+}
+
 function sectorQuestions(ctx: GenerateContext): Draft[] {
   const { doc } = ctx;
   const L = doc.language;
   const out: Draft[] = [];
   const docSectors = new Set(ctx.figures.flatMap((f) => f.sectorIds));
+  // Every sector the lesson names: a true/false swap never brings in one of them, where the lesson
+  // may say the same thing ("美国的半导体强于中国" is true of chips too, so swapping it in is no falsehood).
+  const namedInLesson = new Set(
+    doc.sections.flatMap((sec) => sec.paragraphs.filter((p) => !p.boilerplate).flatMap((p) => p.sentences.flatMap((x) => matchSectors(ctx.lexicon, x.text).map((m) => m.sectorId)))),
+  );
   for (const section of doc.sections) {
     const sectionSectorIds = section.heading ? [...new Set(matchSectors(ctx.lexicon, section.heading).map((m) => m.sectorId))] : [];
     for (const p of section.paragraphs) {
@@ -212,10 +237,10 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
         out.push(draft);
 
         // True/false with the sector swapped for a sibling (only when the sentence names it).
-        if (sector.named && distractors.length > 0) {
+        const swapTo = preferred.find((e) => !namedInLesson.has(e.id))?.id;
+        if (sector.named && swapTo) {
           const keep = random() < 0.5;
-          const swapTo = distractors[0];
-          const statement = keep ? s.text : maskSector(ctx, s.text, sector.id).split(BLANK).join(inlineName(ctx, swapTo, L));
+          const statement = keep ? s.text : atSentenceStart(maskSector(ctx, s.text, sector.id).split(BLANK).join(inlineName(ctx, swapTo, L)));
           out.push({
             ...base,
             id: questionId(doc, "true-false", s.id, `sector:${sector.id}`),
@@ -235,6 +260,30 @@ function sectorQuestions(ctx: GenerateContext): Draft[] {
   return out;
 }
 
+/**
+ * The clause that holds a figure, with a short lead-in before it kept ("In 2017, …", "截至2018年,…")
+ * so the statement still says when; the whole sentence when it is short already.
+ */
+function clauseOf(f: ExtractedFigure, L: Language): string {
+  const s = f.sentence;
+  if (s.length <= (L === "zh" ? 60 : 160)) return s;
+  const seps = L === "zh" ? /[,，;；。]/ : /[,;.]/;
+  let start = f.mention.start;
+  let end = f.mention.end;
+  while (start > 0 && !seps.test(s[start - 1])) start--;
+  while (end < s.length && !seps.test(s[end])) end++;
+  // Take in short lead-in pieces ("For instance", "in 2017") before the clause.
+  for (;;) {
+    let p = start - 1;
+    while (p > 0 && !seps.test(s[p - 1])) p--;
+    if (start === 0 || start - 1 - p > (L === "zh" ? 10 : 25)) break;
+    start = p;
+  }
+  const clause = s.slice(start, end).trim().replace(/^[,，;；]\s*/, "");
+  const ending = L === "zh" ? "。" : ".";
+  return `${clause[0].toUpperCase()}${clause.slice(1)}${/[.。!?！？]$/.test(clause) ? "" : ending}`;
+}
+
 /** Figure–sector matching: 3–4 figures of the document, each tied to a different single sector. */
 function matchingQuestions(ctx: GenerateContext): Draft[] {
   const { doc } = ctx;
@@ -250,10 +299,20 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
     if (inClause.length === 1) return inClause[0];
     return inClause.length === 0 && f.sectorIds.length === 1 ? f.sectorIds[0] : null;
   };
-  const bySector = new Map<string, ExtractedFigure[]>();
+  // Each statement is the figure's clause with every sector in it hidden; a figure whose clause
+  // would not read (more than one blank, a cut term) is passed over for the sector's next figure.
+  const bySector = new Map<string, { f: ExtractedFigure; left: string }[]>();
   for (const f of ctx.figures) {
     const id = f.kind === "year" ? null : sectorOf(f);
-    if (id) bySector.set(id, [...(bySector.get(id) ?? []), f]);
+    // A broad category ("能源", "Materials") is no answer next to sectors.
+    if (!id || isCategory(ctx.lexicon, id)) continue;
+    // The whole (short) sentence, else the figure's clause: the first that reads with one blank.
+    const left = [f.sentence, clauseOf(f, L)]
+      .filter((text) => mentionsByName(ctx.lexicon, text))
+      .map((text) => [...new Set(matchSectors(ctx.lexicon, text).map((m) => m.sectorId))].reduce((masked, sid) => maskSector(ctx, masked, sid), text))
+      // Exactly one blank: a statement that hides no sector does not say what it is about.
+      .find((masked) => masked.split(BLANK).length === 2 && !matchingStatementFlaw(masked, L));
+    if (left) bySector.set(id, [...(bySector.get(id) ?? []), { f, left }]);
   }
   const random = rngFor(doc.slug, "matching", ctx.generatorVersion);
   const sectors = shuffled([...bySector.keys()], random);
@@ -261,13 +320,9 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
   for (let g = 0; g + 3 <= sectors.length && out.length < 3; g += 4) {
     const group = sectors.slice(g, g + 4);
     if (group.length < 3) break;
-    const picked = group.map((id) => ({ ...bySector.get(id)![0], matchSector: id }));
-    const lefts = picked.map((f) => {
-      // Hide every sector named in the sentence, so no statement names its own answer.
-      let masked = f.sentence;
-      for (const id of new Set(matchSectors(ctx.lexicon, f.sentence).map((m) => m.sectorId))) masked = maskSector(ctx, masked, id);
-      return excerpt(masked, Math.max(0, masked.indexOf(withoutHedge(f.mention))), L);
-    });
+    const chosen = group.map((id) => bySector.get(id)![0]);
+    const picked = chosen.map(({ f }, i) => ({ ...f, matchSector: group[i] }));
+    const lefts = chosen.map((c) => c.left);
     const options = shuffled(group, random).map((id, i) => ({ id: `m${i + 1}`, text: sectorName(ctx, id, L), sectorId: id }));
     const first = picked[0];
     out.push({
@@ -289,74 +344,10 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
   return out;
 }
 
-/** A short label for the thing a figure belongs to: the words just before it in its clause. */
-function labelBefore(f: ExtractedFigure, L: Language): string | null {
-  const before = f.sentence.slice(0, f.mention.start);
-  const clause = before.split(L === "zh" ? /[,，;；、(（和与及]/ : /[,;(]| and /).pop() ?? "";
-  if (L === "zh") {
-    const label = clause.replace(/(以|为|达|是|的|约|共|占)+$/, "").replace(/^(其中|而|但|和|与)/, "").trim();
-    return label.length >= 2 && label.length <= 12 && !/\d/.test(label) ? label : null;
-  }
-  const words = clause.trim().split(/\s+/).filter((w) => !/^(was|were|is|are|of|at|with|by|reached|to)$/i.test(w));
-  const label = words.slice(-3).join(" ");
-  return label.length >= 2 && !/\d/.test(label) ? label : null;
-}
-
-/** Ordering: three or more figures of one kind in a sentence, or a "分别/respectively" pair, ordered by value. */
-function orderingQuestions(ctx: GenerateContext): Draft[] {
-  const { doc } = ctx;
-  const L = doc.language;
-  const out: Draft[] = [];
-  const bySentence = new Map<string, ExtractedFigure[]>();
-  for (const f of ctx.figures) if (f.kind !== "year") bySentence.set(f.sentenceId, [...(bySentence.get(f.sentenceId) ?? []), f]);
-  for (const [sentenceId, figs] of bySentence) {
-    const kinds = new Map<string, ExtractedFigure[]>();
-    for (const f of figs) {
-      const key = `${f.kind}|${f.unit}|${scaleFactor(f.mention)}|${f.time ?? ""}`;
-      kinds.set(key, [...(kinds.get(key) ?? []), f]);
-    }
-    for (const group of kinds.values()) {
-      const labelled = group.map((f) => ({ f, label: group.length === 2 && f.subject ? f.subject : labelBefore(f, L) }));
-      if (labelled.length < 2 || labelled.some((x) => !x.label)) continue;
-      if (new Set(labelled.map((x) => x.label)).size !== labelled.length) continue;
-      if (new Set(group.map((f) => f.value)).size !== group.length) continue;
-      const items = labelled.slice(0, 5);
-      const random = rngFor(doc.slug, sentenceId, "ordering", ctx.generatorVersion);
-      const options = shuffled(items, random).map((x, i) => ({ id: `r${i + 1}`, text: x.label!, value: x.f.value }));
-      const correctOrder = [...options].sort((a, b) => b.value - a.value).map((o) => o.id);
-      let context = items[0].f.sentence;
-      for (const x of [...items].sort((a, b) => b.f.mention.start - a.f.mention.start)) {
-        const bare = withoutHedge(x.f.mention);
-        const at = context.indexOf(bare, x.f.mention.start);
-        if (at >= 0) context = context.slice(0, at) + BLANK + context.slice(at + bare.length);
-      }
-      const what = `${options.map((o) => o.text).join(L === "zh" ? "、" : ", ")}${L === "zh" ? "（" : " ("}“${excerpt(context, context.indexOf(BLANK), L)}”${L === "zh" ? "）" : ")"}`;
-      out.push({
-        id: questionId(doc, "ordering", sentenceId, items.map((x) => x.f.id).join(",")),
-        documentSlug: doc.slug,
-        language: L,
-        type: "ordering",
-        stem: say("ordering", L)(what),
-        options: options.map(({ id, text }) => ({ id, text })),
-        correctOrder,
-        answerText: correctOrder.map((id) => {
-          const o = options.find((x) => x.id === id)!;
-          return `${o.text} (${items.find((x) => x.label === o.text)!.f.text})`;
-        }).join(" > "),
-        explanation: say("explainFigure", L)(items[0].f.sentence),
-        source: { sentenceId, quote: items[0].f.sentence },
-        figureIds: items.map((x) => x.f.id),
-        sectorIds: [...new Set(items.flatMap((x) => x.f.sectorIds))],
-        check: { sentence: items[0].f.sentence },
-      });
-    }
-  }
-  return out;
-}
-
 /** Over-generates every question type for one document; the checks decide what is kept. */
 export function generateDrafts(ctx: GenerateContext): Draft[] {
-  return [...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)];
+  // Comparisons first: on a sentence they share with a figure's own multiple choice, they are kept.
+  return withContext([...compareQuestions(ctx), ...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)], ctx.doc);
 }
 
 export { formatLike, shownNumber };

@@ -7,6 +7,8 @@ export const lexiconEntrySchema = z.object({
   zh: z.string(),
   parent: z.string().nullable(),
   aliases: z.array(z.union([z.string(), z.number()]).transform(String)),
+  /** Aliases that mean the sector itself (not a part or an example of it): they may be blanked or swapped. */
+  synonyms: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
 });
 export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
 
@@ -30,7 +32,7 @@ export function parseLexicon(yamlText: string): Lexicon {
   if (byId.size !== entries.length) throw new Error("sector lexicon: duplicate ids");
   for (const e of entries) if (e.parent && !byId.has(e.parent)) throw new Error(`sector lexicon: ${e.id} has unknown parent ${e.parent}`);
   const patterns = entries
-    .flatMap((e) => [...new Set([e.en, e.zh, ...e.aliases])].map((alias) => ({ sectorId: e.id, alias })))
+    .flatMap((e) => [...new Set([e.en, e.zh, ...e.aliases, ...e.synonyms])].map((alias) => ({ sectorId: e.id, alias })))
     .sort((a, b) => b.alias.length - a.alias.length)
     .map(({ sectorId, alias }) => {
       const latin = /^[\x00-\x7f]+$/.test(alias);

@@ -13,6 +13,33 @@ export interface ReadNumber {
   /** The scale factor typed with it, or null when none was typed. */
   scale: number | null;
   percent: boolean;
+  /** The unit typed with it, as written ("tons", "件", "$"), or null when none was typed. */
+  unit: string | null;
+}
+
+// Units that measure the same thing, by family: a typed unit of another family is another quantity.
+const UNIT_FAMILIES: [RegExp, string][] = [
+  [/^(%|percent|per cent|pp|percentage points?|成|百分之)$/, "%"],
+  [/^(倍|×|times|-fold|fold)$/, "×"],
+  [/^(美元|us\$|\$|usd|dollars|us dollars|u\.s\. dollars)$/, "USD"],
+  [/^(元|人民币|rmb|¥|yuan)$/, "CNY"],
+  [/^(€|euros?|eur)$/, "EUR"],
+  [/^(吨|tons?|tonnes?)$/, "t"],
+  [/^(件|台|家|项|人|个|辆|篇|所)$/, "count:"],
+];
+
+/** The family of a unit as typed or labelled ("tons" → t, "亿美元" → USD), or null if unknown. */
+export function unitFamily(unit: string): string | null {
+  const u = unit.trim().toLowerCase();
+  for (const [re, family] of UNIT_FAMILIES) if (re.test(u)) return family === "count:" ? `count:${u}` : family;
+  return null;
+}
+
+/** The family of a question's unit label ("亿美元", "… billion US dollars", "$ … million", "万件", "%"). */
+export function labelFamily(label: string): string | null {
+  const words = label.toLowerCase().replace(/…/g, " ").replace(/万亿|亿|万|千|\b(thousand|million|billion|trillion)\b/g, " ").trim();
+  if (!words) return null;
+  return unitFamily(words) ?? words.split(/\s+/).map(unitFamily).find(Boolean) ?? [...words].map(unitFamily).find(Boolean) ?? null;
 }
 
 /**
@@ -22,19 +49,20 @@ export interface ReadNumber {
 export function readTypedNumber(input: string): ReadNumber | null {
   const text = toHalfWidth(input).trim().toLowerCase().replace(/\s+/g, " ");
   const cheng = text.match(/^(?:约|大约)?([一二三四五六七八九])成$/);
-  if (cheng) return { number: chineseNumeral(cheng[1])! * 10, scale: null, percent: true };
+  if (cheng) return { number: chineseNumeral(cheng[1])! * 10, scale: null, percent: true, unit: "成" };
   const baifen = text.match(/^百分之([零一二两三四五六七八九十百点]+)$/);
   if (baifen) {
     const n = chineseNumeral(baifen[1]);
-    return n === null ? null : { number: n, scale: null, percent: true };
+    return n === null ? null : { number: n, scale: null, percent: true, unit: "百分之" };
   }
   const m = text.match(
-    /^(?:about |around |approximately |more than |over |less than |约|大约|超过|近)?(?:us\$|\$|usd ?|rmb ?|¥|€)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万亿|亿|万|千|thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)?\s*(%|percent|per cent|pp|美元|元|人民币|件|台|家|项|人|个|吨|辆|篇|所|倍|times|tonnes|tons|us dollars|dollars|usd|yuan|以上|左右)?\s*(以上|左右)?$/,
+    /^(?:about |around |approximately |more than |over |less than |约|大约|超过|近)?(us\$|\$|usd ?|rmb ?|¥|€)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万亿|亿|万|千|thousand|million|billion|trillion|bn|mn|tn|k|m|b|t)?\s*(%|percent|per cent|pp|美元|元|人民币|件|台|家|项|人|个|吨|辆|篇|所|倍|times|tonnes|tons|us dollars|dollars|usd|yuan|euros|以上|左右)?\s*(以上|左右)?$/,
   );
   if (!m) return null;
-  const number = Number(m[1].replace(/,/g, ""));
+  const number = Number(m[2].replace(/,/g, ""));
   if (!Number.isFinite(number)) return null;
-  return { number, scale: m[2] ? SCALES[m[2]] : null, percent: m[3] === "%" || m[3] === "percent" || m[3] === "per cent" };
+  const unit = m[1]?.trim() || (m[4] && m[4] !== "以上" && m[4] !== "左右" ? m[4] : null);
+  return { number, scale: m[3] ? SCALES[m[3]] : null, percent: m[4] === "%" || m[4] === "percent" || m[4] === "per cent", unit };
 }
 
 export interface TypedKey {
@@ -44,12 +72,25 @@ export interface TypedKey {
   scale: number;
   /** How to describe a value to the student, e.g. (v) => "2973.7亿美元". */
   describe: (value: number) => string;
+  /** The question's unit label and language: an answer in another unit is wrong, and told so. */
+  unitLabel?: string;
+  language?: string;
+}
+
+function wrongUnitMessage(typed: string, asked: string, language: string | undefined): string {
+  return language === "zh" ? `你写的单位是“${typed}”，本题问的是“${asked}”` : `you wrote ${typed}; the question asks for ${asked}`;
 }
 
 /** Grades a typed answer by value within the tolerance, and says how the input was read. */
 export function gradeTyped(input: string, key: TypedKey): { correct: boolean; value: number | null; readAs: string | null } {
   const read = readTypedNumber(input);
   if (!read) return { correct: false, value: null, readAs: null };
+  const asked = key.unitLabel ? labelFamily(key.unitLabel) : null;
+  const typed = read.unit ? unitFamily(read.unit) : null;
+  if (asked && typed && asked !== typed) {
+    const shownUnit = key.unitLabel!.replace(/…/g, "").replace(/\s+/g, " ").trim();
+    return { correct: false, value: null, readAs: `${input.trim()} (${wrongUnitMessage(read.unit!, shownUnit, key.language)})` };
+  }
   // A number typed without a scale is read in the source's scale ("2973.7" for 亿美元) or, if that
   // does not match, as written in full ("297,370,000,000").
   const readings = read.scale !== null ? [read.scale] : [key.scale, 1];
@@ -90,6 +131,8 @@ export function typedKeyOf(q: { answerValue?: number | null; tolerance?: number 
     value: q.answerValue,
     tolerance: q.tolerance ?? 0,
     scale,
+    unitLabel: unit,
+    language: q.language,
     describe: (v) => {
       const shown = new Decimal(v).div(scale).toSignificantDigits(12).toString();
       return unit.includes("…") ? unit.replace("…", shown).replace(/\s+/g, " ") : `${shown}${joiner}${unit}`.trim();

@@ -2,10 +2,12 @@ import type { Draft } from "./generate";
 import { findNumbers } from "./numbers";
 import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
+import { itemChecks, type ItemCheckName } from "./item-checks";
+import { derivableKey, revealedOrder, whyNotComparable } from "./comparisons";
 
-/** The checks of ../shared/docs/quiz-generation.md that code can decide, by name. */
-export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length"] as const;
-export type CheckName = (typeof CHECKS)[number];
+/** The checks of docs/question-rules.md that code can decide, by name. */
+export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length", "comparable", "no-order-cue"] as const;
+export type CheckName = (typeof CHECKS)[number] | ItemCheckName;
 
 export interface CheckResult {
   passed: CheckName[];
@@ -29,13 +31,14 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
     "answerable",
     (() => {
       if (draft.type !== "figure-mc" && draft.type !== "figure-typed") return null;
+      if (draft.check.compared) return null; // a comparison: its key is a subject, checked by "comparable"
       if (!f) return "no key figure";
       const blanks = draft.stem.split(BLANK).length - 1;
       if (blanks !== 1) return `${blanks} blanks in the stem`;
       const year = f.time?.slice(0, 4);
       const hasQualifier = (year && draft.stem.includes(year)) || (f.subject && draft.stem.includes(f.subject === "the United States" ? "U" : f.subject)) || matchSectors(lexicon, draft.stem).length > 0 || /China|Chinese|domestic|中国|美国|中美/.test(draft.stem);
       if (!hasQualifier) return "the stem names no year, country or sector";
-      if (f.time && !draft.stem.includes(f.time.slice(0, 4))) return `the stem lost the figure's year ${f.time}`;
+      if (f.time && /^\d{4}/.test(f.time) && !draft.stem.includes(f.time.slice(0, 4))) return `the stem lost the figure's year ${f.time}`;
       const refilled = draft.stem.replace(BLANK, withoutHedge(f.mention));
       const read = findNumbers(refilled, draft.language).filter((m) => m.kind === f.kind && Math.abs(m.value - f.value) <= Math.abs(f.value) * 1e-9);
       return read.length >= 1 ? null : "round trip: the parser does not read the key back from the stem";
@@ -47,7 +50,7 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
     "no-leak",
     (() => {
       if (f && (draft.type === "figure-mc" || draft.type === "figure-typed")) {
-        return draft.stem.includes(withoutHedge(f.mention)) ? "the key appears in the stem" : null;
+        return draft.stem.includes(withoutHedge(f.mention)) ? "the key appears in the stem" : derivableKey(f, draft.check.sentenceFigures ?? [], draft.language, draft.type === "figure-typed");
       }
       if (draft.type === "sector-id" && draft.check.sectorId) {
         const hidden = descendantsOf(lexicon, draft.check.sectorId);
@@ -63,6 +66,7 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
     (() => {
       if (draft.type !== "figure-mc" && draft.type !== "sector-id") return null;
       const options = draft.options ?? [];
+      if (draft.check.compared) return options.length === 2 && options.some((o) => o.id === draft.correctOptionId) ? null : "a comparison needs two options, one of them the key";
       if (options.length !== 4) return `${options.length} options`;
       if (new Set(options.map((o) => o.text.trim())).size !== 4) return "options are not all different";
       if (!options.some((o) => o.id === draft.correctOptionId)) return "no option is the key";
@@ -97,7 +101,27 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
   // One fact per stem and no negative statements to judge.
   run("single-fact", (draft.type === "true-false" || draft.type === "sector-id") && NEGATION[draft.language].test(draft.check.sentence) ? "the statement is negative" : null);
 
+  for (const [name, reason] of itemChecks(draft, lexicon)) run(name, reason);
   run("length", draft.stem.length > 600 ? `stem of ${draft.stem.length} characters` : null);
+
+  // Ordering and comparison: 2 items (a comparison) or 3–5 (an ordering), surely the same measure,
+  // unit and time of different subjects, labelled by those subjects.
+  const compared = draft.check.compared;
+  run(
+    "comparable",
+    (() => {
+      if (!compared) return draft.type === "ordering" ? "an ordering without its figures" : null;
+      const [min, max] = draft.type === "ordering" ? [3, 5] : [2, 2];
+      if (compared.length < min || compared.length > max) return `${compared.length} items (needs ${min}–${max})`;
+      const why = whyNotComparable(compared);
+      if (why) return why;
+      const labels = (draft.options ?? []).map((o) => o.text).sort();
+      const subjects = compared.map((c) => c.binding.subject ?? "").sort();
+      return labels.join("|") === subjects.join("|") ? null : "the options are not the figures' subjects";
+    })(),
+  );
+  // The source sentence must not say which is larger ("far below", "远低于", "是美国的4倍").
+  run("no-order-cue", compared ? revealedOrder(compared, draft.language) : null);
   return { passed, failed };
 }
 

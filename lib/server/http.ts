@@ -17,3 +17,15 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) return Response.json({ error: error.message }, { status: HTTP_STATUS[error.code] });
   throw error;
 }
+
+/**
+ * A dynamic route segment as text. Next hands some segments over still percent-encoded; a malformed
+ * sequence ("%E0%A4%A") is no page of ours, so it is the 404 page rather than a URIError's 500.
+ */
+export function decodeParamOrNotFound(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    notFound();
+  }
+}

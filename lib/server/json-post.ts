@@ -4,19 +4,18 @@ import { getCurrentUser } from "@/lib/server/auth/session";
 import { AppError, HTTP_STATUS } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import type { JsonReply } from "@/lib/post-json";
+import { isSameOrigin } from "@/lib/server/same-origin";
 
 const reply = <T>(body: JsonReply<T>, status = 200) => Response.json(body, { status });
 
 /**
  * A JSON POST endpoint for the hot paths (answers), lighter than a server action. Checks, in order:
- * the request comes from this site (the Origin header, which browsers always send on a POST, must
- * match the host; JSON bodies also need a CORS preflight cross-site), the body fits the schema, and
+ * the request comes from this site (isSameOrigin: the Origin header, which browsers always send on a
+ * POST, must match the host; JSON bodies also need a CORS preflight cross-site), the body fits the schema, and
  * someone is signed in. The handler's AppError becomes its HTTP status and message.
  */
 export async function jsonPost<S extends z.ZodType, T>(request: Request, schema: S, handle: (user: SessionUser, input: z.infer<S>) => Promise<T>): Promise<Response> {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("host");
-  if (origin && (!host || new URL(origin).host !== host)) return reply({ ok: false, error: "Cross-site requests are refused." }, 403);
+  if (!isSameOrigin(request.headers.get("origin"), request.headers.get("host"))) return reply({ ok: false, error: "Cross-site requests are refused." }, 403);
   if (!request.headers.get("content-type")?.startsWith("application/json")) return reply({ ok: false, error: "Send JSON." }, 415);
   const parsed = schema.safeParse(await request.json().catch(() => undefined));
   if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message ?? "That request could not be read." }, 400);

@@ -111,11 +111,93 @@ describe(`quiz attempts on ${provider}`, () => {
     await expect(submitResponse(user, { attemptId, questionId: second, answer: rightFor(second), timeTakenMs: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
+  it("finishing commits the score and the missed facts' review cards together, or neither", async () => {
+    const user = await registerStudent({ name: "Crash", email: `crash-${provider}@example.com`, password: "long-enough-pw" });
+    const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    await submitResponse(user, { attemptId, questionId: "rice-mc", answer: wrong["rice-mc"], timeTakenMs: 1 });
+    // A real failure in the database between closing the attempt and creating its cards.
+    const trigger =
+      provider === "sqlite"
+        ? [`CREATE TRIGGER "fail_card" BEFORE INSERT ON "ReviewCard" BEGIN SELECT RAISE(ABORT, 'injected failure'); END`]
+        : [
+            `CREATE FUNCTION "fail_card"() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql`,
+            `CREATE TRIGGER "fail_card" BEFORE INSERT ON "ReviewCard" FOR EACH ROW EXECUTE FUNCTION "fail_card"()`,
+          ];
+    const drop = provider === "sqlite" ? [`DROP TRIGGER "fail_card"`] : [`DROP TRIGGER "fail_card" ON "ReviewCard"`, `DROP FUNCTION "fail_card"()`];
+    for (const sql of trigger) await db().$executeRawUnsafe(sql);
+    try {
+      await expect(finishAttempt(user, attemptId)).rejects.toThrow();
+    } finally {
+      for (const sql of drop) await db().$executeRawUnsafe(sql);
+    }
+    expect((await db().attempt.findUniqueOrThrow({ where: { id: attemptId } })).finishedAt).toBeNull();
+    expect(await db().reviewCard.count({ where: { userId: user.id } })).toBe(0);
+
+    // Finishing again (the student clicks once more) completes both.
+    await finishAttempt(user, attemptId);
+    expect((await db().attempt.findUniqueOrThrow({ where: { id: attemptId } })).finishedAt).not.toBeNull();
+    expect(await db().reviewCard.findMany({ where: { userId: user.id }, select: { factId: true, origin: true } })).toEqual([{ factId: "figure:rice-f1", origin: "wrong-answer" }]);
+  });
+
+  it("a quiz finished blank shows no key, explanation or source for its unanswered questions", async () => {
+    const user = await registerStudent({ name: "Blank", email: `blank-${provider}@example.com`, password: "long-enough-pw" });
+    const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    await submitResponse(user, { attemptId, questionId: "rice-mc", answer: wrong["rice-mc"], timeTakenMs: 1 });
+    await finishAttempt(user, attemptId);
+    const result = await getAttemptResult(user, attemptId);
+    expect(result.items).toHaveLength(6);
+    for (const item of result.items) {
+      if (item.questionId === "rice-mc") expect(item.feedback).toMatchObject({ correct: false, answerText: "28%" });
+      else expect(item).toMatchObject({ yourAnswer: null, feedback: null });
+    }
+    const json = JSON.stringify(result.items.filter((i) => i.questionId !== "rice-mc"));
+    for (const key of ["Rice → 28%; Wheat", "Agriculture", "Rice → Wheat → Maize", "The lesson says so.", "Sentence 1 of rice."]) expect(json).not.toContain(key);
+  });
+
+  it("a retake draws questions never shown to the student before ones left blank", async () => {
+    // A bank of 20 independent questions (no shared sentence or figure), two quizzes' worth.
+    const slug = "barley";
+    const questions = Array.from({ length: 20 }, (_, i) => ({
+      id: `${slug}-tf${i}`, documentSlug: slug, language: "en", type: "true-false", stem: `Statement ${i}?`, options: null, answerBool: true, answerText: "True",
+      explanation: "Because.", source: { sentenceId: `${slug}-t${i}`, quote: `Sentence ${i}.` }, figureIds: [], sectorIds: [],
+    }));
+    await syncContent({
+      lessons: [{ slug, title: "Barley", language: "en", source: null, body: { sections: [{ id: `${slug}-s`, heading: null, paragraphs: [{ id: `${slug}-p`, sentences: questions.map((q, i) => ({ id: `${slug}-t${i}`, text: `Sentence ${i}.` })) }] }], figures: [] } }],
+      sectors: [],
+      questions: questions.map((q) => ({ id: q.id, lessonSlug: slug, language: "en", type: q.type, sourceSentenceId: q.source.sentenceId, factId: null, sectorIds: [], payload: q })),
+    });
+    const user = await registerStudent({ name: "Retaker", email: `blank-retaker-${provider}@example.com`, password: "long-enough-pw" });
+    const take = async () => {
+      const attemptId = await startAttempt(user, { scope: "lesson", scopeId: slug, figuresOnly: false });
+      await finishAttempt(user, attemptId);
+      return (await getAttemptView(user, attemptId)).questions.map((q) => q.question.id);
+    };
+    const first = await take();
+    const second = await take();
+    expect(first).toHaveLength(10);
+    expect(second).toHaveLength(10);
+    expect(second.filter((id) => first.includes(id))).toEqual([]);
+    // Every question has been shown once and left blank: the third quiz draws from all of them again.
+    expect(await take()).toHaveLength(10);
+  });
+
   it("refuses another student's attempt and answers of the wrong kind", async () => {
     const attemptId = await startAttempt(student, { scope: "lesson", scopeId: "rice", figuresOnly: false });
     await expect(getAttemptView(other, attemptId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(submitResponse(other, { attemptId, questionId: "rice-mc", answer: right["rice-mc"], timeTakenMs: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(submitResponse(student, { attemptId, questionId: "rice-mc", answer: { kind: "bool", value: true }, timeTakenMs: 1 })).rejects.toMatchObject({ code: "INVALID" });
+  });
+
+  it.each<[string, string, Answer]>([
+    ["an option id smuggling another question's id", "rice-sector", { kind: "option", optionId: "s1\u001frice-order\u001f+\u001fo1" }],
+    ["a matching choice that is no option", "rice-match", { kind: "matching", choices: ["m1", "m2", "x"] }],
+    ["an ordering that repeats an item", "rice-order", { kind: "ordering", order: ["o1", "o1", "o2"] }],
+  ])("refuses %s with a message and stores nothing", async (_, questionId, answer) => {
+    const user = await registerStudent({ name: "Forger", email: `forger-${provider}-${questionId}@example.com`, password: "long-enough-pw" });
+    const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    await expect(submitResponse(user, { attemptId, questionId, answer, timeTakenMs: 1 })).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/./) });
+    expect(await db().response.count({ where: { attemptId } })).toBe(0);
+    expect(await db().latestAnswer.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("lets a student flag a question they answered, once", async () => {

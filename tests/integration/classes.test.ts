@@ -34,7 +34,7 @@ describe(`classes on ${provider}`, () => {
     await assign(teacher, cls.id, { scope: "lesson", scopeId: "wheat", dueAt: new Date("2030-01-01") });
     await expect(assign(teacher, cls.id, { scope: "lesson", scopeId: "no-such-lesson", dueAt: null })).rejects.toMatchObject({ code: "INVALID" });
     const mine = await listMyAssignments(student);
-    expect(mine.find((c) => c.id === cls.id)?.assignments).toMatchObject([{ scope: "lesson", scopeId: "wheat", bestScore: null }]);
+    expect(mine.find((c) => c.id === cls.id)?.assignments).toMatchObject([{ scope: "lesson", scopeId: "wheat", score: null }]);
 
     expect((await listTaughtClasses(teacher)).map((c) => c.id)).toContain(cls.id);
     expect((await listTaughtClasses(otherTeacher)).map((c) => c.id)).not.toContain(cls.id);

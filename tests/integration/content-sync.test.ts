@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { syncContent, type SyncInput, type SyncQuestion } from "@/lib/server/data/content-sync";
 
@@ -39,8 +39,8 @@ function input(overrides: Partial<SyncInput> = {}): SyncInput {
 }
 
 describe(`content sync on ${provider}`, () => {
-  beforeEach(async () => {
-    // Other test files leave progress behind; responses point at questions, so they go first.
+  // Other test files leave progress behind; responses point at questions, so they go first.
+  async function wipeContent() {
     await db().questionEditLog.deleteMany();
     await db().questionOverride.deleteMany();
     await db().questionFlag.deleteMany();
@@ -51,7 +51,10 @@ describe(`content sync on ${provider}`, () => {
     await db().question.deleteMany();
     await db().lesson.deleteMany();
     await db().sector.deleteMany();
-  });
+  }
+  beforeEach(wipeContent);
+  // The run shares one database with the other suites: they must not meet these payload-less questions.
+  afterAll(wipeContent);
 
   it("creates lessons, sectors and questions, and a second run changes nothing", async () => {
     const first = await syncContent(input());
@@ -119,4 +122,16 @@ describe(`content sync on ${provider}`, () => {
     expect(await db().question.count({ where: { lessonSlug: "solar", retiredAt: { not: null } } })).toBe(1);
     expect(await db().question.count()).toBe(3);
   });
+
+  it("retires more questions than either database takes parameters in one statement (SQLite 32,766, PostgreSQL 65,535)", async () => {
+    await syncContent(input());
+    // A replaced document whose old questions are all gone: written directly, syncing 70,000 one by one is slow.
+    const old = Array.from({ length: 70_000 }, (_, i) => ({ id: `q-old-${i}`, lessonSlug: "farming", language: "en", type: "figure-mc", payload: "{}", contentHash: "old", sourceSentenceId: "farming-t0" }));
+    for (let i = 0; i < old.length; i += 2_000) await db().question.createMany({ data: old.slice(i, i + 2_000) });
+
+    const report = await syncContent(input());
+    expect(report.questions.retired).toBe(70_000);
+    expect(await db().question.count({ where: { id: { startsWith: "q-old-" }, retiredAt: null } })).toBe(0);
+    expect(await db().question.count({ where: { retiredAt: null } })).toBe(3);
+  }, 180_000);
 });

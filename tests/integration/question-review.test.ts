@@ -4,6 +4,7 @@ import { syncContent } from "@/lib/server/data/content-sync";
 import { createAccount, registerStudent, type SessionUser } from "@/lib/server/data/users";
 import { editQuestion, getEditLog, setQuestionRetired } from "@/lib/server/data/question-review";
 import { getAttemptView, startAttempt } from "@/lib/server/data/attempts";
+import { createClass, joinClass } from "@/lib/server/data/classes";
 import { fixtureContent } from "../support/quiz-fixtures";
 
 const provider = inject("databaseProvider");
@@ -14,6 +15,8 @@ beforeAll(async () => {
   await syncContent(fixtureContent("barley"));
   teacher = await createAccount({ name: "Reviewer", email: `reviewer-${provider}@example.com`, password: "long-enough-pw", role: "INSTRUCTOR" });
   student = await registerStudent({ name: "Learner", email: `learner-${provider}@example.com`, password: "long-enough-pw" });
+  // An instructor's edits reach the students of their classes (decisions/0019).
+  await joinClass(student, (await createClass(teacher, "Reviewer's class")).joinCode);
 });
 
 describe(`question review on ${provider}`, () => {
@@ -36,7 +39,7 @@ describe(`question review on ${provider}`, () => {
     expect(log.find((l) => l.field === "stem")).toMatchObject({ before: "What share of farmland grew rice in 2020?", user: { name: "Reviewer" } });
 
     await setQuestionRetired(teacher, "barley-tf", false);
-    expect((await db().questionOverride.findUniqueOrThrow({ where: { questionId: "barley-tf" } })).retired).toBe(false);
+    expect((await db().instructorEdit.findUniqueOrThrow({ where: { instructorId_questionId: { instructorId: teacher.id, questionId: "barley-tf" } } })).retired).toBe(false);
     expect((await getEditLog(teacher, "barley-tf")).map((l) => l.after)).toEqual(["true", "false"]);
   });
 });

@@ -126,4 +126,24 @@ describe(`question statistics on ${provider}`, () => {
     // Students never see statistics, snapshot or not.
     await expect(getQuestionStatistics(late)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
+
+  it("count a stored answer whose option id holds separators as one answer to its own question", async () => {
+    // Stored before answers were checked against their question (as a forged request once was):
+    // the id smuggles another question's id, a "+" and an option between \u001f separators.
+    const forger = await registerStudent({ name: "Forger", email: `stats-forger-${provider}@example.com`, password: "long-enough-pw" });
+    await joinClass(forger, (await db().class.findUniqueOrThrow({ where: { id: classId }, select: { joinCode: true } })).joinCode);
+    const attempt = await db().attempt.create({ data: { userId: forger.id, scope: "lesson", scopeId: slug, seed: 1, questionIds: "[]", totalCount: 6 }, select: { id: true } });
+    const forged = { kind: "option", optionId: `s1\u001f${slug}-order\u001f+\u001fo1` };
+    await db().response.create({ data: { attemptId: attempt.id, questionId: `${slug}-sector`, answer: JSON.stringify(forged), correct: false, timeTakenMs: 1 } });
+    await db().response.create({ data: { attemptId: attempt.id, questionId: `${slug}-tf`, answer: JSON.stringify({ kind: "bool", value: true }), correct: true, timeTakenMs: 1 } });
+
+    for (const options of [{ classId }, {}]) {
+      const expected = await referenceStatistics(options);
+      const { rows } = await getQuestionStatistics(teacher, { ...options, recalculate: true });
+      // The forger never saw the ordering question: it has exactly the answers it had.
+      expect(rows.find((r) => r.questionId === `${slug}-order`)!.answers).toBe(expected.get(`${slug}-order`)!.answers);
+      expect(rows.map((s) => s.questionId).sort()).toEqual([...expected.keys()].sort());
+      for (const row of rows) expectSameNumbers(row, expected.get(row.questionId)!);
+    }
+  });
 });

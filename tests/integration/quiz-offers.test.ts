@@ -32,30 +32,32 @@ async function questionsGiven(user: SessionUser, scope: QuizScope, scopeId: stri
 
 describe(`quiz buttons keep their promise on ${provider}`, () => {
   it("every lesson's quiz and figures-only quiz give the number of questions their buttons state", async () => {
+    const offered: number[] = [];
     for (const doc of bundle.documents) {
-      const offer = await quizOffer("lesson", doc.slug);
-      expect(offer.questions, doc.slug).toBeGreaterThan(0);
+      const offer = await quizOffer("lesson", doc.slug, null);
+      // A lesson with nothing to ask (all lists and headings, say) states 0 and gives 0.
       expect(await questionsGiven(student, "lesson", doc.slug, false), doc.slug).toBe(offer.questions);
       expect(await questionsGiven(student, "lesson", doc.slug, true), `${doc.slug} figures only`).toBe(offer.figures);
+      offered.push(offer.questions);
     }
+    expect(offered.filter((n) => n > 0).length, "lessons with a quiz").toBeGreaterThan(1);
   });
 
   it("every sector's quiz and figures-only quiz give the number of questions their buttons state", async () => {
-    const offers = await sectorOffers();
+    const offers = await sectorOffers(null);
     expect(offers.size).toBeGreaterThan(5);
     for (const [sectorId, offer] of offers) {
-      expect(await quizOffer("sector", sectorId), sectorId).toEqual(offer);
+      expect(await quizOffer("sector", sectorId, null), sectorId).toEqual(offer);
       expect(await questionsGiven(student, "sector", sectorId, false), sectorId).toBe(offer.questions);
       expect(await questionsGiven(student, "sector", sectorId, true), `${sectorId} figures only`).toBe(offer.figures);
     }
-    // Some sectors have no figure question: their figures-only quiz has nothing to ask (no button).
-    expect([...offers.values()].some((o) => o.figures === 0)).toBe(true);
   });
 
   it("keeps the promise for a student who has answered before (wrong answers first, then unseen)", async () => {
     const again = await registerStudent({ name: "Again", email: `offers-again-${provider}@example.com`, password: "long-enough-pw" });
     for (const doc of bundle.documents) {
-      const offer = await quizOffer("lesson", doc.slug);
+      const offer = await quizOffer("lesson", doc.slug, null);
+      if (offer.questions === 0) continue; // nothing to answer before
       const first = await startAttempt(again, { scope: "lesson", scopeId: doc.slug, figuresOnly: false });
       const view = await getAttemptView(again, first);
       // Answer half of them, right or wrong: the next quiz puts the missed ones first, then unseen ones.
@@ -69,7 +71,7 @@ describe(`quiz buttons keep their promise on ${provider}`, () => {
 
   it("a lesson that does not exist has nothing to ask, and says so rather than failing", async () => {
     await expect(startAttempt(student, { scope: "lesson", scopeId: "no-such-lesson", figuresOnly: false })).rejects.toBeInstanceOf(NothingToAskError);
-    expect(await quizOffer("lesson", "no-such-lesson")).toEqual({ questions: 0, figures: 0 });
+    expect(await quizOffer("lesson", "no-such-lesson", null)).toEqual({ questions: 0, figures: 0 });
   });
 });
 

@@ -30,6 +30,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
       }}
       noValidate
       className="space-y-3"
+      aria-describedby="signup-error"
     >
       <Field name="name" label="Name" autoComplete="name" required defaultValue={state.values.name} error={state.errors.name} />
       <Field name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values.email} error={state.errors.email} />
@@ -42,6 +43,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
         hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         error={state.errors.password}
       />
+      <p id="signup-error" role="alert" className="min-h-5 text-sm text-red-700">
+        {state.formError}
+      </p>
       <Button type="submit" disabled={pending || state.ok} className="w-full">
         {pending || state.ok ? "Creating your account…" : "Create account"}
       </Button>

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { getLesson } from "@/lib/server/data/lessons";
+import { decodeParamOrNotFound } from "@/lib/server/http";
 import { quizOffer } from "@/lib/server/data/quiz-offers";
+import { editorFor } from "@/lib/server/data/question-editor";
 import { SentenceText } from "@/components/lesson/sentence-text";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 import { studyLessonAction } from "@/app/review/actions";
@@ -16,9 +18,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function LessonPage({ params }: Props) {
   const user = await requireUser();
-  const lesson = await getLesson(user, (await params).slug);
+  const lesson = await getLesson(user, decodeParamOrNotFound((await params).slug));
   if (!lesson) notFound();
-  const offer = await quizOffer("lesson", lesson.slug);
+  const offer = await quizOffer("lesson", lesson.slug, await editorFor(user));
   const figuresBySentence = new Map<string, typeof lesson.body.figures>();
   for (const f of lesson.body.figures) figuresBySentence.set(f.sentenceId, [...(figuresBySentence.get(f.sentenceId) ?? []), f]);
   const gap = lesson.language === "zh" ? "" : " "; // Chinese sentences run on without spaces

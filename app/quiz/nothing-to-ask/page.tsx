@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { quizOffer } from "@/lib/server/data/quiz-offers";
+import { editorFor } from "@/lib/server/data/question-editor";
 
 export const metadata: Metadata = { title: "Nothing to ask" };
 
@@ -9,13 +10,13 @@ type Props = { searchParams: Promise<{ scope?: string; id?: string; figures?: st
 
 /** Where a quiz button leads when its lesson or sector has no question of the kind asked for. */
 export default async function NothingToAskPage({ searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const { scope, id = "", figures } = await searchParams;
   const isSector = scope === "sector";
   const figuresOnly = figures === "1";
   const back = isSector ? `/sectors#${encodeURIComponent(id)}` : id ? `/lessons/${encodeURIComponent(id)}` : "/lessons";
   // A figures-only quiz may be empty where the full quiz is not: offer that one instead.
-  const offer = figuresOnly && id && (scope === "lesson" || isSector) ? await quizOffer(isSector ? "sector" : "lesson", id) : null;
+  const offer = figuresOnly && id && (scope === "lesson" || isSector) ? await quizOffer(isSector ? "sector" : "lesson", id, await editorFor(user)) : null;
   return (
     <section aria-labelledby="nothing-heading" className="space-y-3">
       <h1 id="nothing-heading" className="text-2xl font-semibold">

@@ -21,7 +21,7 @@ export function ReviewSettingsForm({ values }: { values: SettingsState["values"]
         {pending ? "Saving…" : "Save settings"}
       </Button>
       <p role="status" className="min-h-5 text-sm text-green-800">
-        {state.ok ? state.message : ""}
+        {state.ok ? state.message : state.message && <span className="text-red-700">{state.message}</span>}
       </p>
     </form>
   );

@@ -2,22 +2,21 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInSchema } from "@/lib/schemas/account";
-import { verifyCredentials } from "@/lib/server/data/users";
-import { recordFailure, recordSuccess, retryAfterMs } from "@/lib/server/auth/rate-limit";
+import { currentSessionVersion, findSessionUser, verifyCredentials } from "@/lib/server/data/users";
+import { beginSignIn, signInSucceeded, tooManyAttemptsMessage } from "@/lib/server/auth/sign-in-throttle";
+import { clientAddress } from "@/lib/client-address";
+import { servedOverHttps } from "@/lib/server/auth/secure-cookies";
 import { authSecret } from "@/lib/server/env";
+import { sameOriginRedirect } from "@/lib/safe-callback-url";
 
 /** The message the sign-in form shows when the email or the password is wrong (never says which). */
 export const BAD_CREDENTIALS = "The email or password is not right.";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "local";
-}
-
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // Stated rather than left to next-auth's guess, which follows the address it detects.
+  useSecureCookies: servedOverHttps(),
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({
@@ -26,27 +25,33 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(BAD_CREDENTIALS);
-        const keys = [`email:${parsed.data.email}`, `ip:${clientAddress(req?.headers)}`];
-        const wait = retryAfterMs(keys);
-        if (wait > 0) {
-          throw new Error(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 1000)} seconds.`);
-        }
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        if (!user) {
-          recordFailure(keys);
-          throw new Error(BAD_CREDENTIALS);
-        }
-        recordSuccess([keys[0]]);
+        const { email, password } = parsed.data;
+        // X-Forwarded-For as scripts/serve.ts rewrote it from the connection (lib/client-address.ts).
+        const address = clientAddress(req?.headers?.["x-forwarded-for"] as string | string[] | undefined);
+        const gate = await beginSignIn(email, address);
+        if (!gate.allowed) throw new Error(tooManyAttemptsMessage(gate.retryAfterMs));
+        const user = await verifyCredentials(email, password);
+        if (!user) throw new Error(BAD_CREDENTIALS);
+        await signInSucceeded(user.id, email, address, gate.counted);
         return user;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    // next-auth's own callbackUrl handling: only this site, resolved as a browser would.
+    redirect({ url, baseUrl }) {
+      return sameOriginRedirect(url, baseUrl);
+    },
+    async jwt({ token, user }) {
       if (user) {
         token.id = user.id;
         token.role = user.role;
+        token.sessionVersion = await currentSessionVersion(user.id);
+        return token;
       }
+      // Only /api/auth/session gets here (pages read the cookie in getCurrentUser): an ended
+      // session gets no answer, and next-auth clears its cookie.
+      if (!(await findSessionUser(token.id, token.sessionVersion ?? 0))) throw new Error("This session has ended.");
       return token;
     },
     session({ session, token }) {

@@ -4,24 +4,26 @@ import { decode } from "next-auth/jwt";
 import { forbidden, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { authSecret } from "@/lib/server/env";
-import { findUserById, type SessionUser } from "@/lib/server/data/users";
+import { sessionCookieName } from "@/lib/server/auth/secure-cookies";
+import { findSessionUser, type SessionUser } from "@/lib/server/data/users";
 import type { Role } from "@/lib/schemas/roles";
 import { AppError } from "@/lib/server/errors";
 
 /**
  * The signed-in user, read fresh from the database once per request, so a deleted or demoted
- * account loses access at once rather than when its token expires.
+ * account loses access at once rather than when its token expires, and so does a token whose
+ * session was ended (sign-out, password change) even if someone kept a copy.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   // Reading the token directly: getServerSession() would also re-encrypt and re-set the cookie on
   // every request, which costs more than the whole answer it guards (see bench:http).
   const jar = await cookies();
-  const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
+  const raw = jar.get(sessionCookieName())?.value;
   const secret = authSecret();
   if (!raw || !secret) return null;
   const token = await decode({ token: raw, secret }).catch(() => null);
   if (!token?.id || (typeof token.exp === "number" && token.exp * 1000 < Date.now())) return null;
-  return findUserById(token.id);
+  return findSessionUser(token.id, token.sessionVersion ?? 0);
 });
 
 /** For pages: sends a signed-out visitor to sign in and back to the page afterwards. */

@@ -10,7 +10,9 @@ import { activeQuestions } from "@/lib/server/data/quiz-offers";
 import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
-import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFields } from "@/lib/server/data/question-rows";
+import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
+import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
+import { editorFor } from "@/lib/server/data/question-editor";
 
 export type { QuizScope } from "@/lib/quiz/question";
 import type { QuizScope } from "@/lib/quiz/question";
@@ -23,16 +25,32 @@ export class NothingToAskError extends AppError {
   }
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+/**
+ * What the student did with each of these questions the last time a quiz showed it: answered right
+ * or wrong, or left blank in a finished quiz (shown but unanswered counts: finishing a blank quiz
+ * again must not draw the same questions, whose keys a retake would otherwise reveal in turn).
+ */
 async function historyOf(userId: string, questionIds: string[]): Promise<QuestionHistory> {
-  const rows = await db().response.findMany({
-    where: { questionId: { in: questionIds }, attempt: { userId } },
-    select: { questionId: true, correct: true, createdAt: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const wanted = new Set(questionIds);
+  const [attempts, responses] = await Promise.all([
+    db().attempt.findMany({ where: { userId }, select: { id: true, questionIds: true, finishedAt: true }, orderBy: [{ startedAt: "asc" }, { id: "asc" }] }),
+    db().response.findMany({ where: { attempt: { userId } }, select: { attemptId: true, questionId: true, correct: true } }),
+  ]);
+  const answers = new Map<string, Map<string, boolean>>();
+  for (const r of responses) answers.set(r.attemptId, (answers.get(r.attemptId) ?? new Map()).set(r.questionId, r.correct));
   const history: QuestionHistory = new Map();
-  for (const r of rows) history.set(r.questionId, { seen: (history.get(r.questionId)?.seen ?? 0) + 1, lastCorrect: r.correct });
+  for (const attempt of attempts) {
+    const answered = answers.get(attempt.id) ?? new Map<string, boolean>();
+    for (const id of new Set([...(JSON.parse(attempt.questionIds) as string[]), ...answered.keys()])) {
+      if (!wanted.has(id)) continue;
+      const correct = answered.get(id);
+      // An open quiz's unanswered question is not blank yet: it may still be answered.
+      if (correct === undefined && !attempt.finishedAt) continue;
+      const last = correct === undefined ? "blank" : correct ? "right" : "wrong";
+      history.set(id, { seen: (history.get(id)?.seen ?? 0) + 1, last });
+    }
+  }
   return history;
 }
 
@@ -49,7 +67,7 @@ export async function startAttempt(viewer: SessionUser, input: { scope: QuizScop
     orderBy: { startedAt: "desc" },
   });
   if (open) return open.id;
-  const pool = await activeQuestions(input.scope, input.scopeId);
+  const pool = await activeQuestions(input.scope, input.scopeId, await editorFor(viewer));
   if (pool.length === 0) throw new NothingToAskError("There are no questions for this quiz yet.");
   const seed = randomInt(1, 2 ** 31 - 1);
   const chosen = selectQuestions(pool, await historyOf(viewer.id, pool.map((q) => q.id)), {
@@ -77,10 +95,10 @@ async function ownedAttempt(viewer: SessionUser, attemptId: string, client: Db |
 
 
 
-/** An attempt's questions (with review edits applied) and the answers given so far, by question id. */
-async function questionsAndAnswers(attemptId: string, questionIds: string[]) {
+/** An attempt's questions (with the viewer's review edits applied) and the answers given so far, by question id. */
+async function questionsAndAnswers(viewer: SessionUser, attemptId: string, questionIds: string[]) {
   const [rows, responses] = await Promise.all([
-    db().question.findMany({ where: { id: { in: questionIds } }, select: questionFields }),
+    db().question.findMany({ where: { id: { in: questionIds } }, select: questionFieldsFor(await editorFor(viewer)) }),
     db().response.findMany({ where: { attemptId }, select: { questionId: true, answer: true, correct: true, readAs: true } }),
   ]);
   return { byId: new Map(rows.map((r) => [r.id, parseQuestion(r)])), answered: new Map(responses.map((r) => [r.questionId, r])) };
@@ -92,7 +110,7 @@ async function questionsAndAnswers(attemptId: string, questionIds: string[]) {
  */
 export async function getAttemptView(viewer: SessionUser, attemptId: string): Promise<AttemptView> {
   const attempt = await ownedAttempt(viewer, attemptId);
-  const { byId, answered } = await questionsAndAnswers(attempt.id, attempt.questionIds);
+  const { byId, answered } = await questionsAndAnswers(viewer, attempt.id, attempt.questionIds);
   return {
     id: attempt.id,
     scope: attempt.scope as QuizScope,
@@ -117,7 +135,7 @@ export async function submitResponse(
 ): Promise<Feedback> {
   const attempt = await ownedAttempt(viewer, input.attemptId);
   if (!attempt.questionIds.includes(input.questionId)) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
-  const q = parseQuestion(await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFields }));
+  const q = parseQuestion(await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFieldsFor(await editorFor(viewer)) }));
   const kept = () => db().response.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
   if (attempt.finishedAt) {
     const existing = await kept();
@@ -148,19 +166,25 @@ export async function submitResponse(
   return feedbackFor(q, grade.correct, grade.readAs);
 }
 
-/** Closes the attempt and stores its score (share correct of all its questions). Idempotent. */
+/**
+ * Closes the attempt, stores its score (share correct of all its questions) and makes review cards
+ * of the facts it missed, all in one transaction: a crash leaves either an open attempt (finishing
+ * again completes it) or a finished one with its cards, never a finished one without. Idempotent.
+ */
 export async function finishAttempt(viewer: SessionUser, attemptId: string): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await inRetriedTransaction(async (tx) => {
     const attempt = await ownedAttempt(viewer, attemptId, tx);
     if (attempt.finishedAt) return;
+    const now = new Date();
     const correctCount = await tx.response.count({ where: { attemptId, correct: true } });
-    await tx.attempt.updateMany({
+    const closed = await tx.attempt.updateMany({
       where: { id: attemptId, finishedAt: null },
-      data: { finishedAt: new Date(), correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
+      data: { finishedAt: now, correctCount, score: attempt.totalCount ? correctCount / attempt.totalCount : 0 },
     });
+    // A concurrent finish closed it first, and made the cards in its own transaction.
+    if (closed.count === 0) return;
+    await addCardsForMissedAnswers(tx, viewer.id, attemptId, now);
   });
-  // Facts missed in the quiz become review cards (after the attempt is safely closed; idempotent).
-  await addCardsForMissedAnswers(viewer.id, attemptId, new Date());
 }
 
 export interface AttemptResult {
@@ -176,7 +200,8 @@ export interface AttemptResult {
     stem: string;
     language: string;
     yourAnswer: string | null;
-    feedback: Feedback;
+    /** Null for a question left unanswered: its key, explanation and source stay on the server. */
+    feedback: Feedback | null;
   }[];
 }
 
@@ -197,11 +222,15 @@ function describeAnswer(q: QuizQuestion, answer: Answer): string {
   }
 }
 
-/** Results of a finished attempt: every question with the answer given, the key and the source. */
+/**
+ * Results of a finished attempt: every question with the answer given, and for answered questions
+ * the key and the source. An unanswered question shows only its stem, so finishing blank quizzes
+ * over and over collects no keys (issue 11, finding 2).
+ */
 export async function getAttemptResult(viewer: SessionUser, attemptId: string): Promise<AttemptResult> {
   const attempt = await ownedAttempt(viewer, attemptId);
   if (!attempt.finishedAt) throw new AppError("CONFLICT", "Finish the quiz to see the results.");
-  const { byId, answered } = await questionsAndAnswers(attempt.id, attempt.questionIds);
+  const { byId, answered } = await questionsAndAnswers(viewer, attempt.id, attempt.questionIds);
   return {
     id: attempt.id,
     scope: attempt.scope as QuizScope,
@@ -214,7 +243,7 @@ export async function getAttemptResult(viewer: SessionUser, attemptId: string): 
       const q = byId.get(id);
       if (!q) return [];
       const r = answered.get(id);
-      return [{ questionId: id, stem: q.stem, language: q.language, yourAnswer: r ? describeAnswer(q, JSON.parse(r.answer) as Answer) : null, feedback: feedbackFor(q, r?.correct ?? false, r?.readAs ?? null) }];
+      return [{ questionId: id, stem: q.stem, language: q.language, yourAnswer: r ? describeAnswer(q, JSON.parse(r.answer) as Answer) : null, feedback: r ? feedbackFor(q, r.correct, r.readAs) : null }];
     }),
   };
 }

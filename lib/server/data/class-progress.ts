@@ -5,16 +5,21 @@ import type { SessionUser } from "@/lib/server/data/users";
 import { requireClassInstructor } from "@/lib/server/data/classes";
 import { lessonMastery, type MasteryLevel } from "@/lib/quiz/mastery";
 import { reviewActivityOf, type ReviewActivity } from "@/lib/server/data/review-stats";
-import { active } from "@/lib/server/data/question-rows";
+import { loadClassWork, scoredAttempt } from "@/lib/server/data/class-work";
+import { inChunks } from "@/lib/server/data/in-chunks";
+import { activeFor } from "@/lib/server/data/question-rows";
+import { editorFor } from "@/lib/server/data/question-editor";
 
-/** Below this best score, or with no activity for INACTIVE_DAYS, a student "needs help". */
+/** Below this assignment score, or with no activity for INACTIVE_DAYS, a student "needs help". */
 export const NEEDS_HELP_SCORE = 0.6;
 export const INACTIVE_DAYS = 7;
 
 export type AssignmentStatus = "done" | "late" | "missing" | "open";
 
 export interface OverviewCell {
-  bestScore: number | null;
+  /** The first finished class-work attempt's score (class-work.ts); retakes do not change it. */
+  score: number | null;
+  /** Finished class-work attempts. */
   attempts: number;
   lastActivity: Date | null;
   mastery: MasteryLevel;
@@ -25,24 +30,19 @@ export interface ClassOverview {
   id: string;
   name: string;
   joinCode: string;
-  assignments: { id: string; scope: string; scopeId: string; title: string; dueAt: Date | null; averageBest: number | null; completed: number }[];
+  assignments: { id: string; scope: string; scopeId: string; title: string; dueAt: Date | null; averageScore: number | null; completed: number }[];
   students: { id: string; name: string; email: string; lastActivity: Date | null; needsHelp: string[]; cells: OverviewCell[]; review: ReviewActivity }[];
 }
 
-/** The class table: students × assignments. Instructors of the class (and admins) only. */
+/** The class table: students × assignments, counting class work only. Instructors of the class (and admins) only. */
 export async function getClassOverview(viewer: SessionUser, classId: string, now = new Date()): Promise<ClassOverview> {
   const cls = await requireClassInstructor(viewer, classId);
-  const [assignments, enrollments] = await Promise.all([
-    db().assignment.findMany({ where: { classId }, orderBy: { createdAt: "asc" }, select: { id: true, scope: true, scopeId: true, dueAt: true } }),
-    db().enrollment.findMany({ where: { classId }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } }),
-  ]);
-  const studentIds = enrollments.map((e) => e.user.id);
-  const [attempts, lessons, sectors, available] = await Promise.all([
-    db().attempt.findMany({
-      where: { userId: { in: studentIds }, OR: assignments.map((a) => ({ scope: a.scope, scopeId: a.scopeId })) },
-      orderBy: { startedAt: "asc" },
-      select: { userId: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true, responses: { select: { questionId: true } } },
-    }),
+  const work = await loadClassWork(classId);
+  const { assignments } = work;
+  const studentIds = work.students.map((s) => s.id);
+  // The class's instructor sees the bank with their own edits and retirements (decisions/0019).
+  const active = activeFor(await editorFor(viewer));
+  const [lessons, sectors, available] = await Promise.all([
     db().lesson.findMany({ where: { slug: { in: assignments.filter((a) => a.scope === "lesson").map((a) => a.scopeId) } }, select: { slug: true, title: true } }),
     db().sector.findMany({ where: { id: { in: assignments.filter((a) => a.scope === "sector").map((a) => a.scopeId) } }, select: { id: true, nameEn: true } }),
     // Each assignment's active questions: mastery needs enough distinct ones answered (decisions/0106).
@@ -50,7 +50,7 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
   ]);
   // Activity = starting or finishing any quiz (an index on Attempt(userId, …) serves this), or reviewing.
   const [activity, reviews] = await Promise.all([
-    db().attempt.groupBy({ by: ["userId"], where: { userId: { in: studentIds } }, _max: { startedAt: true, finishedAt: true } }),
+    inChunks(studentIds, (userIds) => db().attempt.groupBy({ by: ["userId"], where: { userId: { in: userIds } }, _max: { startedAt: true, finishedAt: true } })),
     reviewActivityOf(studentIds, now),
   ]);
   const lastActivityOf = new Map(
@@ -62,19 +62,19 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
   );
   const title = (scope: string, id: string) => (scope === "lesson" ? lessons.find((l) => l.slug === id)?.title : sectors.find((s) => s.id === id)?.nameEn) ?? id;
 
-  const students = enrollments.map(({ user }) => {
+  const students = work.students.map(({ joinedAt: _joined, ...user }) => {
     const cells = assignments.map((a, i): OverviewCell => {
-      const mine = attempts.filter((t) => t.userId === user.id && t.scope === a.scope && t.scopeId === a.scopeId);
+      const mine = work.workOf(a.id, user.id);
       const finished = mine.filter((t) => t.finishedAt && t.score !== null);
-      const scores = finished.map((t) => t.score!);
-      const firstDone = finished[0]?.finishedAt ?? null;
+      const scored = scoredAttempt(mine);
+      const firstDone = scored?.finishedAt ?? null;
       const status: AssignmentStatus = firstDone ? (a.dueAt && firstDone > a.dueAt ? "late" : "done") : a.dueAt && now > a.dueAt ? "missing" : "open";
       const activity = mine.map((t) => t.finishedAt ?? t.startedAt).sort((x, y) => y.getTime() - x.getTime())[0] ?? null;
-      return { bestScore: scores.length ? Math.max(...scores) : null, attempts: finished.length, lastActivity: activity, mastery: lessonMastery(scores, { distinctAnswered: new Set(mine.flatMap((t) => t.responses.map((r) => r.questionId))).size, available: available[i] }), status };
+      return { score: scored?.score ?? null, attempts: finished.length, lastActivity: activity, mastery: lessonMastery(finished.map((t) => t.score!), { distinctAnswered: new Set(mine.flatMap((t) => t.answered)).size, available: available[i] }), status };
     });
     const lastActivity = lastActivityOf.get(user.id) ?? null;
     const needsHelp: string[] = [];
-    if (cells.some((c) => c.bestScore !== null && c.bestScore < NEEDS_HELP_SCORE)) needsHelp.push(`a best score under ${NEEDS_HELP_SCORE * 100}%`);
+    if (cells.some((c) => c.score !== null && c.score < NEEDS_HELP_SCORE)) needsHelp.push(`an assignment score under ${NEEDS_HELP_SCORE * 100}%`);
     if (cells.some((c) => c.status === "missing")) needsHelp.push("missing work");
     if (!lastActivity || now.getTime() - lastActivity.getTime() > INACTIVE_DAYS * 86_400_000) needsHelp.push(`inactive for ${INACTIVE_DAYS}+ days`);
     return { ...user, lastActivity, needsHelp, cells, review: reviews.get(user.id)! };
@@ -82,21 +82,22 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
 
   return {
     ...cls,
-    assignments: assignments.map((a, i) => {
-      const bests = students.map((s) => s.cells[i].bestScore).filter((b): b is number => b !== null);
-      return { ...a, title: title(a.scope, a.scopeId), averageBest: bests.length ? bests.reduce((x, y) => x + y, 0) / bests.length : null, completed: bests.length };
+    assignments: assignments.map(({ createdAt: _created, ...a }, i) => {
+      const scores = students.map((s) => s.cells[i].score).filter((b): b is number => b !== null);
+      return { ...a, title: title(a.scope, a.scopeId), averageScore: scores.length ? scores.reduce((x, y) => x + y, 0) / scores.length : null, completed: scores.length };
     }),
     students,
   };
 }
 
-/** Every attempt and answer of one student in the class, wrong answers with their source sentence. */
+/** A student's class work (class-work.ts) and its answers, wrong answers with their source sentence. */
 export async function getStudentDrilldown(viewer: SessionUser, classId: string, studentId: string) {
   await requireClassInstructor(viewer, classId);
   const enrolled = await db().enrollment.findUnique({ where: { classId_userId: { classId, userId: studentId } }, select: { user: { select: { id: true, name: true, email: true } } } });
   if (!enrolled) throw new AppError("NOT_FOUND", "This student is not in the class.");
+  const classWork = (await loadClassWork(classId, studentId)).attemptIds(studentId);
   const attempts = await db().attempt.findMany({
-    where: { userId: studentId },
+    where: { userId: studentId, id: { in: classWork } },
     orderBy: { startedAt: "desc" },
     select: {
       id: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true, totalCount: true,

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import { canTeach } from "@/lib/schemas/roles";
+import { isClassWork, scoredAttempt } from "@/lib/server/data/class-work";
 
 // No 0/O or 1/I: codes are read aloud and copied from a board.
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -82,20 +83,24 @@ export async function assign(viewer: SessionUser, classId: string, input: { scop
   });
 }
 
-/** The viewer's classes and what is assigned in them, with the viewer's own best score on each. */
+/**
+ * The viewer's classes and what is assigned in them, with the viewer's score on each as the class
+ * counts it: the first finished quiz on it started after it was set and after joining (class-work.ts).
+ */
 export async function listMyAssignments(viewer: SessionUser) {
   const enrollments = await db().enrollment.findMany({
     where: { userId: viewer.id },
-    select: { class: { select: { id: true, name: true, assignments: { orderBy: { createdAt: "asc" }, select: { id: true, scope: true, scopeId: true, dueAt: true } } } } },
+    select: { joinedAt: true, class: { select: { id: true, name: true, assignments: { orderBy: { createdAt: "asc" }, select: { id: true, scope: true, scopeId: true, dueAt: true, createdAt: true } } } } },
   });
-  const best = await db().attempt.groupBy({
-    by: ["scope", "scopeId"],
+  const attempts = await db().attempt.findMany({
     where: { userId: viewer.id, finishedAt: { not: null } },
-    _max: { score: true },
+    select: { id: true, userId: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true },
   });
-  const bestOf = new Map(best.map((b) => [`${b.scope}:${b.scopeId}`, b._max.score]));
-  return enrollments.map(({ class: c }) => ({
+  return enrollments.map(({ joinedAt, class: c }) => ({
     ...c,
-    assignments: c.assignments.map((a) => ({ ...a, bestScore: bestOf.get(`${a.scope}:${a.scopeId}`) ?? null })),
+    assignments: c.assignments.map((a) => {
+      const { createdAt: _set, ...shown } = a;
+      return { ...shown, score: scoredAttempt(attempts.filter((t) => isClassWork(t, a, joinedAt)))?.score ?? null };
+    }),
   }));
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/server/db";
 import type { LessonBody } from "@/lib/schemas/lesson";
 import { readingMinutes } from "@/lib/schemas/lesson";
+import { countInChunks, inChunks } from "@/lib/server/data/in-chunks";
 
 export interface SyncLesson {
   slug: string;
@@ -104,8 +105,8 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
       if (input.retireMissingLessons && failed.size === 0) {
         const missing = [...existingLessons.values()].filter((l) => !builtSlugs.has(l.slug) && !l.retiredAt).map((l) => l.slug);
         if (missing.length) {
-          await tx.lesson.updateMany({ where: { slug: { in: missing } }, data: { retiredAt: now } });
-          await tx.question.updateMany({ where: { lessonSlug: { in: missing }, retiredAt: null }, data: { retiredAt: now } });
+          await countInChunks(missing, (slugs) => tx.lesson.updateMany({ where: { slug: { in: slugs } }, data: { retiredAt: now } }));
+          await countInChunks(missing, (slugs) => tx.question.updateMany({ where: { lessonSlug: { in: slugs }, retiredAt: null }, data: { retiredAt: now } }));
           report.lessons.retired += missing.length;
         }
       }
@@ -117,10 +118,9 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
 
       const existingQuestions = new Map(
         (
-          await tx.question.findMany({
-            where: { lessonSlug: { in: [...builtSlugs] } },
-            select: { id: true, lessonSlug: true, contentHash: true, retiredAt: true },
-          })
+          await inChunks([...builtSlugs], (slugs) =>
+            tx.question.findMany({ where: { lessonSlug: { in: slugs } }, select: { id: true, lessonSlug: true, contentHash: true, retiredAt: true } }),
+          )
         ).map((q) => [q.id, q]),
       );
       const generatedIds = new Set<string>();
@@ -157,7 +157,8 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
       }
       const stale = [...existingQuestions.values()].filter((q) => !generatedIds.has(q.id) && !q.retiredAt).map((q) => q.id);
       if (stale.length) {
-        await tx.question.updateMany({ where: { id: { in: stale } }, data: { retiredAt: now } });
+        // In chunks: a replaced document can retire thousands of questions (P2029 in one statement).
+        await countInChunks(stale, (ids) => tx.question.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } }));
         report.questions.retired = stale.length;
       }
     },

@@ -5,6 +5,8 @@ import { requireClassInstructor } from "@/lib/server/data/classes";
 import { getClassOverview } from "@/lib/server/data/class-progress";
 import { getQuestionStatistics } from "@/lib/server/data/question-stats";
 import { toCsv } from "@/lib/csv";
+import { loadClassWork } from "@/lib/server/data/class-work";
+import { inChunks } from "@/lib/server/data/in-chunks";
 
 export type ExportKind = "table" | "questions" | "responses";
 
@@ -14,8 +16,8 @@ export async function exportClassCsv(viewer: SessionUser, classId: string, kind:
   const base = cls.name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "class";
   if (kind === "table") {
     const o = await getClassOverview(viewer, classId);
-    const header = ["student_id", "name", "email", "last_activity", "needs_help", ...o.assignments.flatMap((a) => [`${a.scopeId}_best`, `${a.scopeId}_attempts`, `${a.scopeId}_status`, `${a.scopeId}_mastery`])];
-    const rows = o.students.map((s) => [s.id, s.name, s.email, s.lastActivity, s.needsHelp.join("; "), ...s.cells.flatMap((c) => [c.bestScore, c.attempts, c.status, c.mastery])]);
+    const header = ["student_id", "name", "email", "last_activity", "needs_help", ...o.assignments.flatMap((a) => [`${a.scopeId}_score`, `${a.scopeId}_attempts`, `${a.scopeId}_status`, `${a.scopeId}_mastery`])];
+    const rows = o.students.map((s) => [s.id, s.name, s.email, s.lastActivity, s.needsHelp.join("; "), ...s.cells.flatMap((c) => [c.score, c.attempts, c.status, c.mastery])]);
     return { filename: `${base}-table.csv`, csv: toCsv(header, rows) };
   }
   if (kind === "questions") {
@@ -24,16 +26,20 @@ export async function exportClassCsv(viewer: SessionUser, classId: string, kind:
     const rows = stats.map((s) => [s.questionId, s.lessonSlug, s.type, s.stem, s.answers, s.facility.toFixed(3), s.discrimination?.toFixed(3), s.pointBiserial?.toFixed(3), s.flags.join("; "), s.studentFlags, JSON.stringify(s.optionShares)]);
     return { filename: `${base}-questions.csv`, csv: toCsv(header, rows) };
   }
-  const students = (await db().enrollment.findMany({ where: { classId }, select: { userId: true } })).map((e) => e.userId);
-  const responses = await db().response.findMany({
-    where: { attempt: { userId: { in: students } } },
-    orderBy: { createdAt: "asc" },
-    select: {
-      attemptId: true, questionId: true, answer: true, parsedValue: true, correct: true, timeTakenMs: true, createdAt: true,
-      attempt: { select: { userId: true, scope: true, scopeId: true, user: { select: { email: true } } } },
-      question: { select: { lessonSlug: true, type: true, sourceSentenceId: true } },
-    },
-  });
+  // Class work only (class-work.ts): no self-study, nothing from before joining or before the assignment.
+  const attemptIds = (await loadClassWork(classId)).attemptIds();
+  const responses = (
+    await inChunks(attemptIds, (ids) =>
+      db().response.findMany({
+        where: { attemptId: { in: ids } },
+        select: {
+          id: true, attemptId: true, questionId: true, answer: true, parsedValue: true, correct: true, timeTakenMs: true, createdAt: true,
+          attempt: { select: { userId: true, scope: true, scopeId: true, user: { select: { email: true } } } },
+          question: { select: { lessonSlug: true, type: true, sourceSentenceId: true } },
+        },
+      }),
+    )
+  ).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const header = ["created_at", "student_id", "email", "attempt_id", "scope", "scope_id", "question_id", "lesson", "type", "source_sentence_id", "answer", "parsed_value", "correct", "time_ms"];
   const rows = responses.map((r) => [r.createdAt, r.attempt.userId, r.attempt.user.email, r.attemptId, r.attempt.scope, r.attempt.scopeId, r.questionId, r.question.lessonSlug, r.question.type, r.question.sourceSentenceId, r.answer, r.parsedValue, r.correct, r.timeTakenMs]);
   return { filename: `${base}-responses.csv`, csv: toCsv(header, rows) };

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/server/db";
 import type { SessionUser } from "@/lib/server/data/users";
 import { lessonMastery, sectorMastery, type MasteryLevel } from "@/lib/quiz/mastery";
-import { active } from "@/lib/server/data/question-rows";
+import { activeFor } from "@/lib/server/data/question-rows";
+import { editorFor } from "@/lib/server/data/question-editor";
 
 export interface LessonProgress {
   slug: string;
@@ -33,6 +34,8 @@ export interface Dashboard {
 
 /** The viewer's own progress: every figure here is about the viewer and nobody else. */
 export async function getDashboard(viewer: SessionUser, now = new Date()): Promise<Dashboard> {
+  // The questions the viewer's quizzes draw from: the shared bank with their class's edits (decisions/0019).
+  const active = activeFor(await editorFor(viewer));
   const [lessons, sectors, attempts, responses, available] = await Promise.all([
     db().lesson.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
     db().sector.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),

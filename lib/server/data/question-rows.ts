@@ -1,43 +1,69 @@
 import "server-only";
 import type { Feedback, QuizQuestion } from "@/lib/quiz/question";
 import type { Answer } from "@/lib/schemas/answer";
-import { gradeAnswer, WrongAnswerKindError, type Grade } from "@/lib/quiz/grade-answer";
+import { gradeAnswer, AnswerDoesNotFitError, type Grade } from "@/lib/quiz/grade-answer";
 import { gradeTypedQuestion } from "@/lib/quiz/grade-typed";
 import { AppError } from "@/lib/server/errors";
 
 // How quizzes and reviews read a stored question: the generated payload with a reviewer's edits.
 
-/** The fields every quiz query reads: the generated question and an instructor's edits to it. */
-export const questionFields = {
-  id: true,
-  lessonSlug: true,
-  payload: true,
-  override: { select: { stem: true, explanation: true, options: true } },
-} as const;
+type EditFields = { stem: string | null; explanation: string | null; options: string | null };
+const editFields = { stem: true, explanation: true, options: true } as const;
+
+/**
+ * The fields every quiz query reads: the generated question, the shared bank's edits and, when
+ * `editorId` names an instructor (see editorFor), that instructor's own edits on top.
+ */
+export function questionFieldsFor(editorId: string | null) {
+  return {
+    id: true,
+    lessonSlug: true,
+    payload: true,
+    override: { select: editFields },
+    // No editor: an empty list reads no instructor's edits.
+    instructorEdits: { where: { instructorId: { in: editorId ? [editorId] : [] } }, select: editFields },
+  } as const;
+}
 
 export interface QuestionRow {
   id: string;
   lessonSlug: string;
   payload: string;
-  override: { stem: string | null; explanation: string | null; options: string | null } | null;
+  override: EditFields | null;
+  instructorEdits?: EditFields[];
 }
 
-/** The generated question with an instructor's edits applied (they survive content:sync; decisions/0007). */
+type Editable = { stem: string; explanation: string; options: { id: string; text: string }[] | null; answerText: string; correctOptionId?: string | null };
+
+/**
+ * A generated question with the edits in force for its reader: the instructor's field, else the
+ * shared bank's, else the generated one (they survive content:sync; decisions/0007, 0019). Option
+ * ids never change, and the key's words are read from the key's option, so the answer shown always
+ * matches the option that is graded correct.
+ */
+export function withEdits<Q extends Editable>(generated: Q, shared: EditFields | null, own: EditFields | undefined): Q {
+  const options = own?.options ?? shared?.options;
+  const edited = { ...generated, stem: own?.stem ?? shared?.stem ?? generated.stem, explanation: own?.explanation ?? shared?.explanation ?? generated.explanation };
+  if (!options) return edited;
+  const parsed = JSON.parse(options) as { id: string; text: string }[];
+  const key = generated.correctOptionId ? parsed.find((o) => o.id === generated.correctOptionId) : undefined;
+  return { ...edited, options: parsed, answerText: key?.text ?? generated.answerText };
+}
+
+/** The generated question with the reader's edits applied. */
 export function parseQuestion(row: QuestionRow): QuizQuestion {
   const q = JSON.parse(row.payload) as QuizQuestion;
-  const o = row.override;
-  return {
-    ...q,
-    id: row.id,
-    documentSlug: row.lessonSlug,
-    stem: o?.stem ?? q.stem,
-    explanation: o?.explanation ?? q.explanation,
-    options: o?.options ? (JSON.parse(o.options) as QuizQuestion["options"]) : q.options,
-  };
+  return withEdits({ ...q, id: row.id, documentSlug: row.lessonSlug }, row.override, row.instructorEdits?.[0]);
 }
 
-/** Active = still generated and not retired by a reviewer. */
-export const active = { retiredAt: null, OR: [{ override: null }, { override: { retired: false } }] };
+/** Active = still generated, not retired in the shared bank, nor by the reader's instructor. */
+export function activeFor(editorId: string | null) {
+  return {
+    retiredAt: null,
+    OR: [{ override: null }, { override: { retired: false } }],
+    ...(editorId ? { instructorEdits: { none: { instructorId: editorId, retired: true } } } : {}),
+  };
+}
 
 export function feedbackFor(q: QuizQuestion, correct: boolean, readAs: string | null): Feedback {
   return { correct, answerText: q.answerText, explanation: q.explanation, readAs, source: { lessonSlug: q.documentSlug, sentenceId: q.source.sentenceId, quote: q.source.quote } };
@@ -48,7 +74,7 @@ export function gradeStoredQuestion(q: QuizQuestion, answer: Answer): Grade {
   try {
     return gradeAnswer(q, answer, gradeTypedQuestion);
   } catch (error) {
-    if (error instanceof WrongAnswerKindError) throw new AppError("INVALID", error.message);
+    if (error instanceof AnswerDoesNotFitError) throw new AppError("INVALID", error.message);
     throw error;
   }
 }

@@ -8,6 +8,8 @@ import type { ItemStats } from "@/lib/quiz/item-stats";
 import { itemStatisticsFromLatest } from "@/lib/quiz/item-stats-fast";
 import { queryStudentAnswers } from "@/lib/server/data/student-answers-query";
 import { getLesson, type LessonDetail } from "@/lib/server/data/lessons";
+import { editorFor } from "@/lib/server/data/question-editor";
+import { withEdits } from "@/lib/server/data/question-rows";
 
 /** The question types whose answers name an option (their option shares are reported). */
 const OPTION_TYPES: readonly string[] = ["figure-mc", "sector-id"];
@@ -89,15 +91,22 @@ export async function getQuestionStatistics(
     ? { stats: await computeItemStats({ classId: options.classId, lessonSlug: options.lessonSlug }), computedAt: now }
     : await allStudentsItemStats(options.lessonSlug, !!options.recalculate, now);
   const questionIds = stats.map((s) => s.questionId);
+  // Stems, options and retirements as the viewer's classes see them (their own edits; decisions/0019).
+  const editorId = await editorFor(viewer);
   const [questions, flags] = await Promise.all([
-    db().question.findMany({ where: { id: { in: questionIds } }, select: { id: true, lessonSlug: true, type: true, payload: true, retiredAt: true, override: { select: { retired: true, stem: true, options: true } } } }),
-    db().questionFlag.groupBy({ by: ["questionId"], where: { questionId: { in: questionIds } }, _count: { _all: true } }),
+    db().question.findMany({ where: { id: { in: questionIds } }, select: { id: true, lessonSlug: true, type: true, payload: true, retiredAt: true, override: true, instructorEdits: { where: { instructorId: { in: editorId ? [editorId] : [] } } } } }),
+    // A class's view counts only its own students' flags (issue 11, finding 9).
+    db().questionFlag.groupBy({
+      by: ["questionId"],
+      where: { questionId: { in: questionIds }, ...(options.classId ? { user: { enrollments: { some: { classId: options.classId } } } } : {}) },
+      _count: { _all: true },
+    }),
   ]);
   const meta = new Map(
     questions.map((q) => {
-      const p = JSON.parse(q.payload) as { stem: string; language: string; options: { id: string; text: string }[] | null };
-      const opts = q.override?.options ? (JSON.parse(q.override.options) as { id: string; text: string }[]) : p.options ?? [];
-      return [q.id, { lessonSlug: q.lessonSlug, type: q.type, stem: q.override?.stem ?? p.stem, language: p.language, options: opts, retired: !!q.retiredAt || !!q.override?.retired }];
+      const own = q.instructorEdits[0];
+      const p = withEdits(JSON.parse(q.payload) as { stem: string; explanation: string; answerText: string; language: string; options: { id: string; text: string }[] | null }, q.override, own);
+      return [q.id, { lessonSlug: q.lessonSlug, type: q.type, stem: p.stem, language: p.language, options: p.options ?? [], retired: !!q.retiredAt || !!q.override?.retired || !!own?.retired }];
     }),
   );
   const flagCount = new Map(flags.map((f) => [f.questionId, f._count._all]));

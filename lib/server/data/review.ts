@@ -11,9 +11,11 @@ import { dayStart, summarizeQueue } from "@/lib/review/queue";
 import { DEFAULT_RETENTION, elapsedDays, parseCard, ratingFor, ratingsAllowed, reviewCard, serializeCard, type CardState } from "@/lib/review/scheduler";
 import { effectiveReviews } from "@/lib/review/stats";
 import type { ReviewAnswerInput, ReviewSettingsInput } from "@/lib/schemas/review";
-import { active, feedbackFor, gradeStoredQuestion, parseQuestion, questionFields } from "@/lib/server/data/question-rows";
+import { inChunks } from "@/lib/server/data/in-chunks";
+import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
+import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
+import { editorFor } from "@/lib/server/data/question-editor";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const DEFAULT_NEW_CARDS_PER_DAY = 20;
 
@@ -33,23 +35,23 @@ export async function saveReviewSettings(viewer: SessionUser, input: ReviewSetti
 
 // ─── Card creation ───
 
-/** Creates the cards a learner does not have yet; a concurrent creation of the same card is not an error. */
-async function createCards(userId: string, facts: (Fact & { position?: number })[], origin: "lesson" | "wrong-answer", now: Date): Promise<number> {
+/**
+ * Creates the cards a learner does not have yet, in the caller's transaction. A card a concurrent
+ * transaction created first fails the insert with a unique violation, and inRetriedTransaction's
+ * next try skips it.
+ */
+async function createCards(tx: Tx, userId: string, facts: (Fact & { position?: number })[], origin: "lesson" | "wrong-answer", now: Date): Promise<number> {
   if (facts.length === 0) return 0;
   const existing = new Set(
-    (await db().reviewCard.findMany({ where: { userId, factId: { in: facts.map((f) => f.factId) } }, select: { factId: true } })).map((c) => c.factId),
+    (await inChunks(facts.map((f) => f.factId), (ids) => tx.reviewCard.findMany({ where: { userId, factId: { in: ids } }, select: { factId: true } }))).map((c) => c.factId),
   );
-  let added = 0;
-  for (const f of facts.filter((x) => !existing.has(x.factId))) {
-    try {
-      // One batch shares one creation time, so the queue orders it by position (reading order).
-      await db().reviewCard.create({ data: { userId, factId: f.factId, lessonSlug: f.lessonSlug, sectorIds: JSON.stringify(f.sectorIds), origin, position: f.position ?? 0, createdAt: now, due: now } });
-      added++;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
-  return added;
+  const missing = facts.filter((f) => !existing.has(f.factId));
+  if (missing.length === 0) return 0;
+  // One batch shares one creation time, so the queue orders it by position (reading order).
+  await tx.reviewCard.createMany({
+    data: missing.map((f) => ({ userId, factId: f.factId, lessonSlug: f.lessonSlug, sectorIds: JSON.stringify(f.sectorIds), origin, position: f.position ?? 0, createdAt: now, due: now })),
+  });
+  return missing.length;
 }
 
 const factFields = { id: true, lessonSlug: true, type: true, factId: true, sourceSentenceId: true, sectors: { select: { sectorId: true } } } as const;
@@ -60,20 +62,23 @@ const toFactQuestion = (q: FactRow) => ({ ...q, sectorIds: q.sectors.map((s) => 
 export async function studyLesson(viewer: SessionUser, lessonSlug: string, now: Date): Promise<{ added: number; total: number }> {
   const lesson = await db().lesson.findFirst({ where: { slug: lessonSlug, retiredAt: null }, select: { body: true } });
   if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
-  const questions = await db().question.findMany({ where: { ...active, lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
+  const questions = await db().question.findMany({ where: { ...activeFor(await editorFor(viewer)), lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
   const sentenceOrder = lessonBodySchema.parse(JSON.parse(lesson.body)).sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.id)));
   const facts = inReadingOrder(factsOf(questions.map(toFactQuestion)), sentenceOrder);
-  const added = await createCards(viewer.id, facts, "lesson", now);
+  const added = await inRetriedTransaction((tx) => createCards(tx, viewer.id, facts, "lesson", now));
   return { added, total: facts.length };
 }
 
-/** A fact missed in a finished quiz becomes a card (ahead of lesson cards in the new-card queue). */
-export async function addCardsForMissedAnswers(userId: string, attemptId: string, now: Date): Promise<number> {
-  const responses = await db().response.findMany({ where: { attemptId, correct: false }, select: { questionId: true, correct: true } });
+/**
+ * A fact missed in a finished quiz becomes a card (ahead of lesson cards in the new-card queue).
+ * Runs in the transaction that finishes the quiz, so the two commit together (issue 11, finding 10).
+ */
+export async function addCardsForMissedAnswers(tx: Tx, userId: string, attemptId: string, now: Date): Promise<number> {
+  const responses = await tx.response.findMany({ where: { attemptId, correct: false }, select: { questionId: true, correct: true } });
   if (responses.length === 0) return 0;
-  const questions = await db().question.findMany({ where: { id: { in: responses.map((r) => r.questionId) }, factId: { not: null } }, select: factFields });
+  const questions = await tx.question.findMany({ where: { id: { in: responses.map((r) => r.questionId) }, factId: { not: null } }, select: factFields });
   const missed = new Set(factIdsMissed(responses, questions.map(toFactQuestion)));
-  return createCards(userId, factsOf(questions.map(toFactQuestion)).filter((f) => missed.has(f.factId)), "wrong-answer", now);
+  return createCards(tx, userId, factsOf(questions.map(toFactQuestion)).filter((f) => missed.has(f.factId)), "wrong-answer", now);
 }
 
 // ─── The review session ───
@@ -99,9 +104,9 @@ function cardStateOf(row: CardState): CardState {
   return { due: row.due, stability: row.stability, difficulty: row.difficulty, scheduledDays: row.scheduledDays, learningSteps: row.learningSteps, reps: row.reps, lapses: row.lapses, state: row.state, lastReview: row.lastReview };
 }
 
-/** The fact's active questions, with review edits applied. */
-async function factQuestions(factId: string, client: Db | Tx = db()) {
-  return (await client.question.findMany({ where: { ...active, factId }, select: { ...questionFields, type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
+/** The fact's active questions, with the reader's review edits applied (editorId: see editorFor). */
+async function factQuestions(factId: string, editorId: string | null, client: Db | Tx = db()) {
+  return (await client.question.findMany({ where: { ...activeFor(editorId), factId }, select: { ...questionFieldsFor(editorId), type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
 }
 
 /** New cards introduced today (reviews of new cards still in force) and the learner's daily limit. */
@@ -133,6 +138,7 @@ function matchesFilter(card: { lessonSlug: string; sectorIds: string }, filter: 
 /** What the review page shows: counts, and the next card's question without its answer key. */
 export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewSession> {
   const settings = await getReviewSettings(viewer);
+  const editorId = await editorFor(viewer);
   const [cards, allowance, last] = await Promise.all([
     db().reviewCard.findMany({ where: { userId: viewer.id }, select: { id: true, factId: true, lessonSlug: true, sectorIds: true, origin: true, createdAt: true, position: true, due: true, state: true, reps: true, version: true } }),
     newAllowance(viewer, now, settings.newCardsPerDay),
@@ -146,7 +152,7 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
   let next = queue.next;
   while (next && !card) {
     const chosen = cards.find((c) => c.id === next!.id)!;
-    const question = questionForReview(await factQuestions(chosen.factId), chosen.id, chosen.reps);
+    const question = questionForReview(await factQuestions(chosen.factId, editorId), chosen.id, chosen.reps);
     if (question) card = { id: chosen.id, version: chosen.version, isNew: chosen.state === 0, lessonSlug: chosen.lessonSlug, question: presentQuestion(question, reviewSeed(chosen.id, chosen.reps)) };
     else {
       candidates = candidates.filter((c) => c.id !== chosen.id);
@@ -155,7 +161,7 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
   }
   let undoable: ReviewSession["undoable"] = null;
   if (last?.questionId) {
-    const q = await db().question.findUnique({ where: { id: last.questionId }, select: questionFields });
+    const q = await db().question.findUnique({ where: { id: last.questionId }, select: questionFieldsFor(editorId) });
     const parsed = q ? parseQuestion(q) : null;
     undoable = { logId: last.id, stem: parsed?.stem ?? "", language: parsed?.language ?? "en" };
   }
@@ -180,12 +186,13 @@ class StaleCard extends Error {}
  */
 export async function answerReview(viewer: SessionUser, input: ReviewAnswerInput, now: Date): Promise<ReviewAnswerResult> {
   const settings = await getReviewSettings(viewer);
+  const editorId = await editorFor(viewer);
   try {
     return await db().$transaction(async (tx) => {
       const card = await tx.reviewCard.findUnique({ where: { id: input.cardId }, select: { ...cardStateFields, id: true, userId: true, factId: true, version: true } });
       if (!card || card.userId !== viewer.id) throw new AppError("NOT_FOUND", "This review card does not exist.");
       if (card.version !== input.version) throw new StaleCard();
-      const question = questionForReview(await factQuestions(card.factId, tx), card.id, card.reps);
+      const question = questionForReview(await factQuestions(card.factId, editorId, tx), card.id, card.reps);
       if (!question || question.id !== input.questionId) throw new AppError("CONFLICT", "This card now asks another question: reload the page.");
       const grade = gradeStoredQuestion(question, input.answer);
       const before = cardStateOf(card);
@@ -232,7 +239,7 @@ async function repeatedAnswer(viewer: SessionUser, input: ReviewAnswerInput): Pr
   });
   const last = effectiveReviews(logs)[0];
   if (!last || last.questionId !== input.questionId) throw new AppError("CONFLICT", "This card was already reviewed: reload the page.");
-  const question = (await factQuestions((await db().reviewCard.findUniqueOrThrow({ where: { id: input.cardId }, select: { factId: true } })).factId)).find((q) => q.id === last.questionId);
+  const question = (await factQuestions((await db().reviewCard.findUniqueOrThrow({ where: { id: input.cardId }, select: { factId: true } })).factId, await editorFor(viewer))).find((q) => q.id === last.questionId);
   if (!question) throw new AppError("CONFLICT", "This card was already reviewed: reload the page.");
   const readAs = question.type === "figure-typed" ? gradeStoredQuestion(question, JSON.parse(last.answer!)).readAs : null;
   return { logId: last.id, feedback: feedbackFor(question, !!last.correct, readAs), rating: last.rating!, ratingsAllowed: ratingsAllowed(!!last.correct), nextDue: parseCard(last.cardAfter).due };

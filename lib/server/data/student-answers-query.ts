@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/sqlite/client";
 import { db } from "@/lib/server/db";
+import { resolveDatabase } from "@/lib/database-url";
 import type { StudentLatestAnswers } from "@/lib/quiz/item-stats-fast";
 
 /** Whose answers count: one class's students or everyone, optionally one lesson's questions. */
@@ -9,26 +10,29 @@ export interface ItemScope {
   lessonSlug?: string;
 }
 
-// The separator of the fields in the query's strings: a control character, which no question or
-// option id contains (the content pipeline makes them from letters, digits, ":" and "-").
-const SEPARATOR = "\u001f";
-
 /**
  * One row per student, from "LatestAnswer" (one row per student and question, so nothing to sort
- * or dedupe): when they first answered a question in scope, and their latest answers as one string
- * of fields, three per answer: questionId␟+|-␟optionId (empty if none)␟questionId␟….
+ * or dedupe): when they first answered a question in scope, and their latest answers as three JSON
+ * arrays of equal length (question ids, correct, option id or null), position i being one answer.
+ * JSON, not strings joined with a separator: whatever a stored id contains, it stays one element
+ * (an id holding the separator once shifted every later field, and the statistics counted answers
+ * to questions never asked). The three aggregates of one group see its rows in the same order in
+ * both databases (one pass over the group's rows feeds every aggregate), so positions line up.
  *
- * Portable SQL for SQLite and PostgreSQL alike: identifiers double-quoted as in the migrations,
- * booleans read with CASE WHEN, string_agg (SQLite 3.44+).
+ * Identifiers double-quoted as in the migrations; booleans read with CASE WHEN; the aggregate is
+ * json_group_array in SQLite and json_agg in PostgreSQL.
  */
-export function studentAnswersSql(scope: ItemScope): Prisma.Sql {
+export function studentAnswersSql(scope: ItemScope, provider = resolveDatabase().provider): Prisma.Sql {
   const inClass = scope.classId ? Prisma.sql`AND l."userId" IN (SELECT e."userId" FROM "Enrollment" e WHERE e."classId" = ${scope.classId})` : Prisma.empty;
   const inLesson = scope.lessonSlug ? Prisma.sql`AND l."questionId" IN (SELECT q."id" FROM "Question" q WHERE q."lessonSlug" = ${scope.lessonSlug})` : Prisma.empty;
+  const agg = provider === "postgresql" ? Prisma.raw("json_agg") : Prisma.raw("json_group_array");
+  // PostgreSQL hands json back parsed; ::text keeps one shape (a string) for both databases.
+  const text = provider === "postgresql" ? Prisma.raw("::text") : Prisma.empty;
   return Prisma.sql`
     SELECT l."userId" AS "studentId", MIN(l."firstAnsweredAt") AS "firstAt",
-           string_agg(
-             l."questionId" || ${SEPARATOR} || CASE WHEN l."correct" THEN '+' ELSE '-' END || ${SEPARATOR} || COALESCE(l."optionId", ''),
-             ${SEPARATOR}) AS "answers"
+           ${agg}(l."questionId")${text} AS "questionIds",
+           ${agg}(CASE WHEN l."correct" THEN 1 ELSE 0 END)${text} AS "correct",
+           ${agg}(l."optionId")${text} AS "optionIds"
     FROM "LatestAnswer" l
     WHERE 1 = 1 ${inClass} ${inLesson}
     GROUP BY l."userId"`;
@@ -36,17 +40,14 @@ export function studentAnswersSql(scope: ItemScope): Prisma.Sql {
 
 /** Each student's latest answer per question, students in the order they first answered. */
 export async function queryStudentAnswers(scope: ItemScope): Promise<StudentLatestAnswers[]> {
-  const rows = await db().$queryRaw<{ studentId: string; firstAt: Date | string; answers: string }[]>(studentAnswersSql(scope));
-  const students = rows.map((row) => {
-    const fields = row.answers.split(SEPARATOR);
-    const student: StudentLatestAnswers & { firstAt: number } = { studentId: row.studentId, firstAt: new Date(row.firstAt).getTime(), questionIds: [], correct: [], optionIds: [] };
-    for (let i = 0; i < fields.length; i += 3) {
-      student.questionIds.push(fields[i]);
-      student.correct.push(fields[i + 1] === "+");
-      student.optionIds.push(fields[i + 2] || null);
-    }
-    return student;
-  });
+  const rows = await db().$queryRaw<{ studentId: string; firstAt: Date | string; questionIds: string; correct: string; optionIds: string }[]>(studentAnswersSql(scope));
+  const students = rows.map((row) => ({
+    studentId: row.studentId,
+    firstAt: new Date(row.firstAt).getTime(),
+    questionIds: JSON.parse(row.questionIds) as string[],
+    correct: (JSON.parse(row.correct) as number[]).map((c) => c === 1),
+    optionIds: JSON.parse(row.optionIds) as (string | null)[],
+  }));
   return orderByFirstAnswer(students, scope);
 }
 

@@ -58,8 +58,10 @@ export async function updateAccount(email: string, change: { role?: Role; passwo
   const data: { role?: Role; passwordHash?: string } = {};
   if (change.role) data.role = change.role;
   if (change.password) data.passwordHash = await hashPassword(passwordSchema.parse(change.password));
+  // A new password ends every session signed in with the old one.
+  const sessionVersion = change.password ? { increment: 1 } : undefined;
   try {
-    const row = await db().user.update({ where: { email: emailSchema.parse(email) }, data, select: sessionFields });
+    const row = await db().user.update({ where: { email: emailSchema.parse(email) }, data: { ...data, sessionVersion }, select: sessionFields });
     return toSessionUser(row);
   } catch (error) {
     if ((error as { code?: string }).code === "P2025") throw new AppError("NOT_FOUND", `No account with the email ${email}.`);
@@ -76,4 +78,27 @@ export async function findUserByEmail(email: string): Promise<SessionUser | null
 export async function findUserById(id: string): Promise<SessionUser | null> {
   const row = await db().user.findUnique({ where: { id }, select: sessionFields });
   return row ? toSessionUser(row) : null;
+}
+
+/**
+ * The user a session token names, if that token is still current: the token carries the
+ * sessionVersion its sign-in saw, and sign-out or a password change has since bumped it. The same
+ * one-row read as before, so checking costs no extra query.
+ */
+export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
+  const row = await db().user.findUnique({ where: { id }, select: { ...sessionFields, sessionVersion: true } });
+  if (!row || row.sessionVersion !== sessionVersion) return null;
+  const { sessionVersion: _omit, ...user } = row;
+  return toSessionUser(user);
+}
+
+/** The version a new session token carries (read once, at sign-in). */
+export async function currentSessionVersion(id: string): Promise<number> {
+  const row = await db().user.findUnique({ where: { id }, select: { sessionVersion: true } });
+  return row?.sessionVersion ?? 0;
+}
+
+/** Ends every session of this user, on every device: their tokens no longer match. */
+export async function endSessions(id: string): Promise<void> {
+  await db().user.updateMany({ where: { id }, data: { sessionVersion: { increment: 1 } } });
 }

@@ -46,6 +46,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <h2 id="progress-heading" className="text-lg font-semibold">
           Progress
         </h2>
+        <p className="text-sm text-slate-700">
+          Class work only: quizzes on an assignment started after it was set and after the student joined. The score is the student&apos;s first finished attempt; retakes do not change it.
+        </p>
         {overview.students.length === 0 ? (
           <p className="text-slate-700">No students yet: share the join code.</p>
         ) : (

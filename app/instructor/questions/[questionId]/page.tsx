@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireRole } from "@/lib/server/auth/session";
 import { getQuestionForReview } from "@/lib/server/data/question-detail";
 import { getEditLog } from "@/lib/server/data/question-review";
-import { orNotFound } from "@/lib/server/http";
+import { decodeParamOrNotFound, orNotFound } from "@/lib/server/http";
 import { EditQuestionForm } from "@/components/instructor/edit-question-form";
 import { setRetiredAction } from "@/app/instructor/actions";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Review question" };
 
 export default async function ReviewQuestionPage({ params }: { params: Promise<{ questionId: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const questionId = decodeURIComponent((await params).questionId);
+  const questionId = decodeParamOrNotFound((await params).questionId);
   const q = await orNotFound(getQuestionForReview(user, questionId));
   const log = await getEditLog(user, questionId);
   return (
@@ -34,12 +34,15 @@ export default async function ReviewQuestionPage({ params }: { params: Promise<{
           source
         </Link>
       </blockquote>
-      <form action={setRetiredAction.bind(null, q.id, !q.retired)}>
+      <p id="edit-scope" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-slate-800">
+        Changes on this page (edits, retiring) apply to {q.editScope}.
+      </p>
+      <form action={setRetiredAction.bind(null, q.id, !q.retiredInScope)}>
         <button type="submit" className="rounded border border-slate-400 bg-white px-3 py-1.5">
-          {q.retired ? "Restore this question" : "Retire this question"}
+          {q.retiredInScope ? "Restore this question" : "Retire this question"}
         </button>
       </form>
-      <EditQuestionForm questionId={q.id} language={q.language} stem={q.stem} explanation={q.explanation} options={q.type === "figure-mc" || q.type === "sector-id" ? q.options : null} />
+      <EditQuestionForm questionId={q.id} language={q.language} stem={q.stem} explanation={q.explanation} options={q.optionsEditable ? q.options : null} />
       {q.flags.length > 0 && (
         <section aria-labelledby="flags-heading">
           <h2 id="flags-heading" className="text-lg font-semibold">

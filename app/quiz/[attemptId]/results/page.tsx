@@ -45,10 +45,17 @@ export default async function ResultsPage({ params }: { params: Promise<{ attemp
             <h2 className="font-semibold" lang={item.language}>
               {i + 1}. {item.stem}
             </h2>
-            <p>
-              Your answer: <span lang={item.language}>{item.yourAnswer ?? "not answered"}</span>
-            </p>
-            <FeedbackPanel feedback={item.feedback} language={item.language} />
+            {item.feedback === null ? (
+              // No key for an unanswered question: a later quiz may ask it again.
+              <p className="text-slate-700">Not answered</p>
+            ) : (
+              <>
+                <p>
+                  Your answer: <span lang={item.language}>{item.yourAnswer}</span>
+                </p>
+                <FeedbackPanel feedback={item.feedback} language={item.language} />
+              </>
+            )}
             {item.yourAnswer !== null && <FlagForm questionId={item.questionId} />}
           </li>
         ))}

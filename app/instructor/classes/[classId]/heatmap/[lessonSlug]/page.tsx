@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/lib/server/auth/session";
 import { getSourceHeatmap } from "@/lib/server/data/question-stats";
-import { orNotFound } from "@/lib/server/http";
+import { decodeParamOrNotFound, orNotFound } from "@/lib/server/http";
 
 export const metadata: Metadata = { title: "Source heatmap" };
 
@@ -14,7 +14,7 @@ function shade(missRate: number) {
 export default async function HeatmapPage({ params }: { params: Promise<{ classId: string; lessonSlug: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const { classId, lessonSlug } = await params;
-  const { lesson, sentences } = await orNotFound(getSourceHeatmap(user, classId, lessonSlug));
+  const { lesson, sentences } = await orNotFound(getSourceHeatmap(user, classId, decodeParamOrNotFound(lessonSlug)));
   const ranked = Object.entries(sentences).sort((a, b) => b[1].missRate - a[1].missRate);
   return (
     <div className="space-y-6">
