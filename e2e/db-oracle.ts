@@ -83,3 +83,16 @@ export function reviewCards(email: string): { id: string; state: number; due: st
     db.close();
   }
 }
+
+/** How many active figure questions (multiple choice or typed) a lesson has. */
+export function figureQuestionCount(lessonSlug: string): number {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const row = db
+      .prepare(`SELECT COUNT(*) AS n FROM "Question" WHERE "lessonSlug" = ? AND "retiredAt" IS NULL AND type IN ('figure-mc', 'figure-typed')`)
+      .get(lessonSlug) as { n: number };
+    return row.n;
+  } finally {
+    db.close();
+  }
+}

@@ -1,7 +1,7 @@
 import { extractFigures, type ExtractedFigure } from "./figures";
 import { generateDrafts, type Draft } from "./generate";
 import { matchSectors, parseLexicon } from "./lexicon";
-import { numberTokens, writesFigure } from "./number-tokens";
+import { figureWriter, numberTokens } from "./number-tokens";
 import { pushAll } from "../arrays";
 import { DocumentError, parseDocument, slugFromFileName } from "./parse-document";
 import { contentBundleSchema, type BuildError, type ContentBundle, type Figure, type ParsedDocument, type Question, type RejectedDraft } from "./schema";
@@ -140,29 +140,46 @@ export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle:
 /**
  * Two questions reveal each other when one's key is written in the other's stem (the same value
  * quoted in two sentences). Such pairs share a figure id, which quiz selection never puts together.
- * Stems are indexed by the numbers they contain, so each key is looked up rather than compared with
- * every other stem (linear in the document, not quadratic), and a key's number must appear whole.
+ * Stems are indexed by the numbers they contain and the stems writing a key are found once per
+ * distinct key (many questions share a figure's text), so linking is linear in the document, not
+ * quadratic; a key's number must appear whole ("9" is not written in "2019").
  */
 function linkRevealingQuestions(drafts: Draft[]): Draft[] {
   const byNumber = new Map<string, Draft[]>();
+  const numbersOf = new Map<Draft, Set<string>>();
   for (const d of drafts) {
-    for (const token of new Set(numberTokens(d.stem))) {
+    const tokens = new Set(numberTokens(d.stem));
+    numbersOf.set(d, tokens);
+    for (const token of tokens) {
       const list = byNumber.get(token);
       if (list) list.push(d);
       else byNumber.set(token, [d]);
     }
   }
+  // The drafts whose stem writes a figure (by its text, or its value as a whole number).
+  const writers = new Map<string, Draft[]>();
+  const writersOf = (text: string, value: string): Draft[] => {
+    const memoKey = `${text}\u0000${value}`;
+    let found = writers.get(memoKey);
+    if (!found) {
+      const writes = figureWriter(text);
+      const candidates = new Set([...numberTokens(text), value].flatMap((t) => byNumber.get(t) ?? []));
+      found = [...candidates].filter((b) => writes(b.stem) || numbersOf.get(b)!.has(value));
+      writers.set(memoKey, found);
+    }
+    return found;
+  };
+  // Ids added per draft, in the order of the keys (drafts order), as a set for quick look-up.
+  const added = new Map<Draft, Set<string>>();
   for (const a of drafts) {
     const key = a.check.figure;
     if (!key) continue;
-    const value = String(key.value);
-    const candidates = new Set([...numberTokens(key.text), value].flatMap((t) => byNumber.get(t) ?? []));
-    for (const b of candidates) {
-      if (b === a || b.source.sentenceId === a.source.sentenceId) continue;
-      if (writesFigure(b.stem, key.text) || numberTokens(b.stem).includes(value)) {
-        if (!b.figureIds.includes(key.id)) b.figureIds = [...b.figureIds, key.id];
-      }
+    for (const b of writersOf(key.text, String(key.value))) {
+      if (b === a || b.source.sentenceId === a.source.sentenceId || b.figureIds.includes(key.id)) continue;
+      const ids = added.get(b) ?? added.set(b, new Set()).get(b)!;
+      ids.add(key.id);
     }
   }
+  for (const [b, ids] of added) b.figureIds = [...b.figureIds, ...ids];
   return drafts;
 }

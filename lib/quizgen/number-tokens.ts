@@ -10,8 +10,15 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * or head of a longer number: "7千件" is not written in "27千件", "2" is not written in "2021".
  */
 export function writesFigure(stem: string, text: string): boolean {
-  if (!text) return false;
+  return figureWriter(text)(stem);
+}
+
+/** writesFigure for one figure and many stems: the pattern is compiled once. */
+export function figureWriter(text: string): (stem: string) => boolean {
+  if (!text) return () => false;
   const before = /^[\d.,]/.test(text) ? "(?<![\\d.,])" : "";
   const after = /[\d.,]$/.test(text) ? "(?![\\d]|[.,]\\d)" : "";
-  return new RegExp(`${before}${escape(text)}${after}`).test(stem);
+  const pattern = new RegExp(`${before}${escape(text)}${after}`);
+  // A plain substring test first: most stems do not contain the text at all.
+  return (stem) => stem.includes(text) && pattern.test(stem);
 }
