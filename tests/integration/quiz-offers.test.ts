@@ -69,8 +69,10 @@ describe(`quiz buttons keep their promise on ${provider}`, () => {
     }
   });
 
-  it("a lesson that does not exist has nothing to ask, and says so rather than failing", async () => {
-    await expect(startAttempt(student, { scope: "lesson", scopeId: "no-such-lesson", figuresOnly: false })).rejects.toBeInstanceOf(NothingToAskError);
+  it("a lesson that does not exist offers nothing and is not found (a wrong link, not an empty lesson)", async () => {
+    const start = startAttempt(student, { scope: "lesson", scopeId: "no-such-lesson", figuresOnly: false });
+    await expect(start).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(start).rejects.not.toBeInstanceOf(NothingToAskError);
     expect(await quizOffer("lesson", "no-such-lesson", null)).toEqual({ questions: 0, figures: 0 });
   });
 });

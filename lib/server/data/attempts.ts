@@ -57,6 +57,7 @@ async function historyOf(userId: string, questionIds: string[]): Promise<Questio
 /**
  * Starts a quiz for the viewer, or returns their unfinished attempt on the same scope (so a
  * double-clicked start, or starting again on another device, continues rather than duplicates).
+ * A NOT_FOUND AppError for a lesson or sector that does not exist;
  * NothingToAskError when the scope has nothing to ask (no questions, or none of the kind asked
  * for): the caller explains that rather than failing.
  */
@@ -68,7 +69,12 @@ export async function startAttempt(viewer: SessionUser, input: { scope: QuizScop
   });
   if (open) return open.id;
   const pool = await activeQuestions(input.scope, input.scopeId, await editorFor(viewer));
-  if (pool.length === 0) throw new NothingToAskError("There are no questions for this quiz yet.");
+  if (pool.length === 0) {
+    // An unknown lesson or sector is a wrong link (404); a known one without questions is explained.
+    const known = input.scope === "lesson" ? await db().lesson.count({ where: { slug: input.scopeId } }) : await db().sector.count({ where: { id: input.scopeId } });
+    if (!known) throw new AppError("NOT_FOUND", input.scope === "lesson" ? "There is no such lesson." : "There is no such sector.");
+    throw new NothingToAskError("There are no questions for this quiz yet.");
+  }
   const seed = randomInt(1, 2 ** 31 - 1);
   const chosen = selectQuestions(pool, await historyOf(viewer.id, pool.map((q) => q.id)), {
     count: quizLength(input),
