@@ -96,3 +96,24 @@ export function figureQuestionCount(lessonSlug: string): number {
     db.close();
   }
 }
+
+/** The number of active questions of a lesson (0: its page says there is no quiz). */
+export function questionCount(lessonSlug: string): number {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare(`SELECT COUNT(*) AS n FROM "Question" WHERE "lessonSlug" = ? AND "retiredAt" IS NULL`).get(lessonSlug) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** The question types of which the bank holds at least `min` active questions. */
+export function bankTypes(min: number): string[] {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const sql = `SELECT type FROM "Question" WHERE "retiredAt" IS NULL GROUP BY type HAVING COUNT(*) >= ? ORDER BY type`;
+    return (db.prepare(sql).all(min) as { type: string }[]).map((r) => r.type);
+  } finally {
+    db.close();
+  }
+}
