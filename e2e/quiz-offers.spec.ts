@@ -25,6 +25,7 @@ test("every lesson's quiz buttons give the number of questions they state; figur
   await signUpNewStudent(page);
   const slugs = [...lessonSlugs("en"), ...lessonSlugs("zh")];
   expect(slugs.length).toBeGreaterThan(1);
+  let quizzes = 0;
   for (const slug of slugs) {
     await page.goto(`/lessons/${slug}`);
     if (questionCount(slug) === 0) {
@@ -34,6 +35,7 @@ test("every lesson's quiz buttons give the number of questions they state; figur
       continue;
     }
     await quizGivesWhatItStates(page, page.getByRole("button", { name: /^Quiz on this lesson \(/ }), slug);
+    quizzes++;
 
     await page.goto(`/lessons/${slug}`);
     const figuresOnly = page.getByRole("button", { name: /^Figures only/ });
@@ -46,6 +48,7 @@ test("every lesson's quiz buttons give the number of questions they state; figur
       }
     }
   }
+  expect(quizzes, "lessons with a quiz").toBeGreaterThan(1);
 });
 
 test("sector quiz buttons give the number of questions they state", async ({ page }) => {
