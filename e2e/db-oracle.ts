@@ -117,3 +117,14 @@ export function bankTypes(min: number): string[] {
     db.close();
   }
 }
+
+/** A sector of the lexicon that no active question is about (its quiz has nothing to ask). */
+export function sectorWithoutQuestions(): string | null {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const sql = `SELECT s.id FROM "Sector" s WHERE NOT EXISTS (SELECT 1 FROM "QuestionSector" qs JOIN "Question" q ON q.id = qs."questionId" WHERE qs."sectorId" = s.id AND q."retiredAt" IS NULL) ORDER BY s.id LIMIT 1`;
+    return (db.prepare(sql).get() as { id: string } | undefined)?.id ?? null;
+  } finally {
+    db.close();
+  }
+}
