@@ -47,6 +47,8 @@ export default defineConfig({
       DATABASE_URL: "",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       APP_TEST_CLOCK: "1",
+      // Request lines are info: only warnings (4xx, ended sessions) and errors reach the test output.
+      LOG_LEVEL: "warn",
       SIGN_UP_LIMIT_PER_MINUTE: "1000",
       SIGN_UP_LIMIT_PER_HOUR: "10000",
     },

@@ -1,16 +1,22 @@
-// The HTTP server `npm start` runs: Next's own request handler behind a plain node:http server,
-// for one reason. Stock `next start` keeps an X-Forwarded-For header the client sent, so a client
-// could name any address it likes and sign-in throttling would count the wrong one. Here the
-// header is always rewritten from the connection (or, behind TRUSTED_PROXY_HOPS trusted proxies,
-// from the entry the nearest of them wrote) before Next sees it. docs/decisions/0013.
+// The HTTP server `npm start` runs: Next's own request handler behind a plain node:http server
+// (scripts/lib/app-server.ts), for three reasons. Stock `next start` keeps an X-Forwarded-For
+// header the client sent, so a client could name any address it likes and sign-in throttling
+// would count the wrong one: here the header is always rewritten from the connection (or, behind
+// TRUSTED_PROXY_HOPS trusted proxies, from the entry the nearest of them wrote) before Next sees
+// it (docs/decisions/0013). Each request is logged as one JSON line. And SIGTERM/SIGINT shut
+// down gracefully: requests in flight finish (up to SHUTDOWN_TIMEOUT_MS, default 10 s), then the
+// database client is closed and the process exits 0 (docs/decisions/0021).
 //   tsx scripts/serve.ts [--dev]      PORT (default 3000), TRUSTED_PROXY_HOPS (default 0)
-import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import next from "next";
-import { resolveForwardedFor, trustedProxyHops } from "../lib/client-address";
+import { trustedProxyHops } from "../lib/client-address";
+import { logger } from "../lib/logger";
+import { disconnectDb } from "../lib/db-global";
+import { createAppServer, stopOnSignals } from "./lib/app-server";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
 let hops: number;
 try {
   hops = trustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
@@ -19,10 +25,7 @@ try {
   process.exit(1);
 }
 
-const server = createServer((req, res) => {
-  req.headers["x-forwarded-for"] = resolveForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
-  void handle(req, res);
-});
+const server = createAppServer((req, res) => handle(req, res), { hops, log: logger });
 // httpServer: in development Next attaches its hot-reload websocket to it.
 const app = next({ dev, dir: process.cwd(), port, httpServer: server });
 const handle = app.getRequestHandler();
@@ -36,9 +39,5 @@ server.listen(port, () => {
   if (hops > 0) console.log(`   - Client address: X-Forwarded-For, ${hops} trusted proxy hop${hops === 1 ? "" : "s"}`);
   console.log(` ✓ Ready in ${Date.now() - started}ms`);
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    server.close();
-    void app.close().finally(() => process.exit(0));
-  });
-}
+
+stopOnSignals(server, { timeoutMs: shutdownTimeoutMs, cleanup: () => Promise.allSettled([app.close(), disconnectDb()]), log: logger });

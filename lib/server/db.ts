@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma/postgresql/client";
 import { resolveDatabase } from "@/lib/database-url";
+import { dbHolder } from "@/lib/db-global";
 
 /**
  * The one Prisma client. Both generated clients come from one schema (docs/decisions/0003), so
@@ -27,7 +28,7 @@ function createDb(): Db {
   return client;
 }
 
-const globalForDb = globalThis as unknown as { quizDb?: Db };
+const globalForDb = dbHolder<Db>();
 
 /** Returns the process-wide client (kept across hot reloads in development). */
 export function db(): Db {

@@ -8,6 +8,8 @@ import { clientAddress } from "@/lib/client-address";
 import { servedOverHttps } from "@/lib/server/auth/secure-cookies";
 import { authSecret } from "@/lib/server/env";
 import { sameOriginRedirect } from "@/lib/safe-callback-url";
+import { logger } from "@/lib/logger";
+import { authLogger } from "@/lib/server/auth/auth-logger";
 
 /** The message the sign-in form shows when the email or the password is wrong (never says which). */
 export const BAD_CREDENTIALS = "The email or password is not right.";
@@ -18,6 +20,8 @@ export const authOptions: NextAuthOptions = {
   // Stated rather than left to next-auth's guess, which follows the address it detects.
   useSecureCookies: servedOverHttps(),
   pages: { signIn: "/signin" },
+  // An ended session is a one-line warning in the JSON log, not a stack trace (decisions/0021).
+  logger: authLogger(logger),
   providers: [
     CredentialsProvider({
       name: "Email and password",

@@ -1,0 +1,78 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { resolveForwardedFor } from "../../lib/client-address";
+import type { Logger } from "../../lib/logger";
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/**
+ * The node:http server around a request handler (Next's, in scripts/serve.ts; a plain one in
+ * tests). It rewrites X-Forwarded-For from the connection before the handler sees it
+ * (docs/decisions/0013) and logs one JSON line per request: method, path without its query
+ * string (which may carry a token or an id), status and duration. Nothing from cookies or users.
+ * A 5xx is an error, a 4xx a warning: both without a stack, which the handler logs if it has one.
+ */
+export function createAppServer(handle: RequestHandler, options: { hops: number; log: Logger }): Server {
+  return createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const method = req.method;
+    const path = (req.url ?? "/").split("?")[0];
+    res.once("close", () => {
+      const status = res.statusCode;
+      const line = { method, path, status, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, ...(res.writableFinished ? {} : { aborted: true }) };
+      if (status >= 500) options.log.error(line, "request");
+      else if (status >= 400) options.log.warn(line, "request");
+      else options.log.info(line, "request");
+    });
+    req.headers["x-forwarded-for"] = resolveForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, options.hops);
+    void handle(req, res);
+  });
+}
+
+/**
+ * Stops taking connections, lets the requests in flight finish (an answer being graded is saved
+ * and replied to), then runs `cleanup` (close Next, disconnect the database). Connections still
+ * busy after `timeoutMs` are cut so a stuck request cannot hold the shutdown forever.
+ * Resolves true when everything finished in time, false when connections had to be cut.
+ */
+export function shutDown(server: Server, options: { timeoutMs: number; cleanup: () => Promise<unknown> }): Promise<boolean> {
+  return new Promise((resolve) => {
+    let inTime = true;
+    // Kept-alive connections that sit idle would keep close() waiting: end them now, and end each
+    // busy one as soon as its response is sent.
+    server.on("request", (_req: IncomingMessage, res: ServerResponse) => res.setHeader("Connection", "close"));
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const timer = setTimeout(() => {
+      inTime = false;
+      server.closeAllConnections();
+    }, options.timeoutMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(timer);
+      void options
+        .cleanup()
+        .catch(() => undefined)
+        .finally(() => resolve(inTime));
+    });
+    server.closeIdleConnections();
+  });
+}
+
+/**
+ * SIGTERM (a service manager, a container stop) and SIGINT (Ctrl-C) shut the server down as
+ * shutDown does, then exit 0: a stop that let every request finish is a clean stop.
+ */
+export function stopOnSignals(server: Server, options: { timeoutMs: number; cleanup: () => Promise<unknown>; log: Logger }): void {
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      options.log.info({ signal }, "shutting down: finishing requests in flight");
+      void shutDown(server, options).then((inTime) => {
+        if (inTime) options.log.info("shut down");
+        else options.log.warn({ timeoutMs: options.timeoutMs }, "shut down: requests still running were cut");
+        process.exit(0);
+      });
+    });
+  }
+}
