@@ -16,3 +16,21 @@ test("every page names its icon, and it loads", async ({ page }) => {
   await page.goto(`/lessons/${lessonSlugs("en")[0]}`);
   expect(missing).toEqual([]);
 });
+
+test("lesson and quiz pages are titled by the lesson, and the byline names the source without internal ids", async ({ page }) => {
+  await signUpNewStudent(page);
+  for (const slug of [...lessonSlugs("en"), ...lessonSlugs("zh")]) {
+    await page.goto(`/lessons/${slug}`);
+    const title = (await page.locator("#lesson-title").textContent())!.trim();
+    await expect(page).toHaveTitle(`${title} · Figure Quiz`);
+    const byline = page.locator("article header p").nth(1);
+    await expect(byline).toContainText("min read");
+    await expect(byline).not.toContainText(/seed|[0-9a-f]{12}/);
+  }
+  const slug = lessonSlugs("en")[0];
+  await page.goto(`/lessons/${slug}`);
+  const title = (await page.locator("#lesson-title").textContent())!.trim();
+  await page.getByRole("button", { name: /Quiz on this lesson/ }).click();
+  await expect(page.locator("form[data-question-id]")).toBeVisible();
+  await expect(page).toHaveTitle(`Quiz: ${title} · Figure Quiz`);
+});
