@@ -1,5 +1,6 @@
-import { expect, signUpNewStudent, test } from "./fixtures";
+import { expect, expectAccessible, signUpNewStudent, test } from "./fixtures";
 import { lessonSlugs } from "./db-oracle";
+import { answerCurrentQuestion } from "./quiz-helpers";
 
 test("every page names its icon, and it loads", async ({ page }) => {
   const missing: string[] = [];
@@ -33,4 +34,22 @@ test("lesson and quiz pages are titled by the lesson, and the byline names the s
   await page.getByRole("button", { name: /Quiz on this lesson/ }).click();
   await expect(page.locator("form[data-question-id]")).toBeVisible();
   await expect(page).toHaveTitle(`Quiz: ${title} · Figure Quiz`);
+});
+
+test("after Check answer the keyboard focus is on the next action, and Enter goes on @phone", async ({ page }) => {
+  await signUpNewStudent(page);
+  await page.goto(`/lessons/${lessonSlugs("en")[0]}`);
+  await page.getByRole("button", { name: /Quiz on this lesson/ }).click();
+  await expect(page.locator("form[data-question-id]")).toBeVisible();
+  const total = await page.locator('nav[aria-label="Questions"] li').count();
+  await answerCurrentQuestion(page, true);
+  await expect(page.getByRole("button", { name: "Next question" })).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(`Question 2 of ${total}`)).toBeVisible();
+  await expect(page.locator("#question-stem")).toBeFocused();
+  // The last question: focus lands on the button that ends the quiz.
+  await page.getByRole("button", { name: `Question ${total}, not answered` }).click();
+  await answerCurrentQuestion(page, false);
+  await expect(page.getByRole("button", { name: /^(See results|Finish now)/ })).toBeFocused();
 });
