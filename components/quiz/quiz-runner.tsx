@@ -23,6 +23,10 @@ export function QuizRunner({ view }: { view: AttemptView }) {
   const [pending, startTransition] = useTransition();
   const shownAt = useRef(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  // After "Check answer" the button is gone: focus goes to what comes next (the feedback above it is
+  // a live region and is read out), as on the review card, instead of dropping to the page.
+  const nextAction = useRef<HTMLButtonElement>(null);
+  const [checked, setChecked] = useState<string>();
 
   const { question } = view.questions[index];
   const answer = answers[question.id] ?? null;
@@ -32,6 +36,9 @@ export function QuizRunner({ view }: { view: AttemptView }) {
   useEffect(() => {
     shownAt.current = performance.now();
   }, [index]);
+  useEffect(() => {
+    if (checked && checked === question.id && given) nextAction.current?.focus();
+  }, [checked, question.id, given]);
 
   function go(to: number) {
     setError(undefined);
@@ -46,8 +53,9 @@ export function QuizRunner({ view }: { view: AttemptView }) {
     const timeTakenMs = Math.max(0, Math.round(performance.now() - shownAt.current));
     startTransition(async () => {
       const result = await postJson<QuizAnswerReply>("/api/quiz/answers", { attemptId: view.id, questionId: question.id, answer, timeTakenMs });
-      if (result.ok) setFeedback((f) => ({ ...f, [question.id]: result.feedback }));
-      else setError(result.error);
+      if (!result.ok) return setError(result.error);
+      setFeedback((f) => ({ ...f, [question.id]: result.feedback }));
+      setChecked(question.id);
     });
   }
 
@@ -110,12 +118,13 @@ export function QuizRunner({ view }: { view: AttemptView }) {
           </button>
         )}
         {index < total - 1 && (
-          <button type="button" onClick={() => go(index + 1)} className="rounded border border-slate-300 bg-white px-4 py-2">
+          <button ref={nextAction} type="button" onClick={() => go(index + 1)} className="rounded border border-slate-300 bg-white px-4 py-2">
             {given ? "Next question" : "Skip for now"}
           </button>
         )}
         <form action={finishQuizAction.bind(null, view.id)}>
           <button
+            ref={index === total - 1 ? nextAction : undefined}
             type="submit"
             className={`rounded px-4 py-2 font-medium ${answeredCount === total ? "bg-brand-600 text-white hover:bg-brand-700" : "border border-slate-300 bg-white"}`}
           >

@@ -8,12 +8,14 @@ import { quizOffer } from "@/lib/server/data/quiz-offers";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { SentenceText } from "@/components/lesson/sentence-text";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
+import { readerSource } from "@/lib/lesson-source";
 import { studyLessonAction } from "@/app/review/actions";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).slug.replace(/-/g, " ") };
+  const lesson = await getLesson(await requireUser(), decodeParamOrNotFound((await params).slug));
+  return { title: lesson?.title ?? "Lesson not found" };
 }
 
 export default async function LessonPage({ params }: Props) {
@@ -23,6 +25,7 @@ export default async function LessonPage({ params }: Props) {
   const offer = await quizOffer("lesson", lesson.slug, await editorFor(user));
   const figuresBySentence = new Map<string, typeof lesson.body.figures>();
   for (const f of lesson.body.figures) figuresBySentence.set(f.sentenceId, [...(figuresBySentence.get(f.sentenceId) ?? []), f]);
+  const source = readerSource(lesson.source);
   const gap = lesson.language === "zh" ? "" : " "; // Chinese sentences run on without spaces
   return (
     <article lang={lesson.language} aria-labelledby="lesson-title" className="space-y-6">
@@ -36,7 +39,7 @@ export default async function LessonPage({ params }: Props) {
           {lesson.title}
         </h1>
         <p className="text-sm text-slate-600" lang="en">
-          {lesson.readingMinutes} min read{lesson.source ? ` · ${lesson.source}` : ""}
+          {lesson.readingMinutes} min read{source ? ` · ${source}` : ""}
         </p>
         <div lang="en">
           <StartQuizButtons scope="lesson" scopeId={lesson.slug} label="Quiz on this lesson" offer={offer} />

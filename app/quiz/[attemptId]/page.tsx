@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { getAttemptView } from "@/lib/server/data/attempts";
+import { attemptSubject, getAttemptView } from "@/lib/server/data/attempts";
 import { AppError } from "@/lib/server/errors";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
 
-export const metadata: Metadata = { title: "Quiz" };
+type Props = { params: Promise<{ attemptId: string }> };
 
-export default async function QuizPage({ params }: { params: Promise<{ attemptId: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const subject = await attemptSubject(await requireUser(), (await params).attemptId);
+  return { title: subject ? `Quiz: ${subject}` : "Quiz" };
+}
+
+export default async function QuizPage({ params }: Props) {
   const user = await requireUser();
   const { attemptId } = await params;
   const view = await getAttemptView(user, attemptId).catch((error) => {

@@ -101,6 +101,14 @@ async function ownedAttempt(viewer: SessionUser, attemptId: string, client: Db |
 
 
 
+/** What the attempt is a quiz on, as the student knows it: the lesson's title or the sector's name. */
+export async function attemptSubject(viewer: SessionUser, attemptId: string): Promise<string | null> {
+  const attempt = await db().attempt.findUnique({ where: { id: attemptId }, select: { userId: true, scope: true, scopeId: true } });
+  if (!attempt || attempt.userId !== viewer.id) return null;
+  if (attempt.scope === "lesson") return (await db().lesson.findUnique({ where: { slug: attempt.scopeId }, select: { title: true } }))?.title ?? null;
+  return (await db().sector.findUnique({ where: { id: attempt.scopeId }, select: { nameEn: true } }))?.nameEn ?? null;
+}
+
 /** An attempt's questions (with the viewer's review edits applied) and the answers given so far, by question id. */
 async function questionsAndAnswers(viewer: SessionUser, attemptId: string, questionIds: string[]) {
   const [rows, responses] = await Promise.all([

@@ -2,15 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
-import { getAttemptResult } from "@/lib/server/data/attempts";
+import { attemptSubject, getAttemptResult } from "@/lib/server/data/attempts";
 import { AppError } from "@/lib/server/errors";
 import { FeedbackPanel } from "@/components/quiz/feedback-panel";
 import { FlagForm } from "@/components/quiz/flag-form";
 import { startQuizAction } from "@/app/quiz/actions";
 
-export const metadata: Metadata = { title: "Quiz results" };
+type Props = { params: Promise<{ attemptId: string }> };
 
-export default async function ResultsPage({ params }: { params: Promise<{ attemptId: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const subject = await attemptSubject(await requireUser(), (await params).attemptId);
+  return { title: subject ? `Results: ${subject}` : "Quiz results" };
+}
+
+export default async function ResultsPage({ params }: Props) {
   const user = await requireUser();
   const { attemptId } = await params;
   const result = await getAttemptResult(user, attemptId).catch((error) => {
