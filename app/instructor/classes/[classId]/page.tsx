@@ -9,6 +9,7 @@ import { listSectors } from "@/lib/server/data/sectors";
 import { orNotFound } from "@/lib/server/http";
 import { ClassTable } from "@/components/instructor/class-table";
 import { AssignForm } from "@/components/instructor/assign-form";
+import { ConfirmAction } from "@/components/instructor/confirm-action";
 import { removeStudentAction } from "@/app/instructor/actions";
 
 export const metadata: Metadata = { title: "Class" };
@@ -99,11 +100,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                 <span>
                   {s.name} <span className="text-sm text-slate-600">{s.email}</span>
                 </span>
-                <form action={removeStudentAction.bind(null, classId, s.id)}>
-                  <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-sm">
-                    Remove {s.name}
-                  </button>
-                </form>
+                <ConfirmAction label={`Remove ${s.name}`} question={`Remove ${s.name} from the class?`} confirmLabel={`Yes, remove ${s.name}`} action={removeStudentAction.bind(null, classId, s.id)} />
               </li>
             ))}
           </ul>
