@@ -7,6 +7,7 @@ import { now } from "@/lib/server/clock";
 import { listLessons } from "@/lib/server/data/lessons";
 import { listSectors } from "@/lib/server/data/sectors";
 import { orNotFound } from "@/lib/server/http";
+import { siteOrigin } from "@/lib/site-origin";
 import { ClassTable } from "@/components/instructor/class-table";
 import { AssignForm } from "@/components/instructor/assign-form";
 import { ConfirmAction } from "@/components/instructor/confirm-action";
@@ -19,8 +20,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const { classId } = await params;
   const overview = await orNotFound(getClassOverview(user, classId, await now()));
   const [lessons, sectors] = await Promise.all([listLessons(user), listSectors(user)]);
-  const host = (await headers()).get("host") ?? "localhost:3000";
-  const joinLink = `http://${host}/classes?code=${overview.joinCode}`;
+  const joinLink = `${siteOrigin(await headers())}/classes?code=${overview.joinCode}`;
   return (
     <div className="space-y-8">
       <header className="space-y-2">
