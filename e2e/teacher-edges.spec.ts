@@ -53,3 +53,36 @@ test("removing a student asks first, and the question works with the keyboard", 
   await page.keyboard.press("Enter");
   await expect(page.getByText("No students yet")).toBeVisible();
 });
+
+test("a class without students lists its assignments, which can be re-dated and removed; students see titles", async ({ page, browser, loginAs }) => {
+  await loginAs("instructor");
+  const { url, code } = await createClass(page, "Assignments 7D");
+  const lesson = page.locator('#target optgroup[label="Lessons"] option').first();
+  const [value, title] = [(await lesson.getAttribute("value"))!, (await lesson.textContent())!.trim()];
+  await page.getByLabel("Lesson or sector quiz").selectOption(value);
+  await page.getByLabel("Due date (optional)").fill("2030-06-30");
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByText("Assigned.")).toBeVisible();
+
+  await page.goto(url);
+  const assignments = page.getByRole("region", { name: "Assignments" });
+  await expect(assignments.getByText(title, { exact: true })).toBeVisible();
+  await expect(assignments).toContainText("due 2030-06-30");
+  await assignments.getByLabel(`Due date for ${title}`).fill("2030-07-15");
+  await assignments.getByRole("button", { name: "Save due date" }).click();
+  await expect(assignments.getByText("Due date saved.")).toBeVisible();
+  await page.reload();
+  await expect(assignments).toContainText("due 2030-07-15");
+  await expectAccessible(page);
+
+  // A student sees the lesson's title, not its slug.
+  const student = await newStudent(browser, "Fay Reader");
+  await join(student, code);
+  await expect(student.getByRole("link", { name: `Lesson: ${title}` })).toBeVisible();
+  await expect(student.getByText(value.slice("lesson:".length), { exact: false })).toHaveCount(0);
+  await student.context().close();
+
+  await assignments.getByRole("button", { name: `Remove ${title}` }).click();
+  await page.getByRole("button", { name: "Yes, remove the assignment" }).click();
+  await expect(assignments.getByText("Nothing assigned yet.")).toBeVisible();
+});

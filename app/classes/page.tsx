@@ -53,11 +53,11 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
                   <p>
                     {a.scope === "lesson" ? (
                       <Link href={`/lessons/${a.scopeId}`} className="text-brand-700 underline">
-                        Lesson: {a.scopeId}
+                        Lesson: {a.title}
                       </Link>
                     ) : (
                       <Link href={`/sectors#${a.scopeId}`} className="text-brand-700 underline">
-                        Sector: {a.scopeId}
+                        Sector: {a.title}
                       </Link>
                     )}
                     {a.dueAt && <span className="text-sm text-slate-700"> · due {a.dueAt.toISOString().slice(0, 10)}</span>}

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { actionId, actionOrFailurePage, actionState, formText, formTextsByPrefix, parseField } from "@/lib/server/action-input";
-import { assign, createClass, removeStudent } from "@/lib/server/data/classes";
+import { assign, createClass, removeAssignment, removeStudent, setAssignmentDue } from "@/lib/server/data/classes";
 import { editQuestion, editScopeOf, setQuestionRetired } from "@/lib/server/data/question-review";
 import { AppError } from "@/lib/server/errors";
 
@@ -36,13 +36,15 @@ export async function createClassAction(_previous: FormState, formData: FormData
   return state;
 }
 
+const dueAtField = z
+  .string()
+  .optional()
+  .transform((v) => (v ? new Date(`${v}T23:59:59`) : null))
+  .refine((d) => d === null || !Number.isNaN(d.getTime()), { message: "Enter a valid date." });
+
 const assignSchema = z.object({
   target: z.string().regex(/^(lesson|sector):.+$/, { message: "Choose a lesson or a sector." }),
-  dueAt: z
-    .string()
-    .optional()
-    .transform((v) => (v ? new Date(`${v}T23:59:59`) : null))
-    .refine((d) => d === null || !Number.isNaN(d.getTime()), { message: "Enter a valid date." }),
+  dueAt: dueAtField,
 });
 
 export async function assignAction(classId: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -54,6 +56,26 @@ export async function assignAction(classId: string, _previous: FormState, formDa
     await assign(user, id, { scope: scope as "lesson" | "sector", scopeId: rest.join(":"), dueAt: input.dueAt });
     revalidatePath(`/instructor/classes/${id}`);
     return "Assigned.";
+  });
+}
+
+export async function setAssignmentDueAction(classId: string, assignmentId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  return asFormState(async () => {
+    const user = await requireActionUser();
+    const id = actionId(classId);
+    const { dueAt } = parseField(z.object({ dueAt: dueAtField }), { dueAt: formText(formData, "dueAt") || undefined });
+    await setAssignmentDue(user, id, actionId(assignmentId), dueAt);
+    revalidatePath(`/instructor/classes/${id}`);
+    return dueAt ? "Due date saved." : "Due date removed.";
+  });
+}
+
+export async function removeAssignmentAction(classId: string, assignmentId: string): Promise<void> {
+  await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    const id = actionId(classId);
+    await removeAssignment(user, id, actionId(assignmentId));
+    revalidatePath(`/instructor/classes/${id}`);
   });
 }
 

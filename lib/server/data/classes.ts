@@ -5,6 +5,7 @@ import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import { canTeach } from "@/lib/schemas/roles";
 import { isClassWork, scoredAttempt } from "@/lib/server/data/class-work";
+import { scopeTitles } from "@/lib/server/data/scope-titles";
 
 // No 0/O or 1/I: codes are read aloud and copied from a board.
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -83,6 +84,25 @@ export async function assign(viewer: SessionUser, classId: string, input: { scop
   });
 }
 
+/** The assignment, if it belongs to a class the viewer manages; anything else is NOT_FOUND. */
+async function requireClassAssignment(viewer: SessionUser, classId: string, assignmentId: string) {
+  await requireClassInstructor(viewer, classId);
+  const found = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { id: true } });
+  if (!found) throw new AppError("NOT_FOUND", "This assignment does not exist.");
+  return found;
+}
+
+export async function setAssignmentDue(viewer: SessionUser, classId: string, assignmentId: string, dueAt: Date | null): Promise<void> {
+  await requireClassAssignment(viewer, classId, assignmentId);
+  await db().assignment.update({ where: { id: assignmentId }, data: { dueAt } });
+}
+
+/** Unassigns: the students' attempts stay theirs, but no longer count as this class's work. */
+export async function removeAssignment(viewer: SessionUser, classId: string, assignmentId: string): Promise<void> {
+  await requireClassAssignment(viewer, classId, assignmentId);
+  await db().assignment.delete({ where: { id: assignmentId } });
+}
+
 /**
  * The viewer's classes and what is assigned in them, with the viewer's score on each as the class
  * counts it: the first finished quiz on it started after it was set and after joining (class-work.ts).
@@ -96,11 +116,12 @@ export async function listMyAssignments(viewer: SessionUser) {
     where: { userId: viewer.id, finishedAt: { not: null } },
     select: { id: true, userId: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true },
   });
+  const title = await scopeTitles(enrollments.flatMap((e) => e.class.assignments));
   return enrollments.map(({ joinedAt, class: c }) => ({
     ...c,
     assignments: c.assignments.map((a) => {
       const { createdAt: _set, ...shown } = a;
-      return { ...shown, score: scoredAttempt(attempts.filter((t) => isClassWork(t, a, joinedAt)))?.score ?? null };
+      return { ...shown, title: title(a.scope, a.scopeId), score: scoredAttempt(attempts.filter((t) => isClassWork(t, a, joinedAt)))?.score ?? null };
     }),
   }));
 }

@@ -11,7 +11,8 @@ import { siteOrigin } from "@/lib/site-origin";
 import { ClassTable } from "@/components/instructor/class-table";
 import { AssignForm } from "@/components/instructor/assign-form";
 import { ConfirmAction } from "@/components/instructor/confirm-action";
-import { removeStudentAction } from "@/app/instructor/actions";
+import { DueDateForm } from "@/components/instructor/due-date-form";
+import { removeAssignmentAction, removeStudentAction } from "@/app/instructor/actions";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -41,6 +42,29 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           Assign
         </h2>
         <AssignForm classId={classId} lessons={lessons} sectors={sectors} />
+      </section>
+
+      <section aria-labelledby="assignments-heading" className="space-y-2">
+        <h2 id="assignments-heading" className="text-lg font-semibold">
+          Assignments
+        </h2>
+        {overview.assignments.length === 0 ? (
+          <p className="text-slate-700">Nothing assigned yet.</p>
+        ) : (
+          <ul className="space-y-3" data-testid="assignments">
+            {overview.assignments.map((a) => (
+              <li key={a.id} className="space-y-1 rounded border border-slate-200 p-2">
+                <p>
+                  <span className="font-medium">{a.title}</span> <span className="text-sm text-slate-700">({a.scope === "lesson" ? "lesson" : "sector"}{a.dueAt ? `, due ${a.dueAt.toISOString().slice(0, 10)}` : ", no due date"})</span>
+                </p>
+                <div className="flex flex-wrap items-center gap-4">
+                  <DueDateForm classId={classId} assignmentId={a.id} title={a.title} due={a.dueAt?.toISOString().slice(0, 10) ?? ""} />
+                  <ConfirmAction label={`Remove ${a.title}`} question={`Remove the assignment ${a.title}? Students keep their attempts.`} confirmLabel="Yes, remove the assignment" action={removeAssignmentAction.bind(null, classId, a.id)} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="progress-heading" className="space-y-2">
