@@ -89,3 +89,30 @@ test("a class without students lists its assignments, which can be re-dated and 
   await page.getByRole("button", { name: "Yes, remove the assignment" }).click();
   await expect(assignments.getByText("Nothing assigned yet.")).toBeVisible();
 });
+
+test.describe("due dates in the class's time zone", () => {
+  test.use({ timezoneId: "Asia/Shanghai" });
+
+  test("a class takes its teacher's time zone, and a due day already over is refused next to the field", async ({ page, loginAs }) => {
+    await loginAs("instructor");
+    const { url } = await createClass(page, "Zoned 8A");
+    await expect(page.getByTestId("class-time-zone")).toContainText("Asia/Shanghai");
+    const lesson = page.locator('#target optgroup[label="Lessons"] option').first();
+    await page.getByLabel("Lesson or sector quiz").selectOption((await lesson.getAttribute("value"))!);
+    await page.getByLabel("Due date (optional)").fill("2020-01-31");
+    await page.getByRole("button", { name: "Assign" }).click();
+    await expect(page.locator("#dueAt-error")).toHaveText(/already over/);
+    await expect(page.getByLabel("Due date (optional)")).toHaveAccessibleDescription(/already over/);
+    await page.screenshot({ path: "test-results/teacher-past-due.png", fullPage: true });
+    await page.goto(url);
+    await expect(page.getByText("Nothing assigned yet.")).toBeVisible();
+
+    await page.getByLabel("Lesson or sector quiz").selectOption((await lesson.getAttribute("value"))!);
+    await page.getByLabel("Due date (optional)").fill("2030-06-30");
+    await page.getByRole("button", { name: "Assign" }).click();
+    await expect(page.getByText("Assigned.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("region", { name: "Assignments" })).toContainText("due 2030-06-30");
+    await expectAccessible(page);
+  });
+});

@@ -78,4 +78,19 @@ describe(`classes on ${provider}`, () => {
     expect(await db().assignment.count({ where: { classId: cls.id } })).toBe(0);
     await expect(removeAssignment(teacher, cls.id, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("keeps the class's time zone and refuses a due date that is already over (decisions/0023, 0024)", async () => {
+    const cls = await createClass(teacher, "Shanghai 上海", "Asia/Shanghai");
+    expect(await requireClassInstructor(teacher, cls.id)).toMatchObject({ timeZone: "Asia/Shanghai" });
+    expect(await requireClassInstructor(teacher, (await createClass(teacher, "Nowhere", "Mars/Olympus")).id)).toMatchObject({ timeZone: "UTC" });
+
+    const now = new Date("2030-03-10T12:00:00Z");
+    await expect(assign(teacher, cls.id, { scope: "lesson", scopeId: "wheat", dueAt: new Date("2030-03-09T15:59:59.999Z") }, now)).rejects.toMatchObject({ code: "INVALID", field: "dueAt" });
+    expect(await db().assignment.count({ where: { classId: cls.id } })).toBe(0);
+    const { id } = await assign(teacher, cls.id, { scope: "lesson", scopeId: "wheat", dueAt: new Date("2030-03-10T15:59:59.999Z") }, now);
+    // Later the day is over: the due date it has may stay, a new past one may not.
+    const later = new Date("2030-04-01T00:00:00Z");
+    await setAssignmentDue(teacher, cls.id, id, new Date("2030-03-10T15:59:59.999Z"), later);
+    await expect(setAssignmentDue(teacher, cls.id, id, new Date("2030-03-20T15:59:59.999Z"), later)).rejects.toMatchObject({ code: "INVALID", field: "dueAt" });
+  });
 });

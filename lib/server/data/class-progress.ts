@@ -31,6 +31,8 @@ export interface ClassOverview {
   id: string;
   name: string;
   joinCode: string;
+  /** The zone due days end in (decisions/0024). */
+  timeZone: string;
   assignments: { id: string; scope: string; scopeId: string; title: string; dueAt: Date | null; averageScore: number | null; completed: number }[];
   students: { id: string; name: string; email: string; lastActivity: Date | null; needsHelp: string[]; cells: OverviewCell[]; review: ReviewActivity }[];
 }

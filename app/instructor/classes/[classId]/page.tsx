@@ -8,6 +8,7 @@ import { listLessons } from "@/lib/server/data/lessons";
 import { listSectors } from "@/lib/server/data/sectors";
 import { orNotFound } from "@/lib/server/http";
 import { siteOrigin } from "@/lib/site-origin";
+import { dayIn } from "@/lib/time-zone";
 import { ClassTable } from "@/components/instructor/class-table";
 import { AssignForm } from "@/components/instructor/assign-form";
 import { ConfirmAction } from "@/components/instructor/confirm-action";
@@ -48,6 +49,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <h2 id="assignments-heading" className="text-lg font-semibold">
           Assignments
         </h2>
+        <p className="text-sm text-slate-700" data-testid="class-time-zone">
+          Due dates end at midnight in the class&apos;s time zone, {overview.timeZone}.
+        </p>
         {overview.assignments.length === 0 ? (
           <p className="text-slate-700">Nothing assigned yet.</p>
         ) : (
@@ -55,10 +59,10 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             {overview.assignments.map((a) => (
               <li key={a.id} className="space-y-1 rounded border border-slate-200 p-2">
                 <p>
-                  <span className="font-medium">{a.title}</span> <span className="text-sm text-slate-700">({a.scope === "lesson" ? "lesson" : "sector"}{a.dueAt ? `, due ${a.dueAt.toISOString().slice(0, 10)}` : ", no due date"})</span>
+                  <span className="font-medium">{a.title}</span> <span className="text-sm text-slate-700">({a.scope === "lesson" ? "lesson" : "sector"}{a.dueAt ? `, due ${dayIn(a.dueAt, overview.timeZone)}` : ", no due date"})</span>
                 </p>
                 <div className="flex flex-wrap items-center gap-4">
-                  <DueDateForm classId={classId} assignmentId={a.id} title={a.title} due={a.dueAt?.toISOString().slice(0, 10) ?? ""} />
+                  <DueDateForm classId={classId} assignmentId={a.id} title={a.title} due={a.dueAt ? dayIn(a.dueAt, overview.timeZone) : ""} />
                   <ConfirmAction label={`Remove ${a.title}`} question={`Remove the assignment ${a.title}? Students keep their attempts.`} confirmLabel="Yes, remove the assignment" action={removeAssignmentAction.bind(null, classId, a.id)} />
                 </div>
               </li>
@@ -79,7 +83,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         ) : (
           <ClassTable
             classId={classId}
-            assignments={overview.assignments.map((a) => ({ ...a, dueAt: a.dueAt?.toISOString() ?? null }))}
+            assignments={overview.assignments.map((a) => ({ ...a, dueAt: a.dueAt ? dayIn(a.dueAt, overview.timeZone) : null }))}
             students={overview.students.map((s) => ({ ...s, lastActivity: s.lastActivity?.toISOString() ?? null, review: { reviews7d: s.review.reviews7d, cards: s.review.cards, dueNow: s.review.dueNow, retention30d: s.review.retention30d } }))}
           />
         )}
