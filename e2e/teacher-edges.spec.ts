@@ -85,6 +85,16 @@ test("a class without students lists its assignments, which can be re-dated and 
   await expect(student.getByText(value.slice("lesson:".length), { exact: false })).toHaveCount(0);
   await student.context().close();
 
+  // The lesson's heatmap explains its shades; with no answers nothing is tinted.
+  await page.getByRole("link", { name: `Source heatmap: ${title}` }).click();
+  const legend = page.getByRole("list", { name: "Legend" });
+  await expect(legend.getByRole("listitem")).toHaveCount(5);
+  await expect(legend).toContainText("76–100% wrong");
+  await expect(page.getByTestId("heatmap").locator("span[style]")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/teacher-heatmap.png", fullPage: true });
+  await page.goto(url);
+
   await assignments.getByRole("button", { name: `Remove ${title}` }).click();
   await page.getByRole("button", { name: "Yes, remove the assignment" }).click();
   await expect(assignments.getByText("Nothing assigned yet.")).toBeVisible();
