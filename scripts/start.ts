@@ -32,7 +32,11 @@ try {
   process.exit(1);
 }
 const env: NodeJS.ProcessEnv = { ...process.env, NEXTAUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" };
-env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+if (!env.NEXTAUTH_URL) {
+  env.NEXTAUTH_URL = `http://localhost:${port}`;
+  // Not the public address, only a stand-in: links shown to users take the request's host instead (lib/site-origin.ts).
+  env.NEXTAUTH_URL_DEFAULTED = "1";
+}
 
 step(`Database: ${describeDatabase(target)}`);
 applyMigrations(env);

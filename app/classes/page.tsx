@@ -6,6 +6,7 @@ import { JoinClassForm } from "@/components/join-class-form";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 import { quizOffer, type QuizOffer } from "@/lib/server/data/quiz-offers";
 import { editorFor } from "@/lib/server/data/question-editor";
+import { dayIn } from "@/lib/time-zone";
 import { leaveClassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your classes" };
@@ -53,14 +54,14 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
                   <p>
                     {a.scope === "lesson" ? (
                       <Link href={`/lessons/${a.scopeId}`} className="text-brand-700 underline">
-                        Lesson: {a.scopeId}
+                        Lesson: {a.title}
                       </Link>
                     ) : (
                       <Link href={`/sectors#${a.scopeId}`} className="text-brand-700 underline">
-                        Sector: {a.scopeId}
+                        Sector: {a.title}
                       </Link>
                     )}
-                    {a.dueAt && <span className="text-sm text-slate-700"> · due {a.dueAt.toISOString().slice(0, 10)}</span>}
+                    {a.dueAt && <span className="text-sm text-slate-700"> · due {dayIn(a.dueAt, c.timeZone)}</span>}
                     <span className="text-sm text-slate-700"> · score (first finished attempt) {a.score === null ? "—" : `${Math.round(a.score * 100)}%`}</span>
                   </p>
                   <StartQuizButtons scope={a.scope as "lesson" | "sector"} scopeId={a.scopeId} label="Take the assigned quiz" offer={offers.get(`${a.scope}:${a.scopeId}`)!} />

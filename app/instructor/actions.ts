@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { actionId, actionOrFailurePage, actionState, formText, formTextsByPrefix, parseField } from "@/lib/server/action-input";
-import { assign, createClass, removeStudent } from "@/lib/server/data/classes";
+import { assign, createClass, removeAssignment, removeStudent, requireClassInstructor, setAssignmentDue } from "@/lib/server/data/classes";
+import { now } from "@/lib/server/clock";
+import { endOfDayIn, knownTimeZone } from "@/lib/time-zone";
 import { editQuestion, editScopeOf, setQuestionRetired } from "@/lib/server/data/question-review";
 import { AppError } from "@/lib/server/errors";
 
@@ -29,20 +31,31 @@ export async function createClassAction(_previous: FormState, formData: FormData
   const state = await asFormState(async () => {
     const user = await requireActionUser();
     const { name } = parseField(classNameSchema, { name: formText(formData, "name") });
-    id = (await createClass(user, name)).id;
+    // The creator's browser fills in its time zone (create-class-form.tsx); without it, UTC.
+    id = (await createClass(user, name, knownTimeZone(formText(formData, "timeZone", 100)))).id;
     return "Class created.";
   });
   if (state.ok) redirect(`/instructor/classes/${id}`);
   return state;
 }
 
+/** A due day as the date input sends it ("2030-06-30"), or none. */
+const dueAtField = z
+  .string()
+  .optional()
+  .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), { message: "Enter a valid date." });
+
+/** The end of the chosen day in the class's time zone (decisions/0024); an impossible day is INVALID. */
+function dueAtIn(day: string | undefined, timeZone: string): Date | null {
+  if (!day) return null;
+  const end = endOfDayIn(day, timeZone);
+  if (!end) throw new AppError("INVALID", "Enter a valid date.", "dueAt");
+  return end;
+}
+
 const assignSchema = z.object({
   target: z.string().regex(/^(lesson|sector):.+$/, { message: "Choose a lesson or a sector." }),
-  dueAt: z
-    .string()
-    .optional()
-    .transform((v) => (v ? new Date(`${v}T23:59:59`) : null))
-    .refine((d) => d === null || !Number.isNaN(d.getTime()), { message: "Enter a valid date." }),
+  dueAt: dueAtField,
 });
 
 export async function assignAction(classId: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -50,10 +63,32 @@ export async function assignAction(classId: string, _previous: FormState, formDa
     const user = await requireActionUser();
     const id = actionId(classId);
     const input = parseField(assignSchema, { target: formText(formData, "target"), dueAt: formText(formData, "dueAt") || undefined });
+    const cls = await requireClassInstructor(user, id);
     const [scope, ...rest] = input.target.split(":");
-    await assign(user, id, { scope: scope as "lesson" | "sector", scopeId: rest.join(":"), dueAt: input.dueAt });
+    await assign(user, id, { scope: scope as "lesson" | "sector", scopeId: rest.join(":"), dueAt: dueAtIn(input.dueAt, cls.timeZone) }, await now());
     revalidatePath(`/instructor/classes/${id}`);
     return "Assigned.";
+  });
+}
+
+export async function setAssignmentDueAction(classId: string, assignmentId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  return asFormState(async () => {
+    const user = await requireActionUser();
+    const id = actionId(classId);
+    const { dueAt } = parseField(z.object({ dueAt: dueAtField }), { dueAt: formText(formData, "dueAt") || undefined });
+    const cls = await requireClassInstructor(user, id);
+    await setAssignmentDue(user, id, actionId(assignmentId), dueAtIn(dueAt, cls.timeZone), await now());
+    revalidatePath(`/instructor/classes/${id}`);
+    return dueAt ? "Due date saved." : "Due date removed.";
+  });
+}
+
+export async function removeAssignmentAction(classId: string, assignmentId: string): Promise<void> {
+  await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    const id = actionId(classId);
+    await removeAssignment(user, id, actionId(assignmentId));
+    revalidatePath(`/instructor/classes/${id}`);
   });
 }
 

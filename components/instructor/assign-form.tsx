@@ -42,7 +42,7 @@ export function AssignForm({ classId, lessons, sectors }: Props) {
         <label htmlFor="dueAt" className="block text-sm font-medium">
           Due date (optional)
         </label>
-        <input id="dueAt" name="dueAt" type="date" aria-describedby="dueAt-error" className="rounded border border-slate-400 px-2 py-1.5" />
+        <input id="dueAt" name="dueAt" type="date" aria-invalid={state.errors.dueAt ? true : undefined} aria-describedby="dueAt-error" className="rounded border border-slate-400 px-2 py-1.5" />
         <p id="dueAt-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
           {state.errors.dueAt}
         </p>

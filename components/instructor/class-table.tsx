@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 
 export interface ClassTableProps {
   classId: string;
+  /** dueAt: the due day in the class's time zone ("2030-06-30"). */
   assignments: { id: string; title: string; dueAt: string | null; averageScore: number | null; completed: number }[];
   students: {
     id: string;
@@ -73,7 +74,7 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
               {assignments.map((a, i) => (
                 <th key={a.id} scope="col" className="p-2" aria-sort={ariaSort(i)}>
                   {sortButton(i, a.title)}
-                  {a.dueAt && <div className="font-normal text-slate-600">due {a.dueAt.slice(0, 10)}</div>}
+                  {a.dueAt && <div className="font-normal text-slate-600">due {a.dueAt}</div>}
                 </th>
               ))}
               <th scope="col" className="p-2" aria-sort={ariaSort(-3)}>

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { createClassAction } from "@/app/instructor/actions";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
@@ -7,8 +7,14 @@ import { emptyFormState } from "@/components/ui/form-state";
 
 export function CreateClassForm() {
   const [state, action, pending] = useActionState(createClassAction, emptyFormState);
+  // The class's due days end at midnight where its teacher is: the browser knows the zone, the server does not.
+  const timeZone = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (timeZone.current) timeZone.current.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  }, []);
   return (
     <form action={action} noValidate className="flex flex-wrap items-start gap-3">
+      <input ref={timeZone} type="hidden" name="timeZone" defaultValue="" />
       <div className="min-w-64 flex-1">
         <Field name="name" label="New class name" required maxLength={100} error={state.errors.name} />
       </div>

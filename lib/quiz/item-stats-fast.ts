@@ -1,4 +1,4 @@
-import { THRESHOLDS, type ItemFlag, type ItemStats } from "@/lib/quiz/item-stats";
+import { THRESHOLDS, automaticFlags, type ItemStats } from "@/lib/quiz/item-stats";
 
 /**
  * One student's latest answer to each question they answered (each question once), as parallel
@@ -99,12 +99,6 @@ function statsOf(questionId: string, list: Entry[], options: string[] | undefine
   const optionShares: Record<string, number> = {};
   if (options) for (const id of options) optionShares[id] = (chosen.get(id) ?? 0) / answers;
 
-  const flags: ItemFlag[] = [];
-  if (facility > THRESHOLDS.tooEasy) flags.push("too-easy");
-  if (facility < THRESHOLDS.tooHard) flags.push("too-hard");
-  if (discrimination !== null && discrimination < THRESHOLDS.poorDiscrimination) flags.push("poor-discrimination");
-  if (options && answers >= THRESHOLDS.minStudents) {
-    if (options.some((id) => !keyChosen.has(id) && optionShares[id] < THRESHOLDS.nonFunctionalDistractor)) flags.push("non-functional-distractor");
-  }
+  const flags = automaticFlags({ answers, facility, discrimination, optionShares }, options, keyChosen);
   return { questionId, answers, facility, discrimination, pointBiserial, optionShares, flags };
 }

@@ -51,5 +51,14 @@ describe("item statistics", () => {
     expect(q.answers).toBe(2);
     expect(q.facility).toBe(0.5);
     expect(q.discrimination).toBeNull();
+    expect(q.flags).toEqual([]);
+  });
+
+  it("raises no automatic flag before five answers", () => {
+    const few = (n: number): ItemResponse[] => Array.from({ length: n }, (_, i) => ({ studentId: `s${i}`, questionId: "q", correct: false, optionId: "d1" }));
+    const options = new Map([["q", ["key", "d1"]]]);
+    expect(itemStatistics(few(2), options)[0]!.flags).toEqual([]);
+    expect(itemStatistics(few(4), options)[0]!.flags).toEqual([]);
+    expect(itemStatistics(few(5), options)[0]!.flags).toContain("too-hard");
   });
 });

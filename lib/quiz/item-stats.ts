@@ -28,7 +28,23 @@ export interface ItemStats {
 
 export type ItemFlag = "too-easy" | "too-hard" | "poor-discrimination" | "non-functional-distractor";
 
-export const THRESHOLDS = { tooEasy: 0.95, tooHard: 0.2, poorDiscrimination: 0.2, nonFunctionalDistractor: 0.05, minStudents: 5 };
+/**
+ * minStudents: discrimination needs this many students. minAnswersForFlags: no automatic flag
+ * before this many answers, since one or two answers say nothing about a question and their flags
+ * buried the students' own (decisions/0023).
+ */
+export const THRESHOLDS = { tooEasy: 0.95, tooHard: 0.2, poorDiscrimination: 0.2, nonFunctionalDistractor: 0.05, minStudents: 5, minAnswersForFlags: 5 };
+
+/** The automatic flags of a question, none below THRESHOLDS.minAnswersForFlags answers. `keyChosen`: the options chosen in right answers. */
+export function automaticFlags(s: { answers: number; facility: number; discrimination: number | null; optionShares: Record<string, number> }, options: string[] | undefined, keyChosen: Set<string | null | undefined>): ItemFlag[] {
+  if (s.answers < THRESHOLDS.minAnswersForFlags) return [];
+  const flags: ItemFlag[] = [];
+  if (s.facility > THRESHOLDS.tooEasy) flags.push("too-easy");
+  if (s.facility < THRESHOLDS.tooHard) flags.push("too-hard");
+  if (s.discrimination !== null && s.discrimination < THRESHOLDS.poorDiscrimination) flags.push("poor-discrimination");
+  if (options?.some((id) => !keyChosen.has(id) && s.optionShares[id] < THRESHOLDS.nonFunctionalDistractor)) flags.push("non-functional-distractor");
+  return flags;
+}
 
 function mean(xs: number[]) {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -78,14 +94,7 @@ export function itemStatistics(responses: ItemResponse[], optionIds: Map<string,
       for (const id of options) optionShares[id] = rs.filter((r) => r.optionId === id).length / rs.length;
     }
 
-    const flags: ItemFlag[] = [];
-    if (facility > THRESHOLDS.tooEasy) flags.push("too-easy");
-    if (facility < THRESHOLDS.tooHard) flags.push("too-hard");
-    if (discrimination !== null && discrimination < THRESHOLDS.poorDiscrimination) flags.push("poor-discrimination");
-    if (options && rs.length >= THRESHOLDS.minStudents) {
-      const chosenKey = new Set(rs.filter((r) => r.correct).map((r) => r.optionId));
-      if (options.some((id) => !chosenKey.has(id) && optionShares[id] < THRESHOLDS.nonFunctionalDistractor)) flags.push("non-functional-distractor");
-    }
+    const flags = automaticFlags({ answers: rs.length, facility, discrimination, optionShares }, options, new Set(rs.filter((r) => r.correct).map((r) => r.optionId)));
     return { questionId, answers: rs.length, facility, discrimination, pointBiserial, optionShares, flags };
   });
 }

@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { answerSchema } from "./answer";
 
+// Many locales write a decimal comma ("0,85"): read it as a point before the number check.
+const withDecimalPoint = (value: unknown) => (typeof value === "string" ? value.trim().replace(/^(\d*),(\d+)$/, "$1.$2") : value);
+
 export const reviewSettingsSchema = z.object({
-  desiredRetention: z.coerce
-    .number({ message: "Enter a number between 0.70 and 0.97." })
+  desiredRetention: z.preprocess(
+    withDecimalPoint,
+    z.coerce.number({ message: "Enter a number between 0.70 and 0.97." })
     .min(0.7, { message: "Below 0.70 you would forget too much between reviews." })
     .max(0.97, { message: "Above 0.97 reviews come so often they stop paying off." }),
+  ),
   newCardsPerDay: z.coerce
     .number({ message: "Enter a whole number from 0 to 100." })
     .int({ message: "Enter a whole number from 0 to 100." })

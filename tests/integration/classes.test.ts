@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { syncContent } from "@/lib/server/data/content-sync";
 import { createAccount, registerStudent, type SessionUser } from "@/lib/server/data/users";
-import { assign, createClass, joinClass, leaveClass, listMyAssignments, listTaughtClasses, removeStudent, requireClassInstructor } from "@/lib/server/data/classes";
+import { assign, createClass, joinClass, leaveClass, listMyAssignments, listTaughtClasses, removeAssignment, removeStudent, requireClassInstructor, setAssignmentDue } from "@/lib/server/data/classes";
+import { getClassOverview } from "@/lib/server/data/class-progress";
 import { fixtureContent } from "../support/quiz-fixtures";
 
 const provider = inject("databaseProvider");
@@ -34,7 +35,8 @@ describe(`classes on ${provider}`, () => {
     await assign(teacher, cls.id, { scope: "lesson", scopeId: "wheat", dueAt: new Date("2030-01-01") });
     await expect(assign(teacher, cls.id, { scope: "lesson", scopeId: "no-such-lesson", dueAt: null })).rejects.toMatchObject({ code: "INVALID" });
     const mine = await listMyAssignments(student);
-    expect(mine.find((c) => c.id === cls.id)?.assignments).toMatchObject([{ scope: "lesson", scopeId: "wheat", score: null }]);
+    // Students see the lesson's title, not its slug.
+    expect(mine.find((c) => c.id === cls.id)?.assignments).toMatchObject([{ scope: "lesson", scopeId: "wheat", title: "Farming wheat", score: null }]);
 
     expect((await listTaughtClasses(teacher)).map((c) => c.id)).toContain(cls.id);
     expect((await listTaughtClasses(otherTeacher)).map((c) => c.id)).not.toContain(cls.id);
@@ -55,5 +57,40 @@ describe(`classes on ${provider}`, () => {
     await joinClass(student, cls.joinCode);
     await leaveClass(student, cls.id);
     expect(await db().enrollment.count({ where: { classId: cls.id } })).toBe(0);
+  });
+
+  it("an instructor changes an assignment's due date and removes it; nobody else can, not even through another class", async () => {
+    const cls = await createClass(teacher, "Editable");
+    const other = await createClass(otherTeacher, "Someone else's");
+    const { id } = await assign(teacher, cls.id, { scope: "lesson", scopeId: "wheat", dueAt: new Date("2030-01-01T12:00:00Z") });
+    // With no students yet, the overview still lists the assignment, titled.
+    expect((await getClassOverview(teacher, cls.id)).assignments).toMatchObject([{ id, title: "Farming wheat" }]);
+
+    for (const [viewer, classId] of [[otherTeacher, cls.id], [student, cls.id], [otherTeacher, other.id]] as const) {
+      await expect(setAssignmentDue(viewer, classId, id, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(removeAssignment(viewer, classId, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    await setAssignmentDue(teacher, cls.id, id, new Date("2031-02-03T12:00:00Z"));
+    expect((await db().assignment.findUniqueOrThrow({ where: { id } })).dueAt?.toISOString()).toBe("2031-02-03T12:00:00.000Z");
+    await setAssignmentDue(teacher, cls.id, id, null);
+    expect((await db().assignment.findUniqueOrThrow({ where: { id } })).dueAt).toBeNull();
+    await removeAssignment(teacher, cls.id, id);
+    expect(await db().assignment.count({ where: { classId: cls.id } })).toBe(0);
+    await expect(removeAssignment(teacher, cls.id, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("keeps the class's time zone and refuses a due date that is already over (decisions/0023, 0024)", async () => {
+    const cls = await createClass(teacher, "Shanghai 上海", "Asia/Shanghai");
+    expect(await requireClassInstructor(teacher, cls.id)).toMatchObject({ timeZone: "Asia/Shanghai" });
+    expect(await requireClassInstructor(teacher, (await createClass(teacher, "Nowhere", "Mars/Olympus")).id)).toMatchObject({ timeZone: "UTC" });
+
+    const now = new Date("2030-03-10T12:00:00Z");
+    await expect(assign(teacher, cls.id, { scope: "lesson", scopeId: "wheat", dueAt: new Date("2030-03-09T15:59:59.999Z") }, now)).rejects.toMatchObject({ code: "INVALID", field: "dueAt" });
+    expect(await db().assignment.count({ where: { classId: cls.id } })).toBe(0);
+    const { id } = await assign(teacher, cls.id, { scope: "lesson", scopeId: "wheat", dueAt: new Date("2030-03-10T15:59:59.999Z") }, now);
+    // Later the day is over: the due date it has may stay, a new past one may not.
+    const later = new Date("2030-04-01T00:00:00Z");
+    await setAssignmentDue(teacher, cls.id, id, new Date("2030-03-10T15:59:59.999Z"), later);
+    await expect(setAssignmentDue(teacher, cls.id, id, new Date("2030-03-20T15:59:59.999Z"), later)).rejects.toMatchObject({ code: "INVALID", field: "dueAt" });
   });
 });

@@ -146,4 +146,16 @@ describe(`question statistics on ${provider}`, () => {
       for (const row of rows) expectSameNumbers(row, expected.get(row.questionId)!);
     }
   });
+
+  it("list questions a student flagged before those with only automatic flags", async () => {
+    const before = (await getQuestionStatistics(teacher, { classId })).rows;
+    // The question with the fewest automatic flags, while another has at least two more.
+    const quiet = [...before].sort((a, b) => a.flags.length - b.flags.length)[0]!;
+    expect(Math.max(...before.map((r) => r.flags.length))).toBeGreaterThan(quiet.flags.length + 1);
+    const member = await db().enrollment.findFirstOrThrow({ where: { classId }, select: { userId: true } });
+    await db().questionFlag.create({ data: { userId: member.userId, questionId: quiet.questionId, reason: "ambiguous" } });
+    const after = (await getQuestionStatistics(teacher, { classId })).rows;
+    expect(after[0]).toMatchObject({ questionId: quiet.questionId, studentFlags: 1 });
+    await db().questionFlag.deleteMany({ where: { questionId: quiet.questionId } });
+  });
 });

@@ -5,6 +5,7 @@ import { getQuestionStatistics, SNAPSHOT_MAX_AGE_MS } from "@/lib/server/data/qu
 import { listLessons } from "@/lib/server/data/lessons";
 import { now } from "@/lib/server/clock";
 import { orNotFound } from "@/lib/server/http";
+import { THRESHOLDS } from "@/lib/quiz/item-stats";
 import { setRetiredAction } from "@/app/instructor/actions";
 
 export const metadata: Metadata = { title: "Question statistics" };
@@ -36,7 +37,7 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
         </p>
       )}
       <p className="text-slate-700">
-        Facility is the share of correct answers; discrimination compares the top and bottom 27% of students. Flagged questions come first. Browse any
+        Facility is the share of correct answers; discrimination compares the top and bottom 27% of students. Questions students flagged come first, then those with automatic flags, which need at least {THRESHOLDS.minAnswersForFlags} answers. Browse any
         lesson&apos;s questions:{" "}
         {lessons.map((l, i) => (
           <span key={l.slug}>

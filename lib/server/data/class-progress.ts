@@ -9,6 +9,7 @@ import { loadClassWork, scoredAttempt } from "@/lib/server/data/class-work";
 import { inChunks } from "@/lib/server/data/in-chunks";
 import { activeFor } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
+import { scopeTitles } from "@/lib/server/data/scope-titles";
 
 /** Below this assignment score, or with no activity for INACTIVE_DAYS, a student "needs help". */
 export const NEEDS_HELP_SCORE = 0.6;
@@ -30,6 +31,8 @@ export interface ClassOverview {
   id: string;
   name: string;
   joinCode: string;
+  /** The zone due days end in (decisions/0024). */
+  timeZone: string;
   assignments: { id: string; scope: string; scopeId: string; title: string; dueAt: Date | null; averageScore: number | null; completed: number }[];
   students: { id: string; name: string; email: string; lastActivity: Date | null; needsHelp: string[]; cells: OverviewCell[]; review: ReviewActivity }[];
 }
@@ -42,9 +45,8 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
   const studentIds = work.students.map((s) => s.id);
   // The class's instructor sees the bank with their own edits and retirements (decisions/0019).
   const active = activeFor(await editorFor(viewer));
-  const [lessons, sectors, available] = await Promise.all([
-    db().lesson.findMany({ where: { slug: { in: assignments.filter((a) => a.scope === "lesson").map((a) => a.scopeId) } }, select: { slug: true, title: true } }),
-    db().sector.findMany({ where: { id: { in: assignments.filter((a) => a.scope === "sector").map((a) => a.scopeId) } }, select: { id: true, nameEn: true } }),
+  const [title, available] = await Promise.all([
+    scopeTitles(assignments),
     // Each assignment's active questions: mastery needs enough distinct ones answered (decisions/0106).
     Promise.all(assignments.map((a) => db().question.count({ where: a.scope === "lesson" ? { ...active, lessonSlug: a.scopeId } : { ...active, sectors: { some: { sectorId: a.scopeId } } } }))),
   ]);
@@ -60,7 +62,6 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
       return [id, times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null];
     }),
   );
-  const title = (scope: string, id: string) => (scope === "lesson" ? lessons.find((l) => l.slug === id)?.title : sectors.find((s) => s.id === id)?.nameEn) ?? id;
 
   const students = work.students.map(({ joinedAt: _joined, ...user }) => {
     const cells = assignments.map((a, i): OverviewCell => {

@@ -5,6 +5,13 @@ import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import { canTeach } from "@/lib/schemas/roles";
 import { isClassWork, scoredAttempt } from "@/lib/server/data/class-work";
+import { scopeTitles } from "@/lib/server/data/scope-titles";
+import { knownTimeZone } from "@/lib/time-zone";
+
+/** A due date already over is refused where it is entered (decisions/0023). */
+function refusePastDue(dueAt: Date | null, now: Date) {
+  if (dueAt && dueAt.getTime() < now.getTime()) throw new AppError("INVALID", "That day is already over in the class's time zone: choose today or a later day.", "dueAt");
+}
 
 // No 0/O or 1/I: codes are read aloud and copied from a board.
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -20,19 +27,20 @@ function newJoinCode(): string {
 export async function requireClassInstructor(viewer: SessionUser, classId: string) {
   const found = await db().class.findUnique({
     where: { id: classId },
-    select: { id: true, name: true, joinCode: true, createdAt: true, instructors: { where: { userId: viewer.id }, select: { userId: true } } },
+    select: { id: true, name: true, joinCode: true, timeZone: true, createdAt: true, instructors: { where: { userId: viewer.id }, select: { userId: true } } },
   });
   if (!found || (viewer.role !== "ADMIN" && found.instructors.length === 0)) throw new AppError("NOT_FOUND", "This class does not exist.");
   const { instructors: _mine, ...cls } = found;
   return cls;
 }
 
-export async function createClass(viewer: SessionUser, name: string): Promise<{ id: string; joinCode: string }> {
+/** `timeZone`: where the class's due days end (an IANA name; anything unknown becomes UTC). */
+export async function createClass(viewer: SessionUser, name: string, timeZone = "UTC"): Promise<{ id: string; joinCode: string }> {
   if (!canTeach(viewer.role)) throw new AppError("FORBIDDEN", "Only instructors can create classes.");
   for (let tries = 0; tries < 5; tries++) {
     try {
       return await db().class.create({
-        data: { name, joinCode: newJoinCode(), instructors: { create: { userId: viewer.id } } },
+        data: { name, joinCode: newJoinCode(), timeZone: knownTimeZone(timeZone), instructors: { create: { userId: viewer.id } } },
         select: { id: true, joinCode: true },
       });
     } catch (error) {
@@ -68,8 +76,9 @@ export async function removeStudent(viewer: SessionUser, classId: string, studen
   await db().enrollment.deleteMany({ where: { classId, userId: studentId } });
 }
 
-export async function assign(viewer: SessionUser, classId: string, input: { scope: "lesson" | "sector"; scopeId: string; dueAt: Date | null }) {
+export async function assign(viewer: SessionUser, classId: string, input: { scope: "lesson" | "sector"; scopeId: string; dueAt: Date | null }, now = new Date()) {
   await requireClassInstructor(viewer, classId);
+  refusePastDue(input.dueAt, now);
   const exists =
     input.scope === "lesson"
       ? await db().lesson.count({ where: { slug: input.scopeId, retiredAt: null } })
@@ -83,6 +92,27 @@ export async function assign(viewer: SessionUser, classId: string, input: { scop
   });
 }
 
+/** The assignment, if it belongs to a class the viewer manages; anything else is NOT_FOUND. */
+async function requireClassAssignment(viewer: SessionUser, classId: string, assignmentId: string) {
+  await requireClassInstructor(viewer, classId);
+  const found = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { id: true, dueAt: true } });
+  if (!found) throw new AppError("NOT_FOUND", "This assignment does not exist.");
+  return found;
+}
+
+/** A new due date must not be over already; keeping the one it has (even if past) is fine. */
+export async function setAssignmentDue(viewer: SessionUser, classId: string, assignmentId: string, dueAt: Date | null, now = new Date()): Promise<void> {
+  const current = await requireClassAssignment(viewer, classId, assignmentId);
+  if (dueAt?.getTime() !== current.dueAt?.getTime()) refusePastDue(dueAt, now);
+  await db().assignment.update({ where: { id: assignmentId }, data: { dueAt } });
+}
+
+/** Unassigns: the students' attempts stay theirs, but no longer count as this class's work. */
+export async function removeAssignment(viewer: SessionUser, classId: string, assignmentId: string): Promise<void> {
+  await requireClassAssignment(viewer, classId, assignmentId);
+  await db().assignment.delete({ where: { id: assignmentId } });
+}
+
 /**
  * The viewer's classes and what is assigned in them, with the viewer's score on each as the class
  * counts it: the first finished quiz on it started after it was set and after joining (class-work.ts).
@@ -90,17 +120,18 @@ export async function assign(viewer: SessionUser, classId: string, input: { scop
 export async function listMyAssignments(viewer: SessionUser) {
   const enrollments = await db().enrollment.findMany({
     where: { userId: viewer.id },
-    select: { joinedAt: true, class: { select: { id: true, name: true, assignments: { orderBy: { createdAt: "asc" }, select: { id: true, scope: true, scopeId: true, dueAt: true, createdAt: true } } } } },
+    select: { joinedAt: true, class: { select: { id: true, name: true, timeZone: true, assignments: { orderBy: { createdAt: "asc" }, select: { id: true, scope: true, scopeId: true, dueAt: true, createdAt: true } } } } },
   });
   const attempts = await db().attempt.findMany({
     where: { userId: viewer.id, finishedAt: { not: null } },
     select: { id: true, userId: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true },
   });
+  const title = await scopeTitles(enrollments.flatMap((e) => e.class.assignments));
   return enrollments.map(({ joinedAt, class: c }) => ({
     ...c,
     assignments: c.assignments.map((a) => {
       const { createdAt: _set, ...shown } = a;
-      return { ...shown, score: scoredAttempt(attempts.filter((t) => isClassWork(t, a, joinedAt)))?.score ?? null };
+      return { ...shown, title: title(a.scope, a.scopeId), score: scoredAttempt(attempts.filter((t) => isClassWork(t, a, joinedAt)))?.score ?? null };
     }),
   }));
 }

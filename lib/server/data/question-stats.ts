@@ -110,11 +110,12 @@ export async function getQuestionStatistics(
     }),
   );
   const flagCount = new Map(flags.map((f) => [f.questionId, f._count._all]));
-  // Most flagged first, then hardest; the question id settles ties so the order is stable.
+  // Students' flags first (a person saw a problem), then the most automatic flags, then hardest;
+  // the question id settles ties so the order is stable.
   const rows = stats
     .filter((s) => meta.has(s.questionId))
     .map((s) => ({ ...s, ...meta.get(s.questionId)!, studentFlags: flagCount.get(s.questionId) ?? 0 }))
-    .sort((a, b) => b.flags.length + b.studentFlags - (a.flags.length + a.studentFlags) || a.facility - b.facility || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+    .sort((a, b) => b.studentFlags - a.studentFlags || b.flags.length - a.flags.length || a.facility - b.facility || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
   return { rows, computedAt };
 }
 

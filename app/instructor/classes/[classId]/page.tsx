@@ -7,9 +7,13 @@ import { now } from "@/lib/server/clock";
 import { listLessons } from "@/lib/server/data/lessons";
 import { listSectors } from "@/lib/server/data/sectors";
 import { orNotFound } from "@/lib/server/http";
+import { siteOrigin } from "@/lib/site-origin";
+import { dayIn } from "@/lib/time-zone";
 import { ClassTable } from "@/components/instructor/class-table";
 import { AssignForm } from "@/components/instructor/assign-form";
-import { removeStudentAction } from "@/app/instructor/actions";
+import { ConfirmAction } from "@/components/instructor/confirm-action";
+import { DueDateForm } from "@/components/instructor/due-date-form";
+import { removeAssignmentAction, removeStudentAction } from "@/app/instructor/actions";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -18,8 +22,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const { classId } = await params;
   const overview = await orNotFound(getClassOverview(user, classId, await now()));
   const [lessons, sectors] = await Promise.all([listLessons(user), listSectors(user)]);
-  const host = (await headers()).get("host") ?? "localhost:3000";
-  const joinLink = `http://${host}/classes?code=${overview.joinCode}`;
+  const joinLink = `${siteOrigin(await headers())}/classes?code=${overview.joinCode}`;
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -42,6 +45,32 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <AssignForm classId={classId} lessons={lessons} sectors={sectors} />
       </section>
 
+      <section aria-labelledby="assignments-heading" className="space-y-2">
+        <h2 id="assignments-heading" className="text-lg font-semibold">
+          Assignments
+        </h2>
+        <p className="text-sm text-slate-700" data-testid="class-time-zone">
+          Due dates end at midnight in the class&apos;s time zone, {overview.timeZone}.
+        </p>
+        {overview.assignments.length === 0 ? (
+          <p className="text-slate-700">Nothing assigned yet.</p>
+        ) : (
+          <ul className="space-y-3" data-testid="assignments">
+            {overview.assignments.map((a) => (
+              <li key={a.id} className="space-y-1 rounded border border-slate-200 p-2">
+                <p>
+                  <span className="font-medium">{a.title}</span> <span className="text-sm text-slate-700">({a.scope === "lesson" ? "lesson" : "sector"}{a.dueAt ? `, due ${dayIn(a.dueAt, overview.timeZone)}` : ", no due date"})</span>
+                </p>
+                <div className="flex flex-wrap items-center gap-4">
+                  <DueDateForm classId={classId} assignmentId={a.id} title={a.title} due={a.dueAt ? dayIn(a.dueAt, overview.timeZone) : ""} />
+                  <ConfirmAction label={`Remove ${a.title}`} question={`Remove the assignment ${a.title}? Students keep their attempts.`} confirmLabel="Yes, remove the assignment" action={removeAssignmentAction.bind(null, classId, a.id)} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="progress-heading" className="space-y-2">
         <h2 id="progress-heading" className="text-lg font-semibold">
           Progress
@@ -54,7 +83,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         ) : (
           <ClassTable
             classId={classId}
-            assignments={overview.assignments.map((a) => ({ ...a, dueAt: a.dueAt?.toISOString() ?? null }))}
+            assignments={overview.assignments.map((a) => ({ ...a, dueAt: a.dueAt ? dayIn(a.dueAt, overview.timeZone) : null }))}
             students={overview.students.map((s) => ({ ...s, lastActivity: s.lastActivity?.toISOString() ?? null, review: { reviews7d: s.review.reviews7d, cards: s.review.cards, dueNow: s.review.dueNow, retention30d: s.review.retention30d } }))}
           />
         )}
@@ -99,11 +128,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                 <span>
                   {s.name} <span className="text-sm text-slate-600">{s.email}</span>
                 </span>
-                <form action={removeStudentAction.bind(null, classId, s.id)}>
-                  <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 text-sm">
-                    Remove {s.name}
-                  </button>
-                </form>
+                <ConfirmAction label={`Remove ${s.name}`} question={`Remove ${s.name} from the class?`} confirmLabel={`Yes, remove ${s.name}`} action={removeStudentAction.bind(null, classId, s.id)} />
               </li>
             ))}
           </ul>
