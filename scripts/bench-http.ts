@@ -34,7 +34,8 @@ async function startServer(): Promise<ChildProcess> {
   rmSync(DATA_DIR, { recursive: true, force: true });
   const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(PORT), APP_DATA_DIR: DATA_DIR, DATABASE_URL: "" },
-    stdio: ["ignore", "pipe", "inherit"],
+    // Standard output (a JSON line per request) is not read: a pipe nobody drains would fill and stall the server.
+    stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {

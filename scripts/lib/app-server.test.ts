@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAppServer, shutDown } from "./app-server";
+import { createAppServer, loggedPath, shutDown } from "./app-server";
 
 /** A logger writing its JSON lines into an array. */
 function capture() {
@@ -43,6 +43,12 @@ afterEach(() =>
 );
 
 describe("app server", () => {
+  it("logs paths without query strings or database ids", () => {
+    expect(loggedPath("/instructor/classes/cmx69u7ao008z1l7d8883zqai/students/cmx6a0000001l7d8883zqab?tab=1")).toBe("/instructor/classes/:id/students/:id");
+    expect(loggedPath("/lessons/chip-exports-2023?x=1")).toBe("/lessons/chip-exports-2023");
+    expect(loggedPath(undefined)).toBe("/");
+  });
+
   it("logs one JSON line per request: method, path without query, status, duration; no cookies", async () => {
     const { lines, log } = capture();
     const server = createAppServer(

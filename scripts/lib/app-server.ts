@@ -2,6 +2,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolveForwardedFor } from "../../lib/client-address";
 import type { Logger } from "../../lib/logger";
 
+/**
+ * The path as logged: no query string (it may carry a token), and database ids (cuids: users in
+ * /instructor/classes/…/students/…, attempts, classes) as ":id", so a log names no one.
+ */
+export function loggedPath(url: string | undefined): string {
+  return (url ?? "/")
+    .split("?")[0]
+    .split("/")
+    .map((segment) => (/^c[a-z0-9]{20,31}$/.test(segment) ? ":id" : segment))
+    .join("/");
+}
+
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
@@ -15,7 +27,7 @@ export function createAppServer(handle: RequestHandler, options: { hops: number;
   return createServer((req, res) => {
     const started = process.hrtime.bigint();
     const method = req.method;
-    const path = (req.url ?? "/").split("?")[0];
+    const path = loggedPath(req.url);
     res.once("close", () => {
       const status = res.statusCode;
       const line = { method, path, status, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, ...(res.writableFinished ? {} : { aborted: true }) };
