@@ -133,7 +133,15 @@ describe("app server", () => {
         setTimeout(() => clearInterval(poll), 15_000);
       });
       const answer = get(port, "/api/quiz/answers");
-      await new Promise((r) => setTimeout(r, 150));
+      // Signal only once the server is handling the request: on a loaded machine a fixed delay can fire first.
+      await new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (out.includes("handling")) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 10);
+      });
       child.kill("SIGTERM");
       expect(await answer).toEqual({ status: 200, body: "graded" });
       expect(await exited).toBe(0);

@@ -5,6 +5,8 @@ import { createAppServer, stopOnSignals } from "../../scripts/lib/app-server";
 
 const server = createAppServer(
   (_req, res) => {
+    // Tells the test the request is in flight, so it can send the signal at that moment (not after a guessed delay).
+    console.log("handling");
     setTimeout(() => res.end("graded"), Number(process.env.SLOW_MS ?? 500));
   },
   { hops: 0, log: logger },
