@@ -1,5 +1,5 @@
 import { expect, expectAccessible, signUpNewStudent, test } from "./fixtures";
-import { lessonSlugs } from "./db-oracle";
+import { lessonSlugs, questionPayload } from "./db-oracle";
 import { answerCurrentQuestion } from "./quiz-helpers";
 
 test("every page names its icon, and it loads", async ({ page }) => {
@@ -52,4 +52,49 @@ test("after Check answer the keyboard focus is on the next action, and Enter goe
   await page.getByRole("button", { name: `Question ${total}, not answered` }).click();
   await answerCurrentQuestion(page, false);
   await expect(page.getByRole("button", { name: /^(See results|Finish now)/ })).toBeFocused();
+});
+
+test("the results page shows each source sentence once, the answer given next to the key, and no key for a skipped question", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUpNewStudent(page);
+  // A lesson with enough questions for a full 10-question quiz.
+  for (const slug of [...lessonSlugs("en"), ...lessonSlugs("zh")]) {
+    await page.goto(`/lessons/${slug}`);
+    const start = page.getByRole("button", { name: "Quiz on this lesson (10 questions)" });
+    if (await start.count()) {
+      await start.click();
+      break;
+    }
+  }
+  await expect(page.locator("form[data-question-id]")).toBeVisible();
+  const total = await page.locator('nav[aria-label="Questions"] li').count();
+  expect(total).toBe(10);
+  const answered: string[] = [];
+  for (let i = 0; i < total; i++) {
+    // The last question is left unanswered on purpose.
+    if (i < total - 1) {
+      answered.push((await answerCurrentQuestion(page, i % 2 === 0)).id);
+      await page.getByRole("button", { name: "Next question" }).click();
+    }
+  }
+  await page.getByRole("button", { name: "Finish now (1 unanswered)" }).click();
+  await expect(page).toHaveURL(/\/results$/);
+  await expectAccessible(page);
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  test.info().annotations.push({ type: "results page height (px)", description: String(height) });
+  console.log(`results page height for ${total} questions: ${height}px`);
+
+  for (const id of answered) {
+    const item = page.locator(`li[data-question-id="${id}"]`);
+    const quote = (questionPayload(id).source as { quote: string }).quote;
+    const text = (await item.textContent())!;
+    expect(text.split(quote).length - 1, `source sentence of ${id} shown once`).toBe(1);
+    await expect(item.getByTestId("your-answer")).toBeVisible();
+    await expect(item.getByTestId("answer-key")).toBeVisible();
+    await expect(item.getByRole("link", { name: "Read it in the lesson" })).toHaveCount(1);
+  }
+  const skipped = page.locator("ol > li").filter({ hasText: "Not answered" });
+  await expect(skipped).toHaveCount(1);
+  await expect(skipped.getByTestId("answer-key")).toHaveCount(0);
+  await expect(skipped.getByRole("link", { name: "Read it in the lesson" })).toHaveCount(0);
 });
