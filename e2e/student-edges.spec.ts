@@ -1,5 +1,5 @@
 import { expect, expectAccessible, signUpNewStudent, test } from "./fixtures";
-import { lessonSlugs, questionPayload } from "./db-oracle";
+import { lessonSlugs, questionPayload, reviewCards } from "./db-oracle";
 import { answerCurrentQuestion } from "./quiz-helpers";
 
 test("every page names its icon, and it loads", async ({ page }) => {
@@ -97,4 +97,46 @@ test("the results page shows each source sentence once, the answer given next to
   await expect(skipped).toHaveCount(1);
   await expect(skipped.getByTestId("answer-key")).toHaveCount(0);
   await expect(skipped.getByRole("link", { name: "Read it in the lesson" })).toHaveCount(0);
+});
+
+test("Undo last review undoes the review just given, before or after moving on, and says why when it cannot", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const email = await signUpNewStudent(page);
+  await page.goto(`/lessons/${lessonSlugs("en")[0]}`);
+  await page.getByRole("button", { name: "Add to my reviews" }).click();
+  await expect(page).toHaveURL(/\/review\?lesson=/);
+  const card = page.locator("[data-card-id]");
+  const stateOf = (id: string) => reviewCards(email).find((c) => c.id === id)!.state;
+
+  // Answer one card and move on, answer the next and do not move on: undo is about the second.
+  const first = (await card.getAttribute("data-card-id"))!;
+  await answerCurrentQuestion(page, true);
+  await page.getByRole("button", { name: "Next card" }).click();
+  await expect(card).not.toHaveAttribute("data-card-id", first);
+  const second = (await card.getAttribute("data-card-id"))!;
+  await answerCurrentQuestion(page, true);
+  await page.getByRole("button", { name: "Undo last review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your last review was undone" })).toBeVisible();
+  expect(stateOf(second)).toBe(0);
+  expect(stateOf(first)).not.toBe(0);
+
+  // Answer, rate it Easy, move on, then undo: the review just given (as re-rated) is undone.
+  const third = (await card.getAttribute("data-card-id"))!;
+  await answerCurrentQuestion(page, true);
+  await page.getByRole("button", { name: "It was easy" }).click();
+  await expect(page.getByTestId("review-rating")).toContainText("Rated Easy");
+  await page.getByRole("button", { name: "Next card" }).click();
+  await expect(card).not.toHaveAttribute("data-card-id", third);
+  await page.getByRole("button", { name: "Undo last review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your last review was undone" })).toBeVisible();
+  expect(stateOf(third)).toBe(0);
+
+  // A page left open elsewhere offers an undo that was meanwhile done: it says nothing was undone, and why.
+  const other = await context.newPage();
+  await other.goto("/review");
+  await page.getByRole("button", { name: "Undo last review" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your last review was undone" })).toBeVisible();
+  await other.getByRole("button", { name: "Undo last review" }).click();
+  await expect(other.getByRole("status").filter({ hasText: "Nothing was undone" })).toBeVisible();
+  await expectAccessible(other);
 });
