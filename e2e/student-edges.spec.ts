@@ -140,3 +140,25 @@ test("Undo last review undoes the review just given, before or after moving on, 
   await expect(other.getByRole("status").filter({ hasText: "Nothing was undone" })).toBeVisible();
   await expectAccessible(other);
 });
+
+test("the score chart labels its axes and its points, and names each point's date and lesson", async ({ page }) => {
+  await signUpNewStudent(page);
+  await page.goto(`/lessons/${lessonSlugs("en")[0]}`);
+  const title = (await page.locator("#lesson-title").textContent())!.trim();
+  await page.getByRole("button", { name: /Quiz on this lesson/ }).click();
+  await expect(page.locator("form[data-question-id]")).toBeVisible();
+  const total = await page.locator('nav[aria-label="Questions"] li').count();
+  await page.getByRole("button", { name: `Finish now (${total} unanswered)` }).click();
+  await expect(page).toHaveURL(/\/results$/);
+  await page.goto("/dashboard");
+  const chart = page.getByTestId("score-chart");
+  await expect(chart).toContainText("Score");
+  await expect(chart).toContainText("Quiz finished (date)");
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(chart).toContainText(today);
+  const row = page.locator("figure figcaption tbody tr").first();
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(today);
+  await expect(row).toContainText(title);
+  await expectAccessible(page);
+});
