@@ -19,7 +19,7 @@ export async function studyLessonAction(formData: FormData) {
   redirect(`/review?lesson=${encodeURIComponent(slug)}&added=${added}`);
 }
 
-export type RerateReply = { ok: true; rating: number; nextDue: Date } | { ok: false; error: string };
+export type RerateReply = { ok: true; logId: string; rating: number; nextDue: Date } | { ok: false; error: string };
 
 /** After a correct answer: "it was Hard" or "it was Easy" instead of Good. */
 export async function rerateReviewAction(input: unknown): Promise<RerateReply> {

@@ -8,6 +8,7 @@ import { postJson } from "@/lib/post-json";
 import type { ReviewAnswerReply } from "@/app/api/review/answers/route";
 import { AnswerInput, initialAnswer, isComplete } from "@/components/quiz/answer-input";
 import { FeedbackPanel } from "@/components/quiz/feedback-panel";
+import { useReportReview } from "./last-review";
 
 const RATING_LABEL: Record<number, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 
@@ -37,6 +38,7 @@ export function ReviewCard({ card }: Props) {
   const shownAt = useRef(0);
   const [answeredAt, setAnsweredAt] = useState(0);
   const next = useRef<HTMLButtonElement>(null);
+  const reportReview = useReportReview();
 
   useEffect(() => {
     shownAt.current = performance.now();
@@ -57,6 +59,7 @@ export function ReviewCard({ card }: Props) {
       setAnsweredAt(Date.now());
       setResult(reply.result);
       setRating({ rating: reply.result.rating, nextDue: reply.result.nextDue });
+      reportReview({ logId: reply.result.logId, stem: question.stem, language: question.language });
     });
   }
 
@@ -64,8 +67,10 @@ export function ReviewCard({ card }: Props) {
     if (!result || pending) return;
     startTransition(async () => {
       const reply = await rerateReviewAction({ logId: result.logId, rating: value });
-      if (reply.ok) setRating({ rating: reply.rating, nextDue: reply.nextDue });
-      else setError(reply.error);
+      if (!reply.ok) return setError(reply.error);
+      setRating({ rating: reply.rating, nextDue: reply.nextDue });
+      setResult({ ...result, logId: reply.logId });
+      reportReview({ logId: reply.logId, stem: question.stem, language: question.language });
     });
   }
 

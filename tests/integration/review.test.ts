@@ -134,6 +134,18 @@ describe(`spaced-repetition review on ${provider}`, () => {
     await expect(rerateReview(user, { logId: wrong.result.logId, rating: 4 }, t0)).rejects.toMatchObject({ code: "INVALID" });
   });
 
+  it("a re-rating names the review now in force: it can be re-rated again, and undo takes it back", async () => {
+    const user = await learner();
+    await studyLesson(user, LESSON, t0);
+    const { card, result } = await answerNext(user, true, t0);
+    const easy = await rerateReview(user, { logId: result.logId, rating: 4 }, later(1000));
+    expect(easy.logId).not.toBe(result.logId);
+    const hard = await rerateReview(user, { logId: easy.logId, rating: 2 }, later(2000));
+    expect((await getReviewSession(user, {}, later(3000))).undoable?.logId).toBe(hard.logId);
+    expect(await undoLastReview(user, hard.logId, later(3000))).toBe(true);
+    expect(await db().reviewCard.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ state: 0, reps: 0 });
+  });
+
   it("undo restores the card exactly and appends to the log without changing a row", async () => {
     const user = await learner();
     await studyLesson(user, LESSON, t0);

@@ -280,20 +280,21 @@ export async function undoLastReview(viewer: SessionUser, expectedLogId: string,
  * After a correct answer the learner may say it was Hard or Easy instead of Good: the review is
  * cancelled (an undo row) and the same answer logged again with the new rating, at the same instant.
  */
-export async function rerateReview(viewer: SessionUser, input: { logId: string; rating: 2 | 3 | 4 }, now: Date): Promise<{ rating: number; nextDue: Date }> {
+export async function rerateReview(viewer: SessionUser, input: { logId: string; rating: 2 | 3 | 4 }, now: Date): Promise<{ logId: string; rating: number; nextDue: Date }> {
   const settings = await getReviewSettings(viewer);
   try {
     return await db().$transaction(async (tx) => {
       const review = await tx.reviewLog.findUnique({ where: { id: input.logId } });
       if (!review || review.userId !== viewer.id || review.kind !== "review") throw new AppError("NOT_FOUND", "This review does not exist.");
       if (!review.correct) throw new AppError("INVALID", "Only a correct answer can be rated Hard or Easy.");
-      if (review.rating === input.rating) return { rating: review.rating, nextDue: parseCard(review.cardAfter).due };
+      if (review.rating === input.rating) return { logId: review.id, rating: review.rating, nextDue: parseCard(review.cardAfter).due };
       const before = await cancelReview(tx, review, viewer, now);
       const after = reviewCard(before, input.rating, review.reviewedAt, { desiredRetention: settings.desiredRetention, fuzz: FUZZ });
       await tx.reviewCard.update({ where: { id: review.cardId }, data: { ...after, version: { increment: 1 } } });
       const { id: _id, ...rest } = review;
-      await tx.reviewLog.create({ data: { ...rest, rating: input.rating, stateAfter: after.state, cardAfter: serializeCard(after), scheduledDays: after.scheduledDays } });
-      return { rating: input.rating, nextDue: after.due };
+      // The new row is the review now in force: undo and a further re-rating name it.
+      const log = await tx.reviewLog.create({ data: { ...rest, rating: input.rating, stateAfter: after.state, cardAfter: serializeCard(after), scheduledDays: after.scheduledDays }, select: { id: true } });
+      return { logId: log.id, rating: input.rating, nextDue: after.due };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This review was already changed.");

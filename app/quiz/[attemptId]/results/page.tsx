@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/server/auth/session";
 import { attemptSubject, getAttemptResult } from "@/lib/server/data/attempts";
 import { AppError } from "@/lib/server/errors";
-import { FeedbackPanel } from "@/components/quiz/feedback-panel";
+import { ResultsItemFeedback } from "@/components/quiz/results-item-feedback";
 import { FlagForm } from "@/components/quiz/flag-form";
 import { startQuizAction } from "@/app/quiz/actions";
 
@@ -44,9 +44,9 @@ export default async function ResultsPage({ params }: Props) {
           </Link>
         </div>
       </header>
-      <ol className="space-y-6">
+      <ol className="space-y-3">
         {result.items.map((item, i) => (
-          <li key={item.questionId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <li key={item.questionId} data-question-id={item.questionId} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3">
             <h2 className="font-semibold" lang={item.language}>
               {i + 1}. {item.stem}
             </h2>
@@ -54,12 +54,7 @@ export default async function ResultsPage({ params }: Props) {
               // No key for an unanswered question: a later quiz may ask it again.
               <p className="text-slate-700">Not answered</p>
             ) : (
-              <>
-                <p>
-                  Your answer: <span lang={item.language}>{item.yourAnswer}</span>
-                </p>
-                <FeedbackPanel feedback={item.feedback} language={item.language} />
-              </>
+              <ResultsItemFeedback stem={item.stem} yourAnswer={item.yourAnswer ?? ""} feedback={item.feedback} language={item.language} />
             )}
             {item.yourAnswer !== null && <FlagForm questionId={item.questionId} />}
           </li>
