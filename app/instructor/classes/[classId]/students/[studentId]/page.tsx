@@ -31,8 +31,8 @@ export default async function StudentDrilldownPage({ params }: { params: Promise
             {a.responses.map((r) => (
               <li key={r.questionId} className={`rounded border-l-4 p-2 ${r.correct ? "border-green-700" : "border-red-700 bg-red-50"}`}>
                 <p lang={r.language}>{r.stem}</p>
-                <p className="text-sm">
-                  {r.correct ? "Correct" : "Wrong"} · key: <span lang={r.language}>{r.answerText}</span>
+                <p className="text-sm" data-testid="student-answer">
+                  {r.correct ? "Correct" : "Wrong"} · answered: <span lang={r.language}>{r.answerAsSeen}</span> · key: <span lang={r.language}>{r.answerText}</span>
                   {r.readAs ? ` · read as ${r.readAs}` : ""} · {Math.round(r.timeTakenMs / 1000)} s
                 </p>
                 {!r.correct && (
