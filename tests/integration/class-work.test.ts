@@ -93,6 +93,7 @@ describe(`class work on ${provider}`, () => {
     expect(responses).toContain("Rice → 28%; Wheat → 12%; Maize → 7%");
     expect(answerOf(`${slug}-tf`)).toBe("True");
     const drilled = (await getStudentDrilldown(teacher, classId, student.id)).attempts.find((a) => a.id === retake)!;
+    expect(drilled.title).toBe(`Farming ${slug}`);
     expect(drilled.responses.find((r) => r.questionId === `${slug}-mc`)).toMatchObject({ answerAsSeen: "28%", answerText: "28%" });
     expect(drilled.responses.find((r) => r.questionId === `${slug}-typed`)).toMatchObject({ answerAsSeen: "2500000" });
 

@@ -107,10 +107,12 @@ export async function getStudentDrilldown(viewer: SessionUser, classId: string, 
       responses: { orderBy: { createdAt: "asc" }, select: { questionId: true, correct: true, answer: true, readAs: true, timeTakenMs: true, question: { select: { lessonSlug: true, payload: true } } } },
     },
   });
+  const title = await scopeTitles(attempts);
   return {
     student: enrolled.user,
     attempts: attempts.map((a) => ({
       ...a,
+      title: title(a.scope, a.scopeId),
       responses: a.responses.map((r) => {
         const q = JSON.parse(r.question.payload) as Pick<QuizQuestion, "stem" | "answerText" | "source" | "language" | "options" | "pairs">;
         return { questionId: r.questionId, correct: r.correct, readAs: r.readAs, timeTakenMs: r.timeTakenMs, answer: r.answer, answerAsSeen: storedAnswerAsSeen(q, r.answer), stem: q.stem, answerText: q.answerText, language: q.language, lessonSlug: r.question.lessonSlug, source: q.source };

@@ -24,7 +24,7 @@ export default async function StudentDrilldownPage({ params }: { params: Promise
       {attempts.map((a) => (
         <section key={a.id} aria-label={`Attempt started ${a.startedAt.toISOString().slice(0, 16)}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="font-semibold">
-            {a.scope === "lesson" ? "Lesson" : "Sector"} {a.scopeId} · {a.startedAt.toISOString().slice(0, 16).replace("T", " ")} ·{" "}
+            {a.scope === "lesson" ? "Lesson" : "Sector"} {a.title} · {a.startedAt.toISOString().slice(0, 16).replace("T", " ")} ·{" "}
             {a.finishedAt ? `${Math.round((a.score ?? 0) * 100)}%` : "unfinished"} ({a.responses.length}/{a.totalCount} answered)
           </h2>
           <ol className="space-y-2">
