@@ -77,6 +77,11 @@ test("an instructor runs a class: students join and take the assignment, the ins
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Bo 学生");
   await expect(page.getByText("Wrong").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "source" }).first()).toBeVisible();
+  // What the student answered, as text next to the key (issue 13): never the stored JSON.
+  const answers = page.getByTestId("student-answer");
+  await expect(answers.first()).toContainText(/answered: .+ · key: /);
+  expect((await answers.allTextContents()).join("\n")).not.toContain('"kind"');
+  await page.screenshot({ path: "test-results/teacher-drilldown.png", fullPage: true });
   await expectAccessible(page);
 
   // Question statistics and the heatmap.
@@ -100,7 +105,9 @@ test("an instructor runs a class: students join and take the assignment, the ins
   expect(lines).toHaveLength(3);
   expect(csv).toContain("Bo 学生");
   const responses = await page.request.get(`${classUrl}/export/responses`);
-  expect((await responses.text()).split("\r\n").filter(Boolean).length).toBeGreaterThan(3);
+  const responseLines = (await responses.text()).split("\r\n").filter(Boolean);
+  expect(responseLines.length).toBeGreaterThan(3);
+  expect(responseLines[0]).toContain(",answer,answer_raw,");
 
   // Review: edit one question, retire another (on the same sentence, so the edited one is the only one left there).
   await page.goto(`/instructor/questions/${encodeURIComponent(keep)}`);

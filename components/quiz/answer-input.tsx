@@ -1,6 +1,7 @@
 "use client";
 import type { Answer } from "@/lib/schemas/answer";
 import type { PresentedQuestion } from "@/lib/quiz/question";
+import { TRUE_FALSE_LABELS } from "@/lib/quiz/answer-text";
 
 interface Props {
   question: PresentedQuestion;
@@ -8,8 +9,6 @@ interface Props {
   onChange: (answer: Answer) => void;
   disabled: boolean;
 }
-
-const TRUE_FALSE = { en: ["True", "False"], zh: ["正确", "错误"] } as const;
 
 /** The input for one question, by type; every type works with the keyboard alone. */
 export function AnswerInput({ question, value, onChange, disabled }: Props) {
@@ -36,7 +35,7 @@ export function AnswerInput({ question, value, onChange, disabled }: Props) {
         </fieldset>
       );
     case "true-false": {
-      const labels = question.language === "zh" ? TRUE_FALSE.zh : TRUE_FALSE.en;
+      const labels = question.language === "zh" ? TRUE_FALSE_LABELS.zh : TRUE_FALSE_LABELS.en;
       return (
         <fieldset className="flex gap-3" disabled={disabled}>
           <legend className="sr-only">True or false</legend>

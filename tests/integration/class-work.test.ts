@@ -84,6 +84,18 @@ describe(`class work on ${provider}`, () => {
     for (const id of [first, retake]) expect(responses).toContain(id);
     for (const id of [before, preAssignment, idlerBefore]) expect(responses).not.toContain(id);
     expect(responses.trim().split("\r\n")).toHaveLength(1 + 1 + 6);
+    // Answers read as the student saw them, not as stored JSON (the JSON stays in answer_raw).
+    const lines = responses.trim().split("\r\n");
+    const columns = lines[0].replace(/^\uFEFF/, "").split(",");
+    const answerOf = (questionId: string) => lines.find((l) => l.includes(`,${questionId},`) && l.includes(retake))!.split(",")[columns.indexOf("answer")];
+    expect(answerOf(`${slug}-mc`)).toBe("28%");
+    expect(answerOf(`${slug}-order`)).toBe("Rice → Wheat → Maize");
+    expect(responses).toContain("Rice → 28%; Wheat → 12%; Maize → 7%");
+    expect(answerOf(`${slug}-tf`)).toBe("True");
+    const drilled = (await getStudentDrilldown(teacher, classId, student.id)).attempts.find((a) => a.id === retake)!;
+    expect(drilled.title).toBe(`Farming ${slug}`);
+    expect(drilled.responses.find((r) => r.questionId === `${slug}-mc`)).toMatchObject({ answerAsSeen: "28%", answerText: "28%" });
+    expect(drilled.responses.find((r) => r.questionId === `${slug}-typed`)).toMatchObject({ answerAsSeen: "2500000" });
 
     // The questions CSV counts flags by the class's students only.
     const outsiderQuiz = await startAttempt(outsider, { scope: "lesson", scopeId: slug, figuresOnly: false });

@@ -10,6 +10,8 @@ import { inChunks } from "@/lib/server/data/in-chunks";
 import { activeFor } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { scopeTitles } from "@/lib/server/data/scope-titles";
+import { storedAnswerAsSeen } from "@/lib/quiz/answer-text";
+import type { QuizQuestion } from "@/lib/quiz/question";
 
 /** Below this assignment score, or with no activity for INACTIVE_DAYS, a student "needs help". */
 export const NEEDS_HELP_SCORE = 0.6;
@@ -105,13 +107,15 @@ export async function getStudentDrilldown(viewer: SessionUser, classId: string, 
       responses: { orderBy: { createdAt: "asc" }, select: { questionId: true, correct: true, answer: true, readAs: true, timeTakenMs: true, question: { select: { lessonSlug: true, payload: true } } } },
     },
   });
+  const title = await scopeTitles(attempts);
   return {
     student: enrolled.user,
     attempts: attempts.map((a) => ({
       ...a,
+      title: title(a.scope, a.scopeId),
       responses: a.responses.map((r) => {
-        const q = JSON.parse(r.question.payload) as { stem: string; answerText: string; source: { sentenceId: string; quote: string }; language: string };
-        return { questionId: r.questionId, correct: r.correct, readAs: r.readAs, timeTakenMs: r.timeTakenMs, answer: r.answer, stem: q.stem, answerText: q.answerText, language: q.language, lessonSlug: r.question.lessonSlug, source: q.source };
+        const q = JSON.parse(r.question.payload) as Pick<QuizQuestion, "stem" | "answerText" | "source" | "language" | "options" | "pairs">;
+        return { questionId: r.questionId, correct: r.correct, readAs: r.readAs, timeTakenMs: r.timeTakenMs, answer: r.answer, answerAsSeen: storedAnswerAsSeen(q, r.answer), stem: q.stem, answerText: q.answerText, language: q.language, lessonSlug: r.question.lessonSlug, source: q.source };
       }),
     })),
   };

@@ -7,6 +7,8 @@ import { getQuestionStatistics } from "@/lib/server/data/question-stats";
 import { toCsv } from "@/lib/csv";
 import { loadClassWork } from "@/lib/server/data/class-work";
 import { inChunks } from "@/lib/server/data/in-chunks";
+import { storedAnswerAsSeen } from "@/lib/quiz/answer-text";
+import type { QuizQuestion } from "@/lib/quiz/question";
 
 export type ExportKind = "table" | "questions" | "responses";
 
@@ -35,12 +37,18 @@ export async function exportClassCsv(viewer: SessionUser, classId: string, kind:
         select: {
           id: true, attemptId: true, questionId: true, answer: true, parsedValue: true, correct: true, timeTakenMs: true, createdAt: true,
           attempt: { select: { userId: true, scope: true, scopeId: true, user: { select: { email: true } } } },
-          question: { select: { lessonSlug: true, type: true, sourceSentenceId: true } },
+          question: { select: { lessonSlug: true, type: true, sourceSentenceId: true, payload: true } },
         },
       }),
     )
   ).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const header = ["created_at", "student_id", "email", "attempt_id", "scope", "scope_id", "question_id", "lesson", "type", "source_sentence_id", "answer", "parsed_value", "correct", "time_ms"];
-  const rows = responses.map((r) => [r.createdAt, r.attempt.userId, r.attempt.user.email, r.attemptId, r.attempt.scope, r.attempt.scopeId, r.questionId, r.question.lessonSlug, r.question.type, r.question.sourceSentenceId, r.answer, r.parsedValue, r.correct, r.timeTakenMs]);
+  // The answer as the student saw it (option text, not its id); the stored JSON stays in answer_raw.
+  const payloads = new Map<string, Pick<QuizQuestion, "language" | "options" | "pairs">>();
+  const shown = (r: (typeof responses)[number]) => {
+    if (!payloads.has(r.questionId)) payloads.set(r.questionId, JSON.parse(r.question.payload) as Pick<QuizQuestion, "language" | "options" | "pairs">);
+    return storedAnswerAsSeen(payloads.get(r.questionId)!, r.answer);
+  };
+  const header = ["created_at", "student_id", "email", "attempt_id", "scope", "scope_id", "question_id", "lesson", "type", "source_sentence_id", "answer", "answer_raw", "parsed_value", "correct", "time_ms"];
+  const rows = responses.map((r) => [r.createdAt, r.attempt.userId, r.attempt.user.email, r.attemptId, r.attempt.scope, r.attempt.scopeId, r.questionId, r.question.lessonSlug, r.question.type, r.question.sourceSentenceId, shown(r), r.answer, r.parsedValue, r.correct, r.timeTakenMs]);
   return { filename: `${base}-responses.csv`, csv: toCsv(header, rows) };
 }

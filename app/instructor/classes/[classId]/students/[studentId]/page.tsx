@@ -24,15 +24,15 @@ export default async function StudentDrilldownPage({ params }: { params: Promise
       {attempts.map((a) => (
         <section key={a.id} aria-label={`Attempt started ${a.startedAt.toISOString().slice(0, 16)}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="font-semibold">
-            {a.scope === "lesson" ? "Lesson" : "Sector"} {a.scopeId} · {a.startedAt.toISOString().slice(0, 16).replace("T", " ")} ·{" "}
+            {a.scope === "lesson" ? "Lesson" : "Sector"} {a.title} · {a.startedAt.toISOString().slice(0, 16).replace("T", " ")} ·{" "}
             {a.finishedAt ? `${Math.round((a.score ?? 0) * 100)}%` : "unfinished"} ({a.responses.length}/{a.totalCount} answered)
           </h2>
           <ol className="space-y-2">
             {a.responses.map((r) => (
               <li key={r.questionId} className={`rounded border-l-4 p-2 ${r.correct ? "border-green-700" : "border-red-700 bg-red-50"}`}>
                 <p lang={r.language}>{r.stem}</p>
-                <p className="text-sm">
-                  {r.correct ? "Correct" : "Wrong"} · key: <span lang={r.language}>{r.answerText}</span>
+                <p className="text-sm" data-testid="student-answer">
+                  {r.correct ? "Correct" : "Wrong"} · answered: <span lang={r.language}>{r.answerAsSeen}</span> · key: <span lang={r.language}>{r.answerText}</span>
                   {r.readAs ? ` · read as ${r.readAs}` : ""} · {Math.round(r.timeTakenMs / 1000)} s
                 </p>
                 {!r.correct && (
