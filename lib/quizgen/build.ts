@@ -1,6 +1,7 @@
 import { extractFigures, type ExtractedFigure } from "./figures";
 import { generateDrafts, type Draft } from "./generate";
 import { matchSectors, parseLexicon } from "./lexicon";
+import { withSentenceMemo } from "./item-rules";
 import { figureWriter, numberTokens } from "./number-tokens";
 import { pushAll } from "../arrays";
 import { DocumentError, parseDocument, slugFromFileName } from "./parse-document";
@@ -47,6 +48,10 @@ function toFigure(f: ExtractedFigure): Figure {
  * source sentence. Pure: the same files give byte-identical JSON.
  */
 export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle: ContentBundle; stats: BuildStats } {
+  return withSentenceMemo(() => buildAll(files, lexiconYaml));
+}
+
+function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBundle; stats: BuildStats } {
   const lexicon = parseLexicon(lexiconYaml);
   const errors: BuildError[] = [];
   const documents: ParsedDocument[] = [];

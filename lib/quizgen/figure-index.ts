@@ -18,3 +18,20 @@ export function figureIdsIn(figures: ExtractedFigure[], sentenceId: string): str
   }
   return [...(index.get(sentenceId) ?? [])];
 }
+
+const byParagraph = new WeakMap<ExtractedFigure[], Map<string, ExtractedFigure[]>>();
+
+/** The figures of one paragraph, in document order (the index's own array: do not change it). */
+export function figuresInParagraph(figures: ExtractedFigure[], paragraphId: string): readonly ExtractedFigure[] {
+  let index = byParagraph.get(figures);
+  if (!index) {
+    index = new Map();
+    for (const f of figures) {
+      const list = index.get(f.paragraphId);
+      if (list) list.push(f);
+      else index.set(f.paragraphId, [f]);
+    }
+    byParagraph.set(figures, index);
+  }
+  return index.get(paragraphId) ?? [];
+}

@@ -46,16 +46,32 @@ export function standsAlone(statement: string, language: Language, contextShown 
   return null;
 }
 
-// Tagging is the slow part of the checks and the same sentence is asked about by several drafts.
-const verbCache = new Map<string, boolean>();
+// Tagging is the slow part of the checks, and one build asks about the same sentence many times:
+// each figure's drafts, the kept and the swapped statement differ only in a number. A build keeps
+// the answers while it runs (keyed with every digit as 0: measured on the seeds and generated
+// documents, no two statements that differ only in digits are tagged differently), then drops them.
+let verbMemo: Map<string, boolean> | null = null;
+
+/** Runs one build with its own memo of tagged sentences; outside it every question is tagged afresh. */
+export function withSentenceMemo<T>(run: () => T): T {
+  const outer = verbMemo;
+  verbMemo = outer ?? new Map();
+  try {
+    return run();
+  } finally {
+    verbMemo = outer;
+  }
+}
+
 function hasVerb(sentence: string): boolean {
-  // A finite auxiliary or copula settles it without tagging.
-  if (/\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shows?|shown|became|becomes?)\b/i.test(sentence)) return true;
-  let found = verbCache.get(sentence);
+  // A finite auxiliary, copula or past-tense verb of reported figures (never an adjective or noun
+  // there) settles it without tagging.
+  if (/\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shows?|shown|became|becomes?|reached|rose|grew|exceeded|accounted|remained)\b/i.test(sentence)) return true;
+  const key = sentence.replace(/\d/g, "0");
+  let found = verbMemo?.get(key);
   if (found === undefined) {
     found = nlp(sentence).verbs().length > 0;
-    if (verbCache.size > 10_000) verbCache.clear();
-    verbCache.set(sentence, found);
+    verbMemo?.set(key, found);
   }
   return found;
 }

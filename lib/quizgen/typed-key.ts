@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { figuresInParagraph } from "./figure-index";
 import type { ExtractedFigure } from "./figures";
 import { scaleFactor, unitLabel, withoutHedge } from "./format";
 import type { Language } from "./schema";
@@ -47,8 +48,9 @@ export function typedKeyFor(f: ExtractedFigure, documentFigures: ExtractedFigure
     ? toleranceFor(rounded.decimals, rounded.scale, rounded.value, f.mention.hedgeDirection)
     : toleranceFor(f.decimals, scaleFactor(f.mention), f.value, f.mention.hedgeDirection);
   const value = rounded?.value ?? f.value;
-  for (const other of documentFigures) {
-    if (other.id === f.id || other.paragraphId !== f.paragraphId || other.kind !== f.kind || other.unit !== f.unit || other.value === f.value) continue;
+  // Only the paragraph's figures: scanning the whole document for every key was quadratic.
+  for (const other of figuresInParagraph(documentFigures, f.paragraphId)) {
+    if (other.id === f.id || other.kind !== f.kind || other.unit !== f.unit || other.value === f.value) continue;
     tolerance = Math.min(tolerance, Math.abs(other.value - value) / 2);
   }
   return rounded
