@@ -28,7 +28,9 @@ export function precisionGrid(shown: number, decimals: number): number {
 /** The grid a value falls on once trailing zeros are dropped: 3.00 → 1, 3.22 → 0.01, 2000 → 1000. */
 function naturalGrid(value: number, decimals: number): number {
   let grid = new Decimal(10).pow(-decimals);
-  while (grid.lt(1000) && new Decimal(value).mod(grid.times(10)).isZero() && !new Decimal(value).isZero()) grid = grid.times(10);
+  const exact = new Decimal(value);
+  if (exact.isZero()) return grid.toNumber();
+  while (grid.lt(1000) && exact.mod(grid.times(10)).isZero()) grid = grid.times(10);
   return grid.toNumber();
 }
 
@@ -90,6 +92,7 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const [lo, hi] = bounds(key, publicationYear);
   const onGrid = (v: number) => new Decimal(v).div(grid).round().times(grid).toNumber();
   const keyText = formatLike(key.mention, shown);
+  const keyGrid = naturalGrid(shown, key.decimals); // the same for every candidate: worked out once
   const candidates = new Map<string, number>(); // text → shown value
 
   const add = (v: number) => {
@@ -98,7 +101,7 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
     const value = onGrid(v);
     if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01) return;
     // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
-    if (naturalGrid(value, key.decimals) !== naturalGrid(shown, key.decimals)) return;
+    if (naturalGrid(value, key.decimals) !== keyGrid) return;
     const text = formatLike(key.mention, value);
     if (text !== keyText && !candidates.has(text)) candidates.set(text, value);
   };
