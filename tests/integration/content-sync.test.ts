@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { syncContent, type SyncInput, type SyncQuestion } from "@/lib/server/data/content-sync";
+import { wipeContent } from "../support/wipe-content";
 
 const provider = inject("databaseProvider");
 
@@ -40,18 +41,6 @@ function input(overrides: Partial<SyncInput> = {}): SyncInput {
 
 describe(`content sync on ${provider}`, () => {
   // Other test files leave progress behind; responses point at questions, so they go first.
-  async function wipeContent() {
-    await db().questionEditLog.deleteMany();
-    await db().questionOverride.deleteMany();
-    await db().questionFlag.deleteMany();
-    await db().latestAnswer.deleteMany();
-    await db().response.deleteMany();
-    await db().attempt.deleteMany();
-    await db().questionSector.deleteMany();
-    await db().question.deleteMany();
-    await db().lesson.deleteMany();
-    await db().sector.deleteMany();
-  }
   beforeEach(wipeContent);
   // The run shares one database with the other suites: they must not meet these payload-less questions.
   afterAll(wipeContent);

@@ -6,6 +6,7 @@ import { db, type Db } from "@/lib/server/db";
 import { prismaPaths } from "@/lib/database-url";
 import { syncContent, type SyncInput } from "@/lib/server/data/content-sync";
 import { checkHealth } from "@/lib/server/health";
+import { wipeContent } from "../support/wipe-content";
 
 const provider = inject("databaseProvider");
 const migrations = prismaPaths(provider).migrations;
@@ -30,18 +31,6 @@ function input(sentence: string): SyncInput {
 
 describe(`health on ${provider}`, () => {
   // The run shares one database with the other suites: content is this file's own, and goes after.
-  async function wipeContent() {
-    await db().questionEditLog.deleteMany();
-    await db().questionOverride.deleteMany();
-    await db().questionFlag.deleteMany();
-    await db().latestAnswer.deleteMany();
-    await db().response.deleteMany();
-    await db().attempt.deleteMany();
-    await db().questionSector.deleteMany();
-    await db().question.deleteMany();
-    await db().lesson.deleteMany();
-    await db().sector.deleteMany();
-  }
   const scratch: string[] = [];
   beforeEach(wipeContent);
   afterEach(() => scratch.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
