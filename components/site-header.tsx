@@ -46,7 +46,8 @@ export async function SiteHeader() {
             <>
               <span data-testid="signed-in-as" className="flex min-w-0 items-center gap-1">
                 <span className="truncate font-medium">{user.name}</span>{" "}
-                <span className="sr-only rounded bg-slate-100 px-2 py-0.5 text-slate-700 sm:not-sr-only">{ROLE_LABEL[user.role]}</span>
+                <span className="hidden rounded bg-slate-100 px-2 py-0.5 text-slate-700 sm:inline">{ROLE_LABEL[user.role]}</span>
+                <span className="sr-only sm:hidden">{ROLE_LABEL[user.role]}</span>
               </span>
               <SignOutButton />
             </>

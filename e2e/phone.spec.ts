@@ -88,5 +88,6 @@ test.describe("on a desktop", () => {
     await expect(page.getByRole("columnheader", { name: "Quizzes" })).toBeVisible();
     const cell = page.getByTestId(`lesson-row-${lessonSlugs("en")[0]}`).locator("td").nth(3);
     expect(await cell.evaluate((el) => getComputedStyle(el).display)).toBe("table-cell");
+    await page.screenshot({ path: "test-results/desktop-dashboard.png" });
   });
 });
