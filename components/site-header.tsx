@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import { canTeach } from "@/lib/schemas/roles";
 import { SignOutButton } from "@/components/sign-out-button";
+import { HeaderMenu } from "@/components/header-menu";
 
 const ROLE_LABEL = { STUDENT: "Student", INSTRUCTOR: "Instructor", ADMIN: "Admin" } as const;
 
@@ -9,12 +10,12 @@ export async function SiteHeader() {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex w-full max-w-4xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+      <nav aria-label="Main" className="mx-auto flex w-full max-w-4xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-4">
         <Link href="/" className="font-semibold text-brand-700">
           Figure Quiz
         </Link>
         {user && (
-          <>
+          <HeaderMenu>
             <Link href="/lessons" className="text-slate-700 underline-offset-4 hover:underline">
               Lessons
             </Link>
@@ -30,19 +31,23 @@ export async function SiteHeader() {
             <Link href="/classes" className="text-slate-700 underline-offset-4 hover:underline">
               Classes
             </Link>
-          </>
+            {canTeach(user.role) && (
+              <Link href="/instructor" className="text-slate-700 underline-offset-4 hover:underline">
+                Instructor
+              </Link>
+            )}
+          </HeaderMenu>
         )}
-        {user && canTeach(user.role) && (
-          <Link href="/instructor" className="text-slate-700 underline-offset-4 hover:underline">
-            Instructor
-          </Link>
-        )}
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        {/* On a phone this group shares the first row with the brand and the menu button. It takes the
+            room left (basis 0, grow), so it never wraps: the name is truncated instead, and the role
+            badge is read out but not drawn. */}
+        <div className="order-1 ml-auto flex min-w-0 grow basis-0 items-center justify-end gap-2 text-sm whitespace-nowrap sm:order-none sm:grow-0 sm:basis-auto sm:gap-3">
           {user ? (
             <>
-              <span data-testid="signed-in-as">
-                <span className="font-medium">{user.name}</span>{" "}
-                <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-700">{ROLE_LABEL[user.role]}</span>
+              <span data-testid="signed-in-as" className="flex min-w-0 items-center gap-1">
+                <span className="truncate font-medium">{user.name}</span>{" "}
+                <span className="hidden rounded bg-slate-100 px-2 py-0.5 text-slate-700 sm:inline">{ROLE_LABEL[user.role]}</span>
+                <span className="sr-only sm:hidden">{ROLE_LABEL[user.role]}</span>
               </span>
               <SignOutButton />
             </>

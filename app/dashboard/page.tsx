@@ -11,6 +11,15 @@ export const metadata: Metadata = { title: "Your progress" };
 const percent = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
 const minutes = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
+/** A value cell that, on a phone, shows its column's name above the value (the header row is hidden there). */
+function LessonCell({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <td data-label={label} className="before:block before:text-xs before:text-slate-600 before:content-[attr(data-label)] sm:p-2 sm:before:hidden">
+      {children}
+    </td>
+  );
+}
+
 export default async function DashboardPage() {
   const user = await requireUser();
   const d = await getDashboard(user, await now());
@@ -53,9 +62,11 @@ export default async function DashboardPage() {
         <h2 id="lessons-heading" className="text-lg font-semibold">
           Lessons
         </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[36rem] border-collapse bg-white text-left text-sm">
-            <thead>
+        {/* Below `sm` each row is a card of label/value pairs (the labels come from data-label), so
+            no column hides behind a sideways scroll; from `sm` up it is the plain table. */}
+        <div className="sm:overflow-x-auto">
+          <table className="block w-full border-collapse text-left text-sm sm:table sm:min-w-[36rem] sm:bg-white">
+            <thead className="sr-only sm:not-sr-only">
               <tr className="border-b border-slate-300">
                 <th scope="col" className="p-2">Lesson</th>
                 <th scope="col" className="p-2">Mastery</th>
@@ -65,19 +76,23 @@ export default async function DashboardPage() {
                 <th scope="col" className="p-2">Time</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="block space-y-2 sm:table-row-group sm:space-y-0">
               {d.lessons.map((l) => (
-                <tr key={l.slug} className="border-b border-slate-200" data-testid={`lesson-row-${l.slug}`}>
-                  <th scope="row" className="p-2 font-normal">
+                <tr
+                  key={l.slug}
+                  className="grid grid-cols-2 gap-x-4 gap-y-1 rounded border border-slate-200 bg-white p-3 sm:table-row sm:rounded-none sm:border-0 sm:border-b sm:p-0"
+                  data-testid={`lesson-row-${l.slug}`}
+                >
+                  <th scope="row" className="col-span-2 font-normal sm:p-2">
                     <Link href={`/lessons/${l.slug}`} lang={l.language} className="text-brand-700 underline">
                       {l.title}
                     </Link>
                   </th>
-                  <td className="p-2">{MASTERY_LABEL[l.mastery]}</td>
-                  <td className="p-2">{percent(l.bestScore)}</td>
-                  <td className="p-2">{percent(l.lastScore)}</td>
-                  <td className="p-2">{l.attempts}</td>
-                  <td className="p-2">{minutes(l.timeSpentMs)}</td>
+                  <LessonCell label="Mastery">{MASTERY_LABEL[l.mastery]}</LessonCell>
+                  <LessonCell label="Best">{percent(l.bestScore)}</LessonCell>
+                  <LessonCell label="Last">{percent(l.lastScore)}</LessonCell>
+                  <LessonCell label="Quizzes">{l.attempts}</LessonCell>
+                  <LessonCell label="Time">{minutes(l.timeSpentMs)}</LessonCell>
                 </tr>
               ))}
             </tbody>
