@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import type { APIRequestContext, Browser } from "@playwright/test";
-import { demoAccount, expect, signIn, test } from "./fixtures";
+import type { APIRequestContext } from "@playwright/test";
+import { demoAccount, expect, requestAs, signIn, test } from "./fixtures";
 
 /** A second instructor, made with the project's own command against the e2e database. */
 function createOtherInstructor(): { email: string; password: string } {
@@ -14,17 +14,6 @@ function createOtherInstructor(): { email: string; password: string } {
   return { email, password };
 }
 
-async function sessionFor(browser: Browser, account: { email: string; password: string } | null): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  if (account) {
-    const page = await context.newPage();
-    await page.goto("/signin");
-    await signIn(page, account.email, account.password);
-    await expect(page.getByTestId("signed-in-as")).toBeVisible();
-    await page.close();
-  }
-  return context.request;
-}
 
 function actionId(name: string): string {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName?: string }> };
@@ -45,7 +34,7 @@ test("every instructor page, action and export refuses other instructors, studen
   const code = (await page.getByTestId("join-code").textContent())!;
 
   const student = demoAccount("student");
-  const studentRequest = await sessionFor(browser, student);
+  const studentRequest = await requestAs(browser, student);
   const studentPage = await (await browser.newContext()).newPage();
   await studentPage.goto("/signin");
   await signIn(studentPage, student.email, student.password);
@@ -56,8 +45,8 @@ test("every instructor page, action and export refuses other instructors, studen
   await page.reload();
   const studentId = (await page.getByRole("link", { name: "Demo Student" }).first().getAttribute("href"))!.split("/").pop()!;
 
-  const other = await sessionFor(browser, createOtherInstructor());
-  const anonymous = await sessionFor(browser, null);
+  const other = await requestAs(browser, createOtherInstructor());
+  const anonymous = await requestAs(browser, null);
 
   const classPages = [
     `/instructor/classes/${classId}`,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
-import { demoAccount, expect, signIn, signUpNewStudent, test } from "./fixtures";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { demoAccount, expect, requestAs, signUpNewStudent, test } from "./fixtures";
 import { sameSentencePair } from "./db-oracle";
 
 // Issue 11, finding 8: every known failure is a message or a 4xx, never a 500.
@@ -21,17 +21,6 @@ function callAction(request: APIRequestContext, path: string, name: string, args
   });
 }
 
-async function requestAs(browser: Browser, account: { email: string; password: string } | null): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  if (account) {
-    const page = await context.newPage();
-    await page.goto("/signin");
-    await signIn(page, account.email, account.password);
-    await expect(page.getByTestId("signed-in-as")).toBeVisible();
-    await page.close();
-  }
-  return context.request;
-}
 
 // Every server action, a page that uses it, and arguments naming nothing the caller owns (or no form at all).
 const NAVIGATING: [string, string, unknown[]][] = [

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export type DemoRole = "student" | "instructor";
@@ -54,5 +54,30 @@ export const test = base.extend<{ loginAs: (role: DemoRole) => Promise<void> }>(
     });
   },
 });
+
+/** A new student, signed up in a browser context of their own. */
+export async function newStudent(browser: Browser, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  return page;
+}
+
+/** Requests sent with this account's session (null: signed out), from a context of their own. */
+export async function requestAs(browser: Browser, account: { email: string; password: string } | null): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  if (account) {
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await signIn(page, account.email, account.password);
+    await expect(page.getByTestId("signed-in-as")).toBeVisible();
+    await page.close();
+  }
+  return context.request;
+}
 
 export { expect };

@@ -1,19 +1,9 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, newStudent, test } from "./fixtures";
 import { answerCurrentQuestion } from "./quiz-helpers";
 import { questionPayload, sameSentencePair } from "./db-oracle";
 
-async function newStudent(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`);
-  await page.getByLabel("Password").fill("a-long-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  return page;
-}
 
 /** Takes the quiz on screen, answering every question (right when `right`), and returns the stems seen. */
 async function takeWholeQuiz(page: Page, right: (i: number) => boolean): Promise<string[]> {

@@ -1,18 +1,8 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, newStudent, test } from "./fixtures";
 
 // Issue 13, item 3: the rough edges a teacher meets on the first day.
 
-async function newStudent(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`${name.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@example.com`);
-  await page.getByLabel("Password").fill("a-long-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  return page;
-}
 
 /** Creates a class as the signed-in instructor; returns its URL and join code. */
 async function createClass(page: Page, name: string): Promise<{ url: string; code: string }> {
