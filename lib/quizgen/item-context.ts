@@ -1,12 +1,30 @@
 import type { Draft } from "./generate";
 import { leadingConnective } from "./item-rules";
-import type { ParsedDocument } from "./schema";
+import type { Language, ParsedDocument } from "./schema";
 import { say } from "./templates";
 
+// A figure's sentence that names its subject only by pointing back: "在排名前15的企业中" (the
+// ranking is the sentence before's), "美国三类研究支出" (the three kinds are listed before).
+const POINTS_BACK: Record<Language, RegExp> = {
+  en: /\b(?:the|these|those) (?:two|three|four|five|six|seven|eight|nine|ten) (?:kinds|types|categories|groups)\b/i,
+  zh: /^在[^,，。；;]{1,20}(?:中|之中)[,，]|(?:[两三四五六七八九十]|这|上述)大?类(?![似型])/,
+};
+
+/** Why a question's sentence cannot be read without the sentence before, or null. */
+export function needsSentenceBefore(draft: Draft): string | null {
+  const s = draft.check.sentence.trim();
+  const connective = leadingConnective(s, draft.language);
+  if (connective) return `starts with "${connective}"`;
+  if (draft.type !== "figure-mc" && draft.type !== "figure-typed") return null;
+  const back = s.match(POINTS_BACK[draft.language]);
+  return back ? `"${back[0]}" points back to the sentence before` : null;
+}
+
 /**
- * A true/false statement that starts with a connective ("But", "其中") cannot be judged alone; with
- * the sentence before it shown as context it can (docs/question-rules.md T2). The previous sentence
- * of the same section is put before the stem, and the checks are told so.
+ * A statement or a figure's sentence that starts with a connective ("But", "其中") or names its
+ * subject only by pointing back cannot be read alone; with the sentence before it shown as context
+ * it can (docs/question-rules.md G1, T2). The previous sentence of the same section is put before
+ * the stem, and the checks are told so.
  */
 export function withContext(drafts: Draft[], doc: ParsedDocument): Draft[] {
   const previous = new Map<string, string>();
@@ -15,7 +33,8 @@ export function withContext(drafts: Draft[], doc: ParsedDocument): Draft[] {
     sentences.forEach((s, i) => i > 0 && previous.set(s.id, sentences[i - 1].text));
   }
   return drafts.map((d) => {
-    if (d.type !== "true-false" || !leadingConnective(d.check.sentence, d.language)) return d;
+    if (d.type !== "true-false" && d.type !== "figure-mc" && d.type !== "figure-typed") return d;
+    if (!needsSentenceBefore(d)) return d;
     const context = previous.get(d.source.sentenceId);
     if (!context) return d;
     return { ...d, stem: say("inContext", d.language)(context, d.stem), check: { ...d.check, context } };
