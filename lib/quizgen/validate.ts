@@ -4,6 +4,7 @@ import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
 import { itemChecks, type ItemCheckName } from "./item-checks";
 import { contextOrderCue, derivableKey, revealedOrder, whyNotComparable } from "./comparisons";
+import { otherComparableFigures } from "./ordering-questions";
 
 /** The checks of docs/question-rules.md that code can decide, by name. */
 export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length", "comparable", "no-order-cue"] as const;
@@ -129,7 +130,13 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
   );
   // The source sentence must not say which is larger ("far below", "远低于", "是美国的4倍").
   // With the sentence before shown, that sentence must not say it either ("且美国远超于中国").
-  run("no-order-cue", compared ? (revealedOrder(compared, draft.language) ?? contextOrderCue(draft.check.context, draft.language)) : null);
+  // Nor may the stem keep another figure of the same kind and unit: "2030年分别为15000件和22000件"
+  // beside the blanked 2025 pair says which is larger as well as any order word does.
+  const others = compared ? otherComparableFigures(draft.stem, compared, draft.language) : [];
+  run(
+    "no-order-cue",
+    compared ? (revealedOrder(compared, draft.language) ?? contextOrderCue(draft.check.context, draft.language) ?? (others.length ? `the stem keeps other figures of the same unit (${others.join(", ")})` : null)) : null,
+  );
   return { passed, failed };
 }
 
