@@ -13,6 +13,7 @@ import { compareQuestions } from "./compare-questions";
 import { matchingStatementFlaw } from "./item-rules";
 import { isCategory, mentionsByName } from "./item-checks";
 import { withContext } from "./item-context";
+import { swapGivesAway } from "./tf-swap";
 
 /** A generated question before the checks, with what the checks need to know about it. */
 export interface Draft extends Question {
@@ -34,6 +35,8 @@ export interface Draft extends Question {
     context?: string;
     /** For ordering and comparison questions: the figures put in order. */
     compared?: ExtractedFigure[];
+    /** For a true/false statement with its figure swapped: the wrong value written in. */
+    swapped?: string;
   };
 }
 
@@ -141,10 +144,12 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       });
     }
     // True/false with the figure swapped for a plausible wrong value, or kept (a seeded coin).
-    if (opts.wrong.length === 0) continue;
+    // The wrong value keeps the key's order against the sentence's other figures (tf-swap.ts).
+    const fair = opts.wrong.filter((w) => !swapGivesAway(f, w, L));
+    if (fair.length === 0) continue;
     const tfRandom = rngFor(doc.slug, f.id, "true-false", ctx.generatorVersion);
     const keep = tfRandom() < 0.5;
-    const wrong = opts.wrong[Math.floor(tfRandom() * opts.wrong.length)];
+    const wrong = fair[Math.floor(tfRandom() * fair.length)];
     const at = f.sentence.indexOf(keyText, f.mention.start);
     const statement = keep ? f.sentence : f.sentence.slice(0, at) + wrong + f.sentence.slice(at + keyText.length);
     out.push({
@@ -156,7 +161,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       answerText: keep ? say("trueWord", L) : say("falseWord", L),
       answerBool: keep,
       explanation: keep ? base.explanation : `${say("explainFalse", L)(keyText, wrong)} ${base.explanation}`,
-      check: { sentence: f.sentence, figure: f, sentenceFigures },
+      check: { sentence: f.sentence, figure: f, sentenceFigures, swapped: keep ? undefined : wrong },
     });
   }
   return out;
