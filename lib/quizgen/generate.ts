@@ -68,7 +68,25 @@ function inlineName(ctx: GenerateContext, id: string, language: Language): strin
 export function excerpt(sentence: string, at: number, language: Language): string {
   const limit = language === "zh" ? 110 : 260;
   if (sentence.length <= limit) return sentence;
+  // A semicolon ends a clause that stands alone: a long sentence is cut to the blank's clause
+  // ("…明显高于韩国的25.20%" without the next clause on AI patents).
+  const from = Math.max(sentence.lastIndexOf(";", at - 1), sentence.lastIndexOf("；", at - 1)) + 1;
+  const ends = [sentence.indexOf(";", at), sentence.indexOf("；", at)].filter((i) => i >= 0);
+  const to = ends.length ? Math.min(...ends) : sentence.length;
+  if (from > 0 || to < sentence.length) {
+    const segment = sentence.slice(from, to);
+    const lead = segment.length - segment.trimStart().length;
+    const inner = excerpt(segment.trim(), at - from - lead, language);
+    return `${from > 0 && !inner.startsWith("…") ? "…" : ""}${inner}${to < sentence.length && !inner.endsWith("…") ? "…" : ""}`;
+  }
   const seps = language === "zh" ? /[,，;；。]/ : /[;,]/;
+  // The sentence's end holds its predicate ("… are foreign brands"): an excerpt cut after the blank,
+  // mid-list, reads as another fact ("80% of the equipment in use is CT…"). So when the blank's
+  // clause to the end fits in 1.5 times the limit, the excerpt runs to the end, from as early a
+  // clause as fits.
+  const starts = [0, ...[...sentence.slice(0, at).matchAll(new RegExp(seps.source, "g"))].map((m) => m.index! + 1)];
+  const fromEnd = starts.find((i) => sentence.length - i <= limit * 1.5);
+  if (fromEnd !== undefined) return `${fromEnd > 0 ? "…" : ""}${sentence.slice(fromEnd).trim()}`;
   let s = at;
   let e = at;
   while (s > 0 && (e - s < limit / 2 || !seps.test(sentence[s - 1]))) s--;

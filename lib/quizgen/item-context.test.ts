@@ -27,6 +27,16 @@ describe("figure questions on a sentence that points back show the sentence befo
       expect(d.stem.startsWith(language === "zh" ? "上文：“" : "The lesson says: “")).toBe(true);
     }
   });
+  it.each([
+    ["en", "Exports of solar glass doubled in the decade. For instance, in 2019 Vietnam's share of the world's solar glass exports reached 14%.", "14%"],
+    ["en", "Shipyards in Asia were busy. However, in 2021 Korea delivered 38% of the world's new ships.", "38%"],
+    ["zh", "光伏玻璃出口在十年间翻了一番。例如,2019年越南光伏玻璃出口占全球的14%。", "14%"],
+    ["zh", "亚洲船厂订单饱满。但2021年韩国交付的新船占全球的38%。", "38%"],
+  ] as const)("a figure after a connective that points to nothing gets no context: %s: %s", (language, text, key) => {
+    const found = figureDrafts(text, language, key);
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) expect(d.check.context).toBeUndefined();
+  });
   it("a sentence that stands alone gets no context", () => {
     const text = "2022年全球储能电池市场规模持续扩大。2022年宁德时代的全球储能电池市场份额达到37%。";
     for (const d of figureDrafts(text, "zh", "37%")) expect(d.check.context).toBeUndefined();
@@ -40,7 +50,7 @@ describe("figure questions on a sentence that points back show the sentence befo
 describe("a comparison whose sentence before says which is larger is not asked", () => {
   it.each([
     ["zh", "2020年以来,中德两国氢能专利稳步增长,且中国远超德国。其中,2022年中德两国氢能专利分别为5200件和1800件。"],
-    ["en", "Battery research grew fast in Asia, and Japan stayed far ahead of Korea. However, in 2020 Japan and Korea spent $8 billion and $5 billion on battery research respectively."],
+    ["en", "Battery research grew fast in Asia, and Japan stayed far ahead of Korea. Of these, in 2020 Japan and Korea spent $8 billion and $5 billion on battery research respectively."],
   ] as const)("%s: %s", (language, text) => {
     const draft = draftsOf(text, language).find((d) => d.check.compared)!;
     expect(draft.check.context).toBeDefined();

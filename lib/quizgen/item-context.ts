@@ -10,12 +10,27 @@ const POINTS_BACK: Record<Language, RegExp> = {
   zh: /^在[^,，。；;]{1,20}(?:中|之中)[,，]|(?:[两三四五六七八九十]|这|上述)大?类(?![似型])/,
 };
 
+// Of the connectives, those that point back to what the figure is about ("其中", "Of these", "This",
+// "也" with its subject left out). A figure's blank after "For instance," or "However," is read as
+// well without the sentence before, which would only add an unrelated sentence to the stem.
+const POINTER: Record<Language, RegExp> = {
+  en: /^(?:among them|of (?:these|them|which)|this|these|that|those|it|its|they|their|such|he|she|which)\b/i,
+  zh: /^(?:其中|其[一二三四五六七八九十主]|这|那|该|此|上述|以上|对此|由此|据此|为此|他|她|它|他们|也|还|并|即)/,
+};
+
 /** Why a question's sentence cannot be read without the sentence before, or null. */
 export function needsSentenceBefore(draft: Draft): string | null {
   const s = draft.check.sentence.trim();
   const connective = leadingConnective(s, draft.language);
-  if (connective) return `starts with "${connective}"`;
-  if (draft.type !== "figure-mc" && draft.type !== "figure-typed") return null;
+  const figure = draft.type === "figure-mc" || draft.type === "figure-typed";
+  if (connective && !figure) return `starts with "${connective}"`;
+  if (connective) {
+    // "However, their share …": the pointer may follow a discourse connective.
+    const rest = s.replace(/^[“"‘'（(]/, "").slice(connective.length).replace(/^[\s,，、:：]+/, "");
+    const pointer = [connective, leadingConnective(rest, draft.language) ?? ""].find((c) => c && POINTER[draft.language].test(c));
+    if (pointer) return `starts with "${pointer}"`;
+  }
+  if (!figure) return null;
   const back = s.match(POINTS_BACK[draft.language]);
   return back ? `"${back[0]}" points back to the sentence before` : null;
 }
