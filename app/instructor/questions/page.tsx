@@ -7,6 +7,9 @@ import { now } from "@/lib/server/clock";
 import { orNotFound } from "@/lib/server/http";
 import { THRESHOLDS } from "@/lib/quiz/item-stats";
 import { setRetiredAction } from "@/app/instructor/actions";
+import { listSectors } from "@/lib/server/data/sectors";
+import { EXPORT_FORM_ID, ExportForm } from "@/components/instructor/export-form";
+import { EXPORT_STRINGS } from "@/components/instructor/export-strings";
 
 export const metadata: Metadata = { title: "Question statistics" };
 
@@ -17,7 +20,11 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const { classId, lesson, recalculate } = await searchParams;
   const clock = await now();
-  const [{ rows: stats, computedAt }, lessons] = await Promise.all([orNotFound(getQuestionStatistics(user, { classId, lessonSlug: lesson, recalculate: recalculate === "1" }, clock)), listLessons(user)]);
+  const [{ rows: stats, computedAt }, lessons, sectors] = await Promise.all([
+    orNotFound(getQuestionStatistics(user, { classId, lessonSlug: lesson, recalculate: recalculate === "1" }, clock)),
+    listLessons(user),
+    listSectors(user),
+  ]);
   const minutesOld = Math.floor((clock.getTime() - computedAt.getTime()) / 60_000);
   return (
     <div className="space-y-6">
@@ -48,6 +55,7 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
           </span>
         ))}
       </p>
+      <ExportForm lessons={lessons} sectors={sectors} lesson={lesson} canTick={stats.length > 0} />
       {stats.length === 0 ? (
         <p>No answers yet.</p>
       ) : (
@@ -55,6 +63,9 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
           <table className="w-full min-w-[48rem] border-collapse bg-white text-left text-sm" data-testid="question-stats">
             <thead>
               <tr className="border-b border-slate-300">
+                <th scope="col" className="p-2">
+                  {EXPORT_STRINGS.tickColumn}
+                </th>
                 <th scope="col" className="p-2">Question</th>
                 <th scope="col" className="p-2">Answers</th>
                 <th scope="col" className="p-2">Facility</th>
@@ -67,6 +78,9 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
             <tbody>
               {stats.map((s) => (
                 <tr key={s.questionId} className="border-b border-slate-200 align-top">
+                  <td className="p-2">
+                    <input type="checkbox" name="id" value={s.questionId} form={EXPORT_FORM_ID} aria-label={EXPORT_STRINGS.tick(s.stem)} className="h-5 w-5" />
+                  </td>
                   <th scope="row" className="p-2 font-normal">
                     <Link href={`/instructor/questions/${encodeURIComponent(s.questionId)}`} className="text-brand-700 underline" lang={s.language}>
                       {s.stem}
