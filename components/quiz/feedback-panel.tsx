@@ -13,6 +13,7 @@ export function useReadAsWords() {
 export function FeedbackPanel({ feedback, language }: { feedback: Feedback; language: string }) {
   const t = useTranslations("quiz.feedback");
   const readAsWords = useReadAsWords();
+  const chrome = HTML_LANG[useLocale()];
   return (
     <div role="status" className={`space-y-2 rounded border-l-4 p-4 ${feedback.correct ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}>
       <p className="font-semibold">{feedback.correct ? t("correct") : t("wrong")}</p>
@@ -24,7 +25,7 @@ export function FeedbackPanel({ feedback, language }: { feedback: Feedback; lang
       <blockquote lang={language} className="border-l-2 border-slate-400 pl-3 text-slate-700">
         “{feedback.source.quote}”{" "}
         {/* A full page load, not a client-side one, so the browser applies :target and highlights the sentence. */}
-        <a href={`/lessons/${feedback.source.lessonSlug}#${feedback.source.sentenceId}`} className="text-brand-700 underline" lang={HTML_LANG[useLocale()]}>
+        <a href={`/lessons/${feedback.source.lessonSlug}#${feedback.source.sentenceId}`} className="text-brand-700 underline" lang={chrome}>
           {t("readInLesson")}
         </a>
       </blockquote>

@@ -11,6 +11,7 @@ import { useReadAsWords } from "@/components/quiz/feedback-panel";
 export function ResultsItemFeedback({ stem, yourAnswer, feedback, language }: { stem: string; yourAnswer: string; feedback: Feedback; language: string }) {
   const t = useTranslations("quiz");
   const readAsWords = useReadAsWords();
+  const chrome = HTML_LANG[useLocale()];
   const { quote, note } = resultsItemText(stem, feedback, language);
   return (
     <div className={`space-y-1 border-l-4 pl-3 text-sm ${feedback.correct ? "border-green-700" : "border-red-700"}`}>
@@ -19,7 +20,7 @@ export function ResultsItemFeedback({ stem, yourAnswer, feedback, language }: { 
         <dt className="text-slate-700">{t("results.yourAnswer")}</dt>
         <dd data-testid="your-answer" lang={language}>
           {yourAnswer}
-          {feedback.readAs && <span lang={HTML_LANG[useLocale()]}> {t("results.readAs", { value: readAsWords(feedback.readAs) })}</span>}
+          {feedback.readAs && <span lang={chrome}> {t("results.readAs", { value: readAsWords(feedback.readAs) })}</span>}
         </dd>
         <dt className="text-slate-700">{t("results.answer")}</dt>
         <dd data-testid="answer-key" lang={language}>
