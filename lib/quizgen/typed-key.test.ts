@@ -1,3 +1,4 @@
+import { parseReadAs, readAsText } from "@/lib/quiz/read-as";
 import { describe, expect, it } from "vitest";
 import { build } from "./test-helpers";
 import { gradeTyped, typedKeyOf } from "./typed-answer";
@@ -46,12 +47,15 @@ describe("typed answers: another unit is wrong, and the feedback says so", () =>
     expect(grade(q, "12%").correct).toBe(true);
     const tons = grade(q, "12 tons");
     expect(tons.correct).toBe(false);
-    expect(tons.readAs).toContain("you wrote tons; the question asks for %");
+    expect(parseReadAs(tons.readAs)).toEqual({ wrongUnit: { input: "12 tons", typed: "tons", asked: "%" } });
     expect(grade(q, "12件").correct).toBe(false);
   });
   it("refuses 元 for 美元 in a Chinese question", () => {
     const [q] = typedOf("2021年，中国光伏组件出口额为246.1亿美元，创历史新高。", "zh");
     expect(grade(q, "246.1亿美元").correct).toBe(true);
-    expect(grade(q, "246.1亿元")).toMatchObject({ correct: false, readAs: expect.stringContaining("本题问的是“亿美元”") });
+    const yuan = grade(q, "246.1亿元");
+    expect(yuan.correct).toBe(false);
+    expect(parseReadAs(yuan.readAs)).toEqual({ wrongUnit: { input: "246.1亿元", typed: "元", asked: "亿美元" } });
+    expect(readAsText(yuan.readAs, "zh")).toBe("246.1亿元（你写的单位是“元”，本题问的是“亿美元”）");
   });
 });

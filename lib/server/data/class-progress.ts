@@ -1,4 +1,5 @@
 import "server-only";
+import { readAsText } from "@/lib/quiz/read-as";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
@@ -115,7 +116,7 @@ export async function getStudentDrilldown(viewer: SessionUser, classId: string, 
       title: title(a.scope, a.scopeId),
       responses: a.responses.map((r) => {
         const q = JSON.parse(r.question.payload) as Pick<QuizQuestion, "stem" | "answerText" | "source" | "language" | "options" | "pairs">;
-        return { questionId: r.questionId, correct: r.correct, readAs: r.readAs, timeTakenMs: r.timeTakenMs, answer: r.answer, answerAsSeen: storedAnswerAsSeen(q, r.answer), stem: q.stem, answerText: q.answerText, language: q.language, lessonSlug: r.question.lessonSlug, source: q.source };
+        return { questionId: r.questionId, correct: r.correct, readAs: readAsText(r.readAs, q.language), timeTakenMs: r.timeTakenMs, answer: r.answer, answerAsSeen: storedAnswerAsSeen(q, r.answer), stem: q.stem, answerText: q.answerText, language: q.language, lessonSlug: r.question.lessonSlug, source: q.source };
       }),
     })),
   };
