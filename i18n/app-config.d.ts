@@ -7,6 +7,7 @@ import type review from "@/messages/en/review.json";
 import type dashboard from "@/messages/en/dashboard.json";
 import type errors from "@/messages/en/errors.json";
 import type classes from "@/messages/en/classes.json";
+import type instructor from "@/messages/en/instructor.json";
 
 // The English files are the type of every locale's messages, so a misspelt key fails the type check
 // (the unit test i18n/messages.test.ts keeps the other locales' keys equal). A new area file needs a
@@ -23,6 +24,7 @@ declare module "next-intl" {
       dashboard: typeof dashboard;
       errors: typeof errors;
       classes: typeof classes;
+      instructor: typeof instructor;
     };
   }
 }

@@ -96,7 +96,7 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
 
 /** A student's class work (class-work.ts) and its answers, wrong answers with their source sentence. */
 export async function getStudentDrilldown(viewer: SessionUser, classId: string, studentId: string) {
-  await requireClassInstructor(viewer, classId);
+  const { timeZone } = await requireClassInstructor(viewer, classId);
   const enrolled = await db().enrollment.findUnique({ where: { classId_userId: { classId, userId: studentId } }, select: { user: { select: { id: true, name: true, email: true } } } });
   if (!enrolled) throw new AppError("NOT_FOUND", "This student is not in the class.");
   const classWork = (await loadClassWork(classId, studentId)).attemptIds(studentId);
@@ -111,6 +111,8 @@ export async function getStudentDrilldown(viewer: SessionUser, classId: string, 
   const title = await scopeTitles(attempts);
   return {
     student: enrolled.user,
+    /** The class's zone: the page shows times there. */
+    timeZone,
     attempts: attempts.map((a) => ({
       ...a,
       title: title(a.scope, a.scopeId),

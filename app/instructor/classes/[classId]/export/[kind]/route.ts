@@ -1,5 +1,6 @@
 import { getCurrentUser } from "@/lib/server/auth/session";
-import { exportClassCsv, type ExportKind } from "@/lib/server/data/exports";
+import { getTranslations } from "next-intl/server";
+import { exportClassCsv, type CsvHeading, type ExportKind } from "@/lib/server/data/exports";
 import { errorResponse } from "@/lib/server/http";
 import { canTeach } from "@/lib/schemas/roles";
 
@@ -12,7 +13,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
   const { classId, kind } = await params;
   if (!KINDS.includes(kind as ExportKind)) return Response.json({ error: "Unknown export." }, { status: 404 });
   try {
-    const { filename, csv } = await exportClassCsv(user, classId, kind as ExportKind);
+    // Column headings follow the instructor's interface language (decisions/0035); cell values do not.
+    const t = await getTranslations("instructor.csv");
+    type Column = Parameters<typeof t>[0];
+    const heading: CsvHeading = (column, assignment) => (t.has(column as Column) ? t(column as Column, { assignment: assignment ?? "" }) : column);
+    const { filename, csv } = await exportClassCsv(user, classId, kind as ExportKind, heading);
     return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
