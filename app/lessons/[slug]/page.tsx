@@ -4,7 +4,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { getLessonBodyHtml, getLessonHead } from "@/lib/server/data/lessons";
 import { decodeParamOrNotFound } from "@/lib/server/http";
-import { quizOffer } from "@/lib/server/data/quiz-offers";
+import { cachedLessonOffer } from "@/lib/server/data/quiz-offers";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 import { readerSource } from "@/lib/lesson-source";
@@ -24,7 +24,7 @@ export default async function LessonPage({ params }: Props) {
   const user = await requireUser();
   const lesson = await getLessonHead(user, decodeParamOrNotFound((await params).slug));
   if (!lesson) notFound();
-  const [bodyHtml, offer] = await Promise.all([getLessonBodyHtml(lesson), editorFor(user).then((editor) => quizOffer("lesson", lesson.slug, editor))]);
+  const [bodyHtml, offer] = await Promise.all([getLessonBodyHtml(lesson), editorFor(user).then((editor) => cachedLessonOffer(lesson.slug, editor))]);
   if (bodyHtml === null) notFound();
   const source = readerSource(lesson.source);
   return (
