@@ -4,7 +4,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { getLessonBodyHtml, getLessonHead } from "@/lib/server/data/lessons";
 import { decodeParamOrNotFound } from "@/lib/server/http";
-import { quizOffer } from "@/lib/server/data/quiz-offers";
+import { cachedLessonOffer } from "@/lib/server/data/quiz-offers";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 import { readerSource } from "@/lib/lesson-source";
@@ -28,7 +28,7 @@ export default async function LessonPage({ params }: Props) {
   if (!lesson) notFound();
   const [bodyHtml, offer, t, tQuiz, locale] = await Promise.all([
     getLessonBodyHtml(lesson),
-    editorFor(user).then((editor) => quizOffer("lesson", lesson.slug, editor)),
+    editorFor(user).then((editor) => cachedLessonOffer(lesson.slug, editor)),
     getTranslations("lessons"),
     getTranslations("quiz.start"),
     getLocale(),

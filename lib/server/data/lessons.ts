@@ -65,7 +65,7 @@ export async function getLessonHead(_viewer: SessionUser, slug: string): Promise
 }
 
 /** The lesson text as HTML, rendered from the version of the lesson the database holds now (null if none has that hash). */
-async function renderLessonBody(slug: string, contentHash: string): Promise<string | null> {
+export async function renderLessonBody(slug: string, contentHash: string): Promise<string | null> {
   const row = await db().lesson.findFirst({ where: { slug, contentHash }, select: { body: true, language: true } });
   return row ? lessonBodyHtml(lessonBodySchema.parse(JSON.parse(row.body)), row.language) : null;
 }
