@@ -118,6 +118,8 @@ export interface ClusterOptions {
   readyTimeoutMs?: number;
   /** Progress lines for a person (the console by default). */
   say?: (line: string) => void;
+  /** HAProxy's own warnings and alerts (standard error by default). */
+  warn?: (line: string) => void;
 }
 
 export interface Cluster {
@@ -199,9 +201,18 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     say(`  ${backends.map((b) => `${b.name} on 127.0.0.1:${b.port}`).join(", ")}: healthy`);
 
     // -db: stay in the foreground, so this process owns it; SIGUSR1 asks it to finish and stop.
-    const balancer = spawn(options.haproxy, ["-db", "-f", configFile], { stdio, detached: true });
+    // Its messages are passed on, except the one line per proxy it writes at every stop.
+    const balancer = spawn(options.haproxy, ["-db", "-f", configFile], { stdio: ["ignore", "ignore", "pipe"], detached: true });
     processes.push({ name: "haproxy", child: balancer });
-    await waitFor(`http://127.0.0.1:${options.port}/api/health`, balancer, deadline, "haproxy");
+    let messages = "";
+    balancer.stderr!.setEncoding("utf8");
+    balancer.stderr!.on("data", (chunk: string) => {
+      messages += chunk;
+      for (const line of chunk.split("\n")) if (line.trim() && !/\bProxy \S+ stopped\b/.test(line)) (options.warn ?? console.error)(`  haproxy: ${line.trim()}`);
+    });
+    await waitFor(`http://127.0.0.1:${options.port}/api/health`, balancer, deadline, "haproxy").catch((error: Error) => {
+      throw new Error(`${error.message}${messages ? `:\n${messages.trim()}` : ""}`);
+    });
     const balancerExited = exited(balancer).then((code) => (stopping ? new Promise<number | null>(() => undefined) : code));
     for (const { name, child } of processes.slice(0, -1)) {
       void exited(child).then((code) => {
