@@ -80,7 +80,8 @@ async function makeFixture(): Promise<Fixture> {
   const { startAttempt } = await import("@/lib/server/data/attempts");
   const { hashPassword } = await import("@/lib/server/auth/password");
   const secret = CLUSTER?.secret ?? readFileSync(path.join(DATA_DIR, "auth-secret"), "utf8").trim();
-  const lesson = await db().lesson.findFirstOrThrow({ where: { language: "en", retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true } });
+  // The lesson with the most questions (generation may leave a lesson with too few for a quiz).
+  const lesson = await db().lesson.findFirstOrThrow({ where: { retiredAt: null }, orderBy: [{ questions: { _count: "desc" } }, { position: "asc" }], select: { slug: true } });
   const passwordHash = await hashPassword("bench-password-not-used");
   const cookies: string[] = [];
   const submits: Fixture["submits"] = [];

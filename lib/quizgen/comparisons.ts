@@ -31,6 +31,13 @@ export function revealedOrder(items: ExtractedFigure[], language: Language): str
   return null;
 }
 
+/** The word of the sentence shown before a comparison that says which is larger, or null. */
+export function contextOrderCue(context: string | undefined, language: Language): string | null {
+  if (!context) return null;
+  const cue = orderCue(context, findNumbers(context, language).filter((m) => m.kind !== "ratio").map((m) => m.text), language);
+  return cue ? `the sentence shown before gives the order away ("${cue}")` : null;
+}
+
 /**
  * Candidate groups: one sentence's figures bound to the same measure, unit and time. Whether they
  * may really be compared (certain bindings, different subjects, no bounds) is the "comparable"

@@ -25,13 +25,37 @@ export function precisionGrid(shown: number, decimals: number): number {
   return grid;
 }
 
+// Decimal arithmetic is exact but slow, and a long document asks for the same few values again and
+// again (every key walks its neighbours in the index): results are kept, keyed by their inputs.
+type Memo = Map<number, Map<number, number>>;
+const naturalGrids: Memo = new Map();
+const snapped: Memo = new Map();
+function memoised(memo: Memo, a: number, b: number, compute: () => number): number {
+  if (Object.is(a, -0)) return compute(); // a Map takes -0 for 0, Decimal does not
+  let inner = memo.get(a);
+  if (!inner) {
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(a, (inner = new Map()));
+  }
+  let result = inner.get(b);
+  if (result === undefined) inner.set(b, (result = compute()));
+  return result;
+}
+
 /** The grid a value falls on once trailing zeros are dropped: 3.00 → 1, 3.22 → 0.01, 2000 → 1000. */
 function naturalGrid(value: number, decimals: number): number {
-  let grid = new Decimal(10).pow(-decimals);
-  const exact = new Decimal(value);
-  if (exact.isZero()) return grid.toNumber();
-  while (grid.lt(1000) && exact.mod(grid.times(10)).isZero()) grid = grid.times(10);
-  return grid.toNumber();
+  return memoised(naturalGrids, value, decimals, () => {
+    let grid = new Decimal(10).pow(-decimals);
+    const exact = new Decimal(value);
+    if (exact.isZero()) return grid.toNumber();
+    while (grid.lt(1000) && exact.mod(grid.times(10)).isZero()) grid = grid.times(10);
+    return grid.toNumber();
+  });
+}
+
+/** The value rounded to the nearest multiple of the grid, exactly (decimal, not binary). */
+function snapToGrid(value: number, grid: number): number {
+  return memoised(snapped, value, grid, () => new Decimal(value).div(grid).round().times(grid).toNumber());
 }
 
 /** A document's figures with the same shown value, for one kind, unit and scale. */
@@ -62,6 +86,25 @@ function figureIndex(figures: ExtractedFigure[]): Map<string, ValueGroup[]> {
   return index;
 }
 
+const roundIndexes = new WeakMap<ValueGroup[], Map<string, ValueGroup[]>>();
+
+/**
+ * The groups of one bucket whose value, put on the key's grid, is exactly as round as the key
+ * (the only ones `add` can accept), still ascending. Built once per bucket, grid and decimals: a
+ * key then walks past no value it must refuse, which in a long document were most of them.
+ */
+function asRoundAs(groups: ValueGroup[], grid: number, decimals: number, keyGrid: number): ValueGroup[] {
+  let byRoundness = roundIndexes.get(groups);
+  if (!byRoundness) roundIndexes.set(groups, (byRoundness = new Map()));
+  const key = `${grid}|${decimals}|${keyGrid}`;
+  let found = byRoundness.get(key);
+  if (!found) {
+    found = groups.filter((g) => naturalGrid(snapToGrid(g.shown, grid), decimals) === keyGrid);
+    byRoundness.set(key, found);
+  }
+  return found;
+}
+
 /** The position of the first group whose value is at least `value` (binary search). */
 function firstAtLeast(groups: ValueGroup[], value: number): number {
   let [low, high] = [0, groups.length];
@@ -90,7 +133,7 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const shown = shownNumber(key.mention);
   const grid = precisionGrid(shown, key.decimals);
   const [lo, hi] = bounds(key, publicationYear);
-  const onGrid = (v: number) => new Decimal(v).div(grid).round().times(grid).toNumber();
+  const onGrid = (v: number) => snapToGrid(v, grid);
   const keyText = formatLike(key.mention, shown);
   const keyGrid = naturalGrid(shown, key.decimals); // the same for every candidate: worked out once
   const candidates = new Map<string, number>(); // text → shown value
@@ -113,7 +156,10 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const docValues: number[] = [];
   const sameSentence = new Set(key.siblings);
   const usable = (group: ValueGroup) => group.figures.some((f) => f.id !== key.id && !sameSentence.has(f.id) && f.value !== key.value);
-  const groups = figureIndex(documentFigures).get(bucketOf(key)) ?? [];
+  // Only values as round as the key: skipping the others changes nothing, as `add` refuses them
+  // and a value put on the grid only grows walking up (shrinks walking down), so a skipped value
+  // out of range would only have stopped the walk before one as far out.
+  const groups = asRoundAs(figureIndex(documentFigures).get(bucketOf(key)) ?? [], grid, key.decimals, keyGrid);
   const start = firstAtLeast(groups, shown);
   for (const [from, step] of [[start - 1, -1], [start, 1]] as const) {
     let found = 0;

@@ -16,7 +16,7 @@ export interface Lexicon {
   entries: LexiconEntry[];
   byId: Map<string, LexiconEntry>;
   /** Aliases longest first, so "CNC machine tools" wins over "machine tools". */
-  patterns: { sectorId: string; alias: string; re: RegExp }[];
+  patterns: { sectorId: string; alias: string; re: RegExp; lower: string }[];
   /** Matches per text: the same sentence is looked up by several steps. */
   cache: Map<string, SectorMatch[]>;
 }
@@ -38,7 +38,7 @@ export function parseLexicon(yamlText: string): Lexicon {
       const latin = /^[\x00-\x7f]+$/.test(alias);
       // Short upper-case aliases (AI, IC, CT, 5G) must match in that case; others ignore case.
       const flags = latin && alias.length <= 3 && alias === alias.toUpperCase() ? "g" : "gi";
-      return { sectorId, alias, re: new RegExp(latin ? `(?<![A-Za-z0-9])${escape(alias)}(?![A-Za-z0-9])` : escape(alias), flags) };
+      return { sectorId, alias, re: new RegExp(latin ? `(?<![A-Za-z0-9])${escape(alias)}(?![A-Za-z0-9])` : escape(alias), flags), lower: alias.toLowerCase() };
     });
   return { entries, byId, patterns, cache: new Map() };
 }
@@ -54,7 +54,11 @@ export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
   const cached = lexicon.cache.get(text);
   if (cached) return cached;
   const taken: SectorMatch[] = [];
+  // A pattern can only match where its alias is written, in some case: a substring test first
+  // skips the regular expressions of the hundreds of aliases a sentence does not contain.
+  const lower = text.toLowerCase();
   for (const p of lexicon.patterns) {
+    if (!lower.includes(p.lower)) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       const start = m.index!;

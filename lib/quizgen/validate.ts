@@ -3,7 +3,8 @@ import { findNumbers } from "./numbers";
 import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
 import { itemChecks, type ItemCheckName } from "./item-checks";
-import { derivableKey, revealedOrder, whyNotComparable } from "./comparisons";
+import { contextOrderCue, derivableKey, revealedOrder, whyNotComparable } from "./comparisons";
+import { otherComparableFigures } from "./ordering-questions";
 
 /** The checks of docs/question-rules.md that code can decide, by name. */
 export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length", "comparable", "no-order-cue"] as const;
@@ -50,7 +51,14 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
     "no-leak",
     (() => {
       if (f && (draft.type === "figure-mc" || draft.type === "figure-typed")) {
-        return draft.stem.includes(withoutHedge(f.mention)) ? "the key appears in the stem" : derivableKey(f, draft.check.sentenceFigures ?? [], draft.language, draft.type === "figure-typed");
+        if (draft.stem.includes(withoutHedge(f.mention))) return "the key appears in the stem";
+        const derivable = derivableKey(f, draft.check.sentenceFigures ?? [], draft.language, draft.type === "figure-typed");
+        if (derivable) return derivable;
+        // The sentence shown before may say which is larger ("且美国远超于中国"): beside the figure it
+        // is compared with, that rules multiple-choice options out.
+        const partner = (draft.check.sentenceFigures ?? []).find((g) => g.id !== f.id && !whyNotComparable([f, g]));
+        const cue = draft.type === "figure-mc" && partner ? contextOrderCue(draft.check.context, draft.language) : null;
+        return cue ? `the key is bounded by ${partner!.text} and ${cue}` : null;
       }
       if (draft.type === "sector-id" && draft.check.sectorId) {
         const hidden = descendantsOf(lexicon, draft.check.sectorId);
@@ -121,7 +129,14 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
     })(),
   );
   // The source sentence must not say which is larger ("far below", "远低于", "是美国的4倍").
-  run("no-order-cue", compared ? revealedOrder(compared, draft.language) : null);
+  // With the sentence before shown, that sentence must not say it either ("且美国远超于中国").
+  // Nor may the stem keep another figure of the same kind and unit: "2030年分别为15000件和22000件"
+  // beside the blanked 2025 pair says which is larger as well as any order word does.
+  const others = compared ? otherComparableFigures(draft.stem, compared, draft.language) : [];
+  run(
+    "no-order-cue",
+    compared ? (revealedOrder(compared, draft.language) ?? contextOrderCue(draft.check.context, draft.language) ?? (others.length ? `the stem keeps other figures of the same unit (${others.join(", ")})` : null)) : null,
+  );
   return { passed, failed };
 }
 
