@@ -64,7 +64,8 @@ export interface BalancerConfig {
 /**
  * The HAProxy configuration. Round robin over the app processes; each is checked with
  * GET /api/health every 2 s (200: database, migrations and content are fine) and taken out after
- * two failures. `option forwardfor` appends the client's address to X-Forwarded-For, which the
+ * three failures (a refused connection fails at once; a slow answer only after 10 s, so a busy
+ * process is not taken out for being busy, which would leave the others busier still). `option forwardfor` appends the client's address to X-Forwarded-For, which the
  * apps read with TRUSTED_PROXY_HOPS=1. A request that failed to connect is sent to another process
  * (`retries`, `option redispatch`). No stats page, no logs of its own: the apps log every request.
  */
@@ -95,7 +96,8 @@ export function haproxyConfig(config: BalancerConfig): string {
     "  option httpchk",
     "  http-check send meth GET uri /api/health",
     "  http-check expect status 200",
-    "  default-server inter 2s fall 2 rise 1",
+    "  timeout check 10s",
+    "  default-server inter 2s fall 3 rise 2",
     ...config.backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check`),
     "",
   ].join("\n");
