@@ -138,11 +138,14 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const keyGrid = naturalGrid(shown, key.decimals); // the same for every candidate: worked out once
   const candidates = new Map<string, number>(); // text → shown value
 
+  // Values shown in the key's own sentence (the stem): an option equal to one of them is read off
+  // the stem as "the other figure", so it is no distractor.
+  const shownValues = new Set(documentFigures.filter((g) => g.id !== key.id && key.siblings.includes(g.id) && bucketOf(g) === bucketOf(key)).map((g) => shownNumber(g.mention)));
   const add = (v: number) => {
     // On the key's grid, so every option has the key's precision; never within 1% of the key,
     // which a reader who remembers "about 41%" could not tell from 41.4%.
     const value = onGrid(v);
-    if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01) return;
+    if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01 || shownValues.has(value)) return;
     // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
     if (naturalGrid(value, key.decimals) !== keyGrid) return;
     const text = formatLike(key.mention, value);
@@ -190,6 +193,10 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const above = [...candidates.entries()].filter(([, v]) => v > shown).sort((a, b) => a[1] - b[1]);
   const wrong = [...below.slice(0, 2), ...above.slice(0, 2)].map(([t]) => t);
   if (below.length < 3 || above.length < 3) return { rejected: "rank-infeasible: fewer than 3 plausible options below or above the key", wrong };
+  // A key of more than four significant digits (1542002件, 76876件) sits on a grid of 1, so its
+  // ladder options are its own multiples (2×1542002 = 3084004件): the one they divide is the key.
+  const significant = keyText.replace(/\D/g, "").replace(/^0+/, "").replace(/0+$/, "").length;
+  if (significant > 4) return { rejected: `precise key: ${significant} significant digits, its options would be its own multiples`, wrong };
   const rank = Math.floor(random() * 4); // number of options below the key
   // Prefer document figures, then the nearest ladder steps.
   const pick = (side: [string, number][], n: number) => {
