@@ -128,7 +128,25 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   // out of range would only have stopped the walk before one as far out.
   const groups = asRoundAs(figureIndex(documentFigures).get(bucketOf(key)) ?? [], grid, key.decimals, keyGrid);
   const start = firstAtLeast(groups, shown);
-  for (const [from, step] of [[start - 1, -1], [start, 1]] as const) {
+  // Values within 1% of the key are refused by `add`; in a long document there are many of them
+  // around each key. On the grid they lie next to the key in the index (putting values on the grid
+  // keeps their order, and the key is on its own grid), so binary searches step over them.
+  const near = (g: ValueGroup) => Math.abs(onGrid(g.shown) - shown) < Math.abs(shown) * 0.01;
+  let [nearFrom, nearTo] = [start, start]; // the walks start before nearFrom and at nearTo
+  if (onGrid(shown) === shown) {
+    nearFrom = 0;
+    for (let high = start; nearFrom < high; ) {
+      const mid = (nearFrom + high) >> 1;
+      if (near(groups[mid])) high = mid;
+      else nearFrom = mid + 1;
+    }
+    for (let high = groups.length; nearTo < high; ) {
+      const mid = (nearTo + high) >> 1;
+      if (near(groups[mid])) nearTo = mid + 1;
+      else high = mid;
+    }
+  }
+  for (const [from, step] of [[nearFrom - 1, -1], [nearTo, 1]] as const) {
     let found = 0;
     for (let i = from; i >= 0 && i < groups.length && found < 3; i += step) {
       if (!usable(groups[i])) continue;
