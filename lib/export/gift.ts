@@ -1,5 +1,5 @@
 import type { QuizQuestion } from "@/lib/quiz/question";
-import { feedbackLines, keyOption, matchPairs, numericKey, orderedItems, plainNumber, type ExportBank } from "./bank";
+import { exportStem, feedbackLines, keyOption, matchPairs, numericKey, orderedItems, plainNumber, type ExportBank } from "./bank";
 
 /**
  * GIFT (Moodle's plain-text format). Mapping (docs/decisions/0031): figure-mc and sector-id →
@@ -25,7 +25,7 @@ const matchText = (text: string) => escapeGift(text.replace(/->/g, "→"));
 function giftQuestion(q: QuizQuestion): string {
   const feedback = `####${escapeGift(feedbackLines(q).join("\n"))}`;
   // [plain]: the texts are not HTML ("<" is shown as written).
-  const head = `::${escapeGift(q.id)}:: [plain]${escapeGift(q.stem)}`;
+  const head = `::${escapeGift(q.id)}:: [plain]${escapeGift(exportStem(q))}`;
   switch (q.type) {
     case "figure-mc":
     case "sector-id": {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QuizQuestion } from "@/lib/quiz/question";
-import { feedbackLines, keyOption, matchPairs, numericKey, orderedItems, unmatchedRights, type ExportBank } from "./bank";
+import { exportStem, feedbackLines, keyOption, matchPairs, numericKey, orderedItems, unmatchedRights, type ExportBank } from "./bank";
 import { toMoodleXml } from "./moodle-xml";
 import { generatedBanks, handWrittenBank, NASTY } from "./test-helpers";
 import { htmlToText, parseXml } from "./xml-test-helpers";
@@ -41,7 +41,7 @@ function check(bank: ExportBank) {
     expect(m.idnumber).toBe(q.id);
     expect(m.defaultgrade).toBe("1");
     expect(m.questiontext["@format"]).toBe("html");
-    expect(htmlToText(m.questiontext.text)).toBe(q.stem);
+    expect(htmlToText(m.questiontext.text)).toBe(exportStem(q));
     expect(htmlToText(m.generalfeedback.text)).toBe(feedbackLines(q).join("\n"));
     expect(htmlToText(m.generalfeedback.text)).toContain(q.source.quote);
     const answers = m.answer ?? [];

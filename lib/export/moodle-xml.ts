@@ -1,5 +1,5 @@
 import type { QuizQuestion } from "@/lib/quiz/question";
-import { escapeXml, feedbackLines, htmlParagraphs, keyOption, matchPairs, numericKey, orderedItems, plainNumber, unmatchedRights, type ExportBank } from "./bank";
+import { exportStem, escapeXml, feedbackLines, htmlParagraphs, keyOption, matchPairs, numericKey, orderedItems, plainNumber, unmatchedRights, type ExportBank } from "./bank";
 
 /**
  * Moodle XML (question bank import). Mapping (docs/decisions/0031): figure-mc and sector-id →
@@ -28,7 +28,7 @@ export function moodleTypeOf(q: Pick<QuizQuestion, "type">): string {
 function moodleQuestion(q: QuizQuestion): string {
   const common = [
     `<name>${plain(q.id)}</name>`,
-    html("questiontext", [q.stem]),
+    html("questiontext", [exportStem(q)]),
     html("generalfeedback", feedbackLines(q)),
     "<defaultgrade>1</defaultgrade>",
     "<penalty>0.3333333</penalty>",
