@@ -29,5 +29,8 @@ describe("export bank helpers", () => {
   it("puts the explanation, the source quote and the id in the feedback", () => {
     const q = typedZh();
     expect(feedbackLines(q)).toEqual([q.explanation, `出处：“${q.source.quote}”`, `题目编号：${q.id}`]);
+    // A generated explanation quotes the source already: not twice.
+    const quoting = { ...q, explanation: `课文原句：“${q.source.quote}”` };
+    expect(feedbackLines(quoting)).toEqual([quoting.explanation, `题目编号：${q.id}`]);
   });
 });

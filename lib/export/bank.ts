@@ -41,10 +41,14 @@ export function exportStem(q: QuizQuestion): string {
   return q.stem + say("typedUnit", q.language === "zh" ? "zh" : "en")(unit);
 }
 
-/** The general feedback every format carries: the explanation, then the source quote and the question id. */
+/**
+ * The general feedback every format carries: the explanation, the source quote (unless the
+ * explanation already quotes it, as generated ones do) and the question id.
+ */
 export function feedbackLines(q: QuizQuestion): string[] {
   const w = wordsFor(q);
-  return [q.explanation, sourceLine(q), q.language === "zh" ? `${w.id}：${q.id}` : `${w.id}: ${q.id}`].filter((line) => line.trim() !== "");
+  const source = q.explanation.includes(q.source.quote) ? "" : sourceLine(q);
+  return [q.explanation, source, q.language === "zh" ? `${w.id}：${q.id}` : `${w.id}: ${q.id}`].filter((line) => line.trim() !== "");
 }
 
 /** The key's option of a one-key question (figure-mc, sector-id). */

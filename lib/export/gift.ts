@@ -6,7 +6,8 @@ import { exportStem, feedbackLines, keyOption, matchPairs, numericKey, orderedIt
  * multiple choice `{=key ~other}`; figure-typed → numerical `{#value:tolerance}` in the stem's unit;
  * true-false → `{T}`/`{F}`; matching → matching `{=left -> right}`; ordering → matching of each item
  * to its rank (1 = first in the key's order), as GIFT has no ordering type. Each question's title is
- * its id, its text format plain; the general feedback (`####`) holds the explanation, the source quote and the id.
+ * its id and its text format plain; the general feedback (`####`) holds the explanation, the source
+ * quote and the id.
  */
 export function toGift(bank: ExportBank): string {
   const blocks = [`$CATEGORY: ${oneLine(`Figure Quiz/${bank.title.replace(/\//g, "-")}`)}`, ...bank.questions.map(giftQuestion)];

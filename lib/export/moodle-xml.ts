@@ -6,8 +6,8 @@ import { exportStem, escapeXml, feedbackLines, htmlParagraphs, keyOption, matchP
  * `multichoice` (single answer); figure-typed → `numerical` with the tolerance, the unit said in the
  * question text (units not graded); true-false → `truefalse`; matching → `matching` (options that
  * answer no pair are extra answers); ordering → `ordering` (a standard type since Moodle 4.4; a
- * plugin before). Each question's name and `idnumber` are its id; the general feedback holds the
- * explanation, the source quote and the id.
+ * plugin before). Each question's name is its id, and so is its `idnumber` when the id fits
+ * Moodle's 100 characters; the general feedback holds the explanation, the source quote and the id.
  */
 export function toMoodleXml(bank: ExportBank): string {
   const category = `<question type="category"><category><text>${escapeXml(`$course$/top/Figure Quiz/${bank.title.replace(/\//g, "-")}`)}</text></category></question>`;
@@ -33,7 +33,8 @@ function moodleQuestion(q: QuizQuestion): string {
     "<defaultgrade>1</defaultgrade>",
     "<penalty>0.3333333</penalty>",
     "<hidden>0</hidden>",
-    `<idnumber>${escapeXml(q.id)}</idnumber>`,
+    // Moodle's idnumber holds at most 100 characters; the name (255) always holds the id.
+    ...(q.id.length <= 100 ? [`<idnumber>${escapeXml(q.id)}</idnumber>`] : []),
   ];
   const tags = `<tags><tag>${plain(q.documentSlug)}</tag><tag>${plain(q.type)}</tag></tags>`;
   return `<question type="${moodleTypeOf(q)}">\n  ${[...common, ...typeFields(q), tags].join("\n  ")}\n</question>`;
