@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Sectors" };
 
 export default async function SectorsPage() {
   const user = await requireUser();
-  const [sectors, offers] = await Promise.all([listSectors(user), editorFor(user).then(sectorOffers)]);
+  const [sectors, offers] = await Promise.all([listSectors(user), editorFor(user).then((editorId) => sectorOffers(user, editorId))]);
   return (
     <section aria-labelledby="sectors-heading" className="space-y-6">
       <h1 id="sectors-heading" className="text-2xl font-semibold">

@@ -22,7 +22,7 @@ export default async function LessonPage({ params }: Props) {
   const user = await requireUser();
   const lesson = await getLesson(user, decodeParamOrNotFound((await params).slug));
   if (!lesson) notFound();
-  const offer = await quizOffer("lesson", lesson.slug, await editorFor(user));
+  const offer = await quizOffer(user, "lesson", lesson.slug, await editorFor(user));
   const figuresBySentence = new Map<string, typeof lesson.body.figures>();
   for (const f of lesson.body.figures) figuresBySentence.set(f.sentenceId, [...(figuresBySentence.get(f.sentenceId) ?? []), f]);
   const source = readerSource(lesson.source);
