@@ -4,7 +4,11 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/client", "pg"],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Document uploads (app/instructor/documents): 10 MB per file (MAX_UPLOAD_FILE_BYTES) plus the form's fields.
+    serverActions: { bodySizeLimit: "11mb" },
+  },
   // On every response, pages and files alike. The Content-Security-Policy needs a fresh nonce per
   // request, so proxy.ts sets it.
   async headers() {
