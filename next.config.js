@@ -1,7 +1,18 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and Wasm-backed server packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/client", "pg"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "@prisma/client",
+    "pg",
+    // The document pipeline (instructors' uploads, lib/quizgen): a native tokenizer and the readers.
+    "@node-rs/jieba",
+    "compromise",
+    "@microsoft/recognizers-text-suite",
+    "mammoth",
+    "unpdf",
+  ],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: {
