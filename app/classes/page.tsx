@@ -24,7 +24,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
   const offers = new Map<string, QuizOffer>(
     await Promise.all(scopes.map(async (key) => {
       const [scope, scopeId] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
-      return [key, await quizOffer(scope as "lesson" | "sector", scopeId, editorId)] as const;
+      return [key, await quizOffer(user, scope as "lesson" | "sector", scopeId, editorId)] as const;
     })),
   );
   return (

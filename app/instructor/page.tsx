@@ -25,6 +25,11 @@ export default async function InstructorPage() {
             {t("statisticsLink")}
           </Link>
         </p>
+        <p>
+          <Link href="/instructor/documents" className="text-brand-700 underline">
+            Your documents: upload or paste a document to make a lesson
+          </Link>
+        </p>
       </section>
       <section aria-labelledby="classes-heading" className="space-y-4">
         <h2 id="classes-heading" className="text-xl font-semibold">

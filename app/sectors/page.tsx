@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SectorsPage() {
   const user = await requireUser();
-  const [sectors, offers, t, tQuiz, locale] = await Promise.all([listSectors(user), editorFor(user).then(sectorOffers), getTranslations("lessons.sectors"), getTranslations("quiz.start"), getLocale()]);
+  const [sectors, offers, t, tQuiz, locale] = await Promise.all([listSectors(user), editorFor(user).then((editorId) => sectorOffers(user, editorId)), getTranslations("lessons.sectors"), getTranslations("quiz.start"), getLocale()]);
   return (
     <section aria-labelledby="sectors-heading" className="space-y-6">
       <h1 id="sectors-heading" className="text-2xl font-semibold">

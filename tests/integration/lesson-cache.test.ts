@@ -59,12 +59,12 @@ describe(`lesson page cache keys on ${provider}`, () => {
     expect(reworded.offerB).toBe(before.offerB);
     expect(reworded.headB).toBe(before.headB);
 
-    const offerBefore = await quizOffer("lesson", A, null);
+    const offerBefore = await quizOffer(viewer, "lesson", A, null);
     await db().questionOverride.create({ data: { questionId: `${A}-typed`, retired: true } });
     const retired = await keys();
     expect(retired.offerA).not.toBe(reworded.offerA);
     expect(retired.offerB).toBe(reworded.offerB);
-    const offerAfter = await quizOffer("lesson", A, null);
+    const offerAfter = await quizOffer(viewer, "lesson", A, null);
     expect(offerAfter.figures).toBe(offerBefore.figures - 1);
     expect((await lessonOfferKey(A, null)).ids).not.toContain(`${A}-typed`);
   });

@@ -20,7 +20,7 @@ export default async function NothingToAskPage({ searchParams }: Props) {
   const figuresOnly = figures === "1";
   const back = isSector ? `/sectors#${encodeURIComponent(id)}` : id ? `/lessons/${encodeURIComponent(id)}` : "/lessons";
   // A figures-only quiz may be empty where the full quiz is not: offer that one instead.
-  const offer = figuresOnly && id && (scope === "lesson" || isSector) ? await quizOffer(isSector ? "sector" : "lesson", id, await editorFor(user)) : null;
+  const offer = figuresOnly && id && (scope === "lesson" || isSector) ? await quizOffer(user, isSector ? "sector" : "lesson", id, await editorFor(user)) : null;
   return (
     <section aria-labelledby="nothing-heading" className="space-y-3">
       <h1 id="nothing-heading" className="text-2xl font-semibold">

@@ -1,3 +1,4 @@
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { readAsText } from "@/lib/quiz/read-as";
 import { db } from "@/lib/server/db";
@@ -47,7 +48,7 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
   const { assignments } = work;
   const studentIds = work.students.map((s) => s.id);
   // The class's instructor sees the bank with their own edits and retirements (decisions/0019).
-  const active = activeFor(await editorFor(viewer));
+  const active = activeFor(await editorFor(viewer), visibleLessonWhere(viewer));
   const [title, available] = await Promise.all([
     scopeTitles(assignments),
     // Each assignment's active questions: mastery needs enough distinct ones answered (decisions/0106).

@@ -1,3 +1,4 @@
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { SessionUser } from "@/lib/server/data/users";
@@ -44,9 +45,9 @@ export interface Dashboard {
 /** The viewer's own progress: every figure here is about the viewer and nobody else. */
 export async function getDashboard(viewer: SessionUser, now = new Date()): Promise<Dashboard> {
   // The questions the viewer's quizzes draw from: the shared bank with their class's edits (decisions/0019).
-  const active = activeFor(await editorFor(viewer));
+  const active = activeFor(await editorFor(viewer), visibleLessonWhere(viewer));
   const [lessons, sectors, attempts, responses, available] = await Promise.all([
-    db().lesson.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
+    db().lesson.findMany({ where: visibleLessonWhere(viewer), orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
     db().sector.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),
     db().attempt.findMany({
       where: { userId: viewer.id },

@@ -1,3 +1,4 @@
+import type { VisibleLessons } from "@/lib/server/data/visibility";
 import "server-only";
 import { parseReadAs } from "@/lib/quiz/read-as";
 import type { Feedback, QuizQuestion } from "@/lib/quiz/question";
@@ -59,10 +60,14 @@ export function parseQuestion(row: QuestionRow): QuizQuestion {
   return withEdits({ ...q, id: row.id, documentSlug: row.lessonSlug }, row.override, row.instructorEdits?.[0]);
 }
 
-/** Active = still generated, not retired in the shared bank, nor by the reader's instructor. */
-export function activeFor(editorId: string | null) {
+/**
+ * Active = still generated, not retired in the shared bank, nor by the reader's instructor, and in
+ * a lesson the reader may see (`visibleLessonWhere`, decisions/0033).
+ */
+export function activeFor(editorId: string | null, visible: VisibleLessons) {
   return {
     retiredAt: null,
+    lesson: visible,
     OR: [{ override: null }, { override: { retired: false } }],
     ...(editorId ? { instructorEdits: { none: { instructorId: editorId, retired: true } } } : {}),
   };

@@ -4,6 +4,8 @@ import { unstable_cache } from "next/cache";
 import { db } from "@/lib/server/db";
 import { quizCapacity } from "@/lib/quiz/quiz-capacity";
 import type { QuizQuestion, QuizScope } from "@/lib/quiz/question";
+import type { SessionUser } from "@/lib/server/data/users";
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import { activeFor, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
 
 /** What the quiz buttons of a lesson or sector can promise: the questions each quiz really gives. */
@@ -18,8 +20,8 @@ export interface QuizOffer {
  * The active questions of a lesson or a sector as the given editor's classes see them (the shared
  * bank's edits, then that instructor's own; decisions/0019), in a stable order.
  */
-export async function activeQuestions(scope: QuizScope, scopeId: string, editorId: string | null): Promise<QuizQuestion[]> {
-  const active = activeFor(editorId);
+export async function activeQuestions(viewer: SessionUser, scope: QuizScope, scopeId: string, editorId: string | null): Promise<QuizQuestion[]> {
+  const active = activeFor(editorId, visibleLessonWhere(viewer));
   const where = scope === "lesson" ? { ...active, lessonSlug: scopeId } : { ...active, sectors: { some: { sectorId: scopeId } } };
   const rows = await db().question.findMany({ where, select: questionFieldsFor(editorId), orderBy: { id: "asc" } });
   return rows.map(parseQuestion);
@@ -29,8 +31,8 @@ export function offerFor(pool: QuizQuestion[]): QuizOffer {
   return { questions: quizCapacity(pool, { figuresOnly: false }), figures: quizCapacity(pool, { figuresOnly: true }) };
 }
 
-export async function quizOffer(scope: QuizScope, scopeId: string, editorId: string | null): Promise<QuizOffer> {
-  return offerFor(await activeQuestions(scope, scopeId, editorId));
+export async function quizOffer(viewer: SessionUser, scope: QuizScope, scopeId: string, editorId: string | null): Promise<QuizOffer> {
+  return offerFor(await activeQuestions(viewer, scope, scopeId, editorId));
 }
 
 /**
@@ -39,8 +41,9 @@ export async function quizOffer(scope: QuizScope, scopeId: string, editorId: str
  * content hash. So the fingerprint of the active (id, content hash) pairs, read in one narrow
  * query, names the offer exactly, in every process on the database (docs/decisions/0027).
  */
+// The caller (the lesson page) has already checked that the reader may see this lesson.
 export async function lessonOfferKey(slug: string, editorId: string | null): Promise<{ fingerprint: string; ids: string[] }> {
-  const rows = await db().question.findMany({ where: { ...activeFor(editorId), lessonSlug: slug }, select: { id: true, contentHash: true }, orderBy: { id: "asc" } });
+  const rows = await db().question.findMany({ where: { ...activeFor(editorId, { retiredAt: null }), lessonSlug: slug }, select: { id: true, contentHash: true }, orderBy: { id: "asc" } });
   const fingerprint = createHash("sha256").update(rows.map((r) => `${r.id}:${r.contentHash}`).join("\n")).digest("base64url");
   return { fingerprint, ids: rows.map((r) => r.id) };
 }
@@ -61,8 +64,8 @@ export async function cachedLessonOffer(slug: string, editorId: string | null): 
 }
 
 /** Every sector's offer from one query (the sectors page lists them all). */
-export async function sectorOffers(editorId: string | null): Promise<Map<string, QuizOffer>> {
-  const rows = await db().question.findMany({ where: activeFor(editorId), select: { ...questionFieldsFor(editorId), sectors: { select: { sectorId: true } } }, orderBy: { id: "asc" } });
+export async function sectorOffers(viewer: SessionUser, editorId: string | null): Promise<Map<string, QuizOffer>> {
+  const rows = await db().question.findMany({ where: activeFor(editorId, visibleLessonWhere(viewer)), select: { ...questionFieldsFor(editorId), sectors: { select: { sectorId: true } } }, orderBy: { id: "asc" } });
   const pools = new Map<string, QuizQuestion[]>();
   for (const row of rows) {
     const question = parseQuestion(row);
