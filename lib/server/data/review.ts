@@ -93,6 +93,7 @@ export interface ReviewSession {
   due: number;
   newToday: number;
   totalCards: number;
+  /** When the earliest card not yet due falls due; only read when no card is shown (null otherwise). */
   nextDueAt: Date | null;
   card: null | { id: string; version: number; isNew: boolean; lessonSlug: string; question: PresentedQuestion };
   /** The review "undo" would cancel: the learner's latest review still in force. */
@@ -166,14 +167,14 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
   const editorId = await editorFor(viewer);
   const scope = cardsInScope(viewer, filter);
   const learnt = { ...scope, state: { gt: 0 } };
-  const [totalCards, due, fresh, later, allowance, last] = await Promise.all([
-    db().reviewCard.count({ where: scope }),
+  const [byState, due, allowance, last] = await Promise.all([
+    db().reviewCard.groupBy({ by: ["state"], where: scope, _count: { _all: true } }),
     db().reviewCard.count({ where: { ...learnt, due: { lte: now } } }),
-    db().reviewCard.count({ where: { ...scope, state: 0 } }),
-    db().reviewCard.aggregate({ where: { ...learnt, due: { gt: now } }, _min: { due: true } }),
     newAllowance(viewer, now, settings.newCardsPerDay),
     latestReview(viewer),
   ]);
+  const totalCards = byState.reduce((sum, g) => sum + g._count._all, 0);
+  const fresh = byState.find((g) => g.state === 0)?._count._all ?? 0;
   const newToday = Math.max(0, Math.min(fresh, allowance));
 
   // A card whose fact lost all its questions (retired) is skipped, not shown broken.
@@ -202,7 +203,9 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
     const parsed = q ? parseQuestion(q) : null;
     undoable = { logId: last.id, stem: parsed?.stem ?? "", language: parsed?.language ?? "en" };
   }
-  return { due, newToday, totalCards, nextDueAt: later._min.due ?? null, card, undoable };
+  // Only shown when nothing is waiting ("the next card is due in about … minutes").
+  const nextDueAt = card ? null : ((await db().reviewCard.aggregate({ where: { ...learnt, due: { gt: now } }, _min: { due: true } }))._min.due ?? null);
+  return { due, newToday, totalCards, nextDueAt, card, undoable };
 }
 
 export interface ReviewAnswerResult {
