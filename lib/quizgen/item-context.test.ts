@@ -47,6 +47,14 @@ describe("figure questions on a sentence that points back show the sentence befo
     }
     for (const d of figureDrafts(text, "zh", "41.5%")) expect(d.check.context).toContain("前20名企业集中在中国和欧洲");
   });
+  it.each([
+    ["zh", "2021年全球风电整机专利排行中,前20名企业集中在中国和欧洲。在排名前20的企业中,中国企业所占专利份额为41.5%。", "41.5%", "前20名企业集中在中国和欧洲"],
+    ["en", "Chipmakers in Taiwan grew quickly in 2020. Of the four kinds of chips they make, the three kinds of memory chips made up 38% of sales.", "38%", "Chipmakers in Taiwan grew quickly"],
+  ] as const)("a true/false statement that points back is shown with the sentence before: %s: %s", (language, text, key, shown) => {
+    const tf = draftsOf(text, language).filter((d) => d.type === "true-false" && d.check.figure?.text === key);
+    expect(tf.length).toBeGreaterThan(0);
+    for (const d of tf) expect(d.check.context).toContain(shown);
+  });
   it("a sentence that stands alone gets no context", () => {
     const text = "2022年全球储能电池市场规模持续扩大。2022年宁德时代的全球储能电池市场份额达到37%。";
     for (const d of figureDrafts(text, "zh", "37%")) expect(d.check.context).toBeUndefined();

@@ -36,7 +36,7 @@ export function needsSentenceBefore(draft: Draft): string | null {
     const pointer = [connective, leadingConnective(rest, draft.language) ?? ""].find((c) => c && POINTER[draft.language].test(c));
     if (pointer) return `starts with "${pointer}"`;
   }
-  if (!figure) return null;
+  if (!figure && draft.type !== "true-false") return null;
   const back = s.match(POINTS_BACK[draft.language]);
   return back ? `"${back[0]}" points back to the sentence before` : null;
 }

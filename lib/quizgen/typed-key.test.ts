@@ -31,6 +31,20 @@ describe("typed keys: long integers are asked in the rounded form a reader remem
     expect(grade(q, "80万").correct).toBe(false);
     expect(grade(q, "79.8万台").correct).toBe(false);
   });
+  it("asks a scaled figure of more than four significant digits in its own scale word, rounded (1873.6亿美元 → 1870亿美元)", () => {
+    const [q] = typedOf("2019年日本的研发投入高达1873.6亿美元，居亚洲第二。", "zh");
+    expect(q.answerText).toBe("1870亿美元");
+    expect(q.stem).toContain("三位有效数字");
+    for (const input of ["1870亿美元", "1873.6亿美元", "1870"]) expect(grade(q, input).correct, input).toBe(true);
+    expect(grade(q, "1900亿美元").correct).toBe(false);
+  });
+  it("asks $187.36 billion as $187 billion; four digits stay as written", () => {
+    const [q] = typedOf("In 2019 Japan spent $187.36 billion on research.", "en");
+    expect(q.answerText).toBe("$187 billion");
+    expect(typedOf("In 2019 Korea spent $98.45 billion on research.", "en")[0].answerText).toBe("$98.45 billion");
+    expect(grade(q, "187.36 billion").correct).toBe(true);
+    expect(grade(q, "190 billion").correct).toBe(false);
+  });
   it("asks $1,542,002 as $1.54 million", () => {
     const [q] = typedOf("In 2022, the start-up paid $1,542,002 in licence fees for chip designs from abroad.", "en");
     expect(q.answerText).toBe("$1.54 million");
