@@ -13,11 +13,13 @@ interface Digits {
 }
 
 function digitsOf(v: number): Digits | null {
+  if (!Number.isFinite(v)) return null;
   const s = String(v);
-  if (!Number.isFinite(v) || s.includes("e")) return null;
-  const negative = s[0] === "-" || Object.is(v, -0);
-  const [whole, fraction = ""] = (negative && s[0] === "-" ? s.slice(1) : s).split(".");
-  return { negative, digits: whole + fraction, point: whole.length };
+  if (s.includes("e")) return null;
+  const body = v < 0 ? s.slice(1) : s;
+  const negative = v < 0 || Object.is(v, -0);
+  const dot = body.indexOf(".");
+  return dot < 0 ? { negative, digits: body, point: body.length } : { negative, digits: body.slice(0, dot) + body.slice(dot + 1), point: dot };
 }
 
 /**
