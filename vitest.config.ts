@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "i18n/**/*.test.ts"],
           exclude: ["**/node_modules/**", "lib/generated/**"],
           // Some unit tests build the whole seed bank (a few seconds on a loaded 2-core machine). Speed
           // is measured by the bench scripts; a timeout here only catches a test that hangs.

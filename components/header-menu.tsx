@@ -7,7 +7,7 @@ import { useRef, useState } from "react";
  * row; from the `sm` breakpoint up the button is hidden and the links flow into the header as before
  * (`display: contents`), so the desktop header is unchanged.
  */
-export function HeaderMenu({ children }: { children: React.ReactNode }) {
+export function HeaderMenu({ label, children }: { label: string; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   return (
@@ -20,7 +20,7 @@ export function HeaderMenu({ children }: { children: React.ReactNode }) {
         onClick={() => setOpen((o) => !o)}
         className="order-2 rounded border border-slate-300 px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 sm:hidden"
       >
-        Menu
+        {label}
       </button>
       <div
         id="header-menu"

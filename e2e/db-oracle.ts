@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import path from "node:path";
+import { DEFAULT_QUIZ_LENGTH, revealingGroups } from "../lib/quiz/quiz-capacity";
 
 /**
  * The test's answer key: reads a question's stored payload from the e2e server's SQLite file.
@@ -51,23 +52,33 @@ export function lessonWithType(type: string): string | null {
 }
 
 /**
- * Two active questions on one sentence of a lesson small enough that a 10-question quiz covers
- * every sentence (one question per sentence, since two on a sentence reveal each other).
+ * Two active questions on one sentence of a lesson small enough that a 10-question quiz covers every
+ * revealing group (lib/quiz/quiz-capacity.ts: a quiz takes one question per group of questions that
+ * share a sentence or a figure), chosen so that once `retire` is retired, `keep` is alone in its
+ * group: every quiz on the lesson then gives it.
  */
 export function sameSentencePair(): { lessonSlug: string; keep: string; retire: string } {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
-    const rows = db
-      .prepare('SELECT id, "lessonSlug" AS lesson, "sourceSentenceId" AS sentence FROM "Question" WHERE "retiredAt" IS NULL ORDER BY id')
-      .all() as { id: string; lesson: string; sentence: string }[];
-    const sentencesPerLesson = new Map<string, Set<string>>();
-    for (const r of rows) sentencesPerLesson.set(r.lesson, (sentencesPerLesson.get(r.lesson) ?? new Set()).add(r.sentence));
-    for (const r of rows) {
-      if ((sentencesPerLesson.get(r.lesson)?.size ?? 99) > 10) continue;
-      const other = rows.find((o) => o.id !== r.id && o.sentence === r.sentence);
-      if (other) return { lessonSlug: r.lesson, keep: r.id, retire: other.id };
+    const rows = (
+      db.prepare('SELECT id, type, "lessonSlug" AS lesson, "sourceSentenceId" AS sentence, payload FROM "Question" WHERE "retiredAt" IS NULL ORDER BY id').all() as {
+        id: string;
+        type: string;
+        lesson: string;
+        sentence: string;
+        payload: string;
+      }[]
+    ).map((r) => ({ id: r.id, type: r.type, lesson: r.lesson, source: { sentenceId: r.sentence }, figureIds: (JSON.parse(r.payload).figureIds ?? []) as string[] }));
+    for (const retire of rows) {
+      for (const keep of rows) {
+        if (keep.id === retire.id || keep.source.sentenceId !== retire.source.sentenceId) continue;
+        const left = rows.filter((r) => r.lesson === keep.lesson && r.id !== retire.id);
+        const groups = revealingGroups(left);
+        if (new Set(groups.values()).size > DEFAULT_QUIZ_LENGTH) continue;
+        if (left.filter((r) => groups.get(r.id) === groups.get(keep.id)).length === 1) return { lessonSlug: keep.lesson, keep: keep.id, retire: retire.id };
+      }
     }
-    throw new Error("no lesson with two questions on one sentence and at most 10 sentences");
+    throw new Error("no lesson of at most 10 revealing groups with two questions on one sentence, one of them alone once the other is retired");
   } finally {
     db.close();
   }
@@ -124,6 +135,18 @@ export function sectorWithoutQuestions(): string | null {
   try {
     const sql = `SELECT s.id FROM "Sector" s WHERE NOT EXISTS (SELECT 1 FROM "QuestionSector" qs JOIN "Question" q ON q.id = qs."questionId" WHERE qs."sectorId" = s.id AND q."retiredAt" IS NULL) ORDER BY s.id LIMIT 1`;
     return (db.prepare(sql).get() as { id: string } | undefined)?.id ?? null;
+  } finally {
+    db.close();
+  }
+}
+
+/** The interface language saved on an account (null: follows the browser). */
+export function userLocale(email: string): string | null {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT locale FROM "User" WHERE email = ?').get(email) as { locale: string | null } | undefined;
+    if (!row) throw new Error(`no user ${email} in the e2e database`);
+    return row.locale;
   } finally {
     db.close();
   }

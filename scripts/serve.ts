@@ -6,7 +6,8 @@
 // it (docs/decisions/0013). Each request is logged as one JSON line. And SIGTERM/SIGINT shut
 // down gracefully: requests in flight finish (up to SHUTDOWN_TIMEOUT_MS, default 10 s), then the
 // database client is closed and the process exits 0 (docs/decisions/0021).
-//   tsx scripts/serve.ts [--dev]      PORT (default 3000), TRUSTED_PROXY_HOPS (default 0)
+//   tsx scripts/serve.ts [--dev]      PORT (default 3000), TRUSTED_PROXY_HOPS (default 0),
+//                                     LISTEN_HOST (default: every interface; 127.0.0.1 behind a local balancer)
 import { createRequire } from "node:module";
 import next from "next";
 import { trustedProxyHops } from "../lib/client-address";
@@ -16,6 +17,7 @@ import { createAppServer, stopOnSignals } from "./lib/app-server";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+const listenHost = process.env.LISTEN_HOST || undefined;
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
 let hops: number;
 try {
@@ -33,11 +35,13 @@ const handle = app.getRequestHandler();
 const nextVersion = (createRequire(import.meta.url)("next/package.json") as { version: string }).version;
 const started = Date.now();
 await app.prepare();
-server.listen(port, () => {
+const onListening = () => {
   console.log(`   ▲ Next.js ${nextVersion}`);
-  console.log(`   - Local:        http://localhost:${port}`);
+  console.log(`   - Local:        http://${listenHost ?? "localhost"}:${port}`);
   if (hops > 0) console.log(`   - Client address: X-Forwarded-For, ${hops} trusted proxy hop${hops === 1 ? "" : "s"}`);
   console.log(` ✓ Ready in ${Date.now() - started}ms`);
-});
+};
+if (listenHost) server.listen(port, listenHost, onListening);
+else server.listen(port, onListening);
 
 stopOnSignals(server, { timeoutMs: shutdownTimeoutMs, cleanup: () => Promise.allSettled([app.close(), disconnectDb()]), log: logger });

@@ -2,6 +2,7 @@ import { extractFigures, type ExtractedFigure } from "./figures";
 import { generateDrafts, type Draft } from "./generate";
 import { matchSectors, parseLexicon } from "./lexicon";
 import { withSentenceMemo } from "./item-rules";
+import { withBuildMemo } from "./build-memo";
 import { figureWriter, numberTokens } from "./number-tokens";
 import { pushAll } from "../arrays";
 import { DocumentError, parseDocument, slugFromFileName } from "./parse-document";
@@ -48,7 +49,7 @@ function toFigure(f: ExtractedFigure): Figure {
  * source sentence. Pure: the same files give byte-identical JSON.
  */
 export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle: ContentBundle; stats: BuildStats } {
-  return withSentenceMemo(() => buildAll(files, lexiconYaml));
+  return withBuildMemo(() => withSentenceMemo(() => buildAll(files, lexiconYaml)));
 }
 
 function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBundle; stats: BuildStats } {

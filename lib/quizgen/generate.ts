@@ -13,6 +13,7 @@ import { compareQuestions } from "./compare-questions";
 import { matchingStatementFlaw } from "./item-rules";
 import { isCategory, mentionsByName } from "./item-checks";
 import { withContext } from "./item-context";
+import { swapGivesAway } from "./tf-swap";
 
 /** A generated question before the checks, with what the checks need to know about it. */
 export interface Draft extends Question {
@@ -34,6 +35,8 @@ export interface Draft extends Question {
     context?: string;
     /** For ordering and comparison questions: the figures put in order. */
     compared?: ExtractedFigure[];
+    /** For a true/false statement with its figure swapped: the wrong value written in. */
+    swapped?: string;
   };
 }
 
@@ -65,7 +68,25 @@ function inlineName(ctx: GenerateContext, id: string, language: Language): strin
 export function excerpt(sentence: string, at: number, language: Language): string {
   const limit = language === "zh" ? 110 : 260;
   if (sentence.length <= limit) return sentence;
+  // A semicolon ends a clause that stands alone: a long sentence is cut to the blank's clause
+  // ("…明显高于韩国的25.20%" without the next clause on AI patents).
+  const from = Math.max(sentence.lastIndexOf(";", at - 1), sentence.lastIndexOf("；", at - 1)) + 1;
+  const ends = [sentence.indexOf(";", at), sentence.indexOf("；", at)].filter((i) => i >= 0);
+  const to = ends.length ? Math.min(...ends) : sentence.length;
+  if (from > 0 || to < sentence.length) {
+    const segment = sentence.slice(from, to);
+    const lead = segment.length - segment.trimStart().length;
+    const inner = excerpt(segment.trim(), at - from - lead, language);
+    return `${from > 0 && !inner.startsWith("…") ? "…" : ""}${inner}${to < sentence.length && !inner.endsWith("…") ? "…" : ""}`;
+  }
   const seps = language === "zh" ? /[,，;；。]/ : /[;,]/;
+  // The sentence's end holds its predicate ("… are foreign brands"): an excerpt cut after the blank,
+  // mid-list, reads as another fact ("80% of the equipment in use is CT…"). So when the blank's
+  // clause to the end fits in 1.5 times the limit, the excerpt runs to the end, from as early a
+  // clause as fits.
+  const starts = [0, ...[...sentence.slice(0, at).matchAll(new RegExp(seps.source, "g"))].map((m) => m.index! + 1)];
+  const fromEnd = starts.find((i) => sentence.length - i <= limit * 1.5);
+  if (fromEnd !== undefined) return `${fromEnd > 0 ? "…" : ""}${sentence.slice(fromEnd).trim()}`;
   let s = at;
   let e = at;
   while (s > 0 && (e - s < limit / 2 || !seps.test(sentence[s - 1]))) s--;
@@ -141,10 +162,12 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       });
     }
     // True/false with the figure swapped for a plausible wrong value, or kept (a seeded coin).
-    if (opts.wrong.length === 0) continue;
+    // The wrong value keeps the key's order against the sentence's other figures (tf-swap.ts).
+    const fair = opts.wrong.filter((w) => !swapGivesAway(f, w, L));
+    if (fair.length === 0) continue;
     const tfRandom = rngFor(doc.slug, f.id, "true-false", ctx.generatorVersion);
     const keep = tfRandom() < 0.5;
-    const wrong = opts.wrong[Math.floor(tfRandom() * opts.wrong.length)];
+    const wrong = fair[Math.floor(tfRandom() * fair.length)];
     const at = f.sentence.indexOf(keyText, f.mention.start);
     const statement = keep ? f.sentence : f.sentence.slice(0, at) + wrong + f.sentence.slice(at + keyText.length);
     out.push({
@@ -156,7 +179,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       answerText: keep ? say("trueWord", L) : say("falseWord", L),
       answerBool: keep,
       explanation: keep ? base.explanation : `${say("explainFalse", L)(keyText, wrong)} ${base.explanation}`,
-      check: { sentence: f.sentence, figure: f, sentenceFigures },
+      check: { sentence: f.sentence, figure: f, sentenceFigures, swapped: keep ? undefined : wrong },
     });
   }
   return out;
@@ -306,13 +329,15 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
     const id = f.kind === "year" ? null : sectorOf(f);
     // A broad category ("能源", "Materials") is no answer next to sectors.
     if (!id || isCategory(ctx.lexicon, id)) continue;
+    // Only a sector's first readable statement is ever used: once it has one, later figures are not read.
+    if (bySector.has(id)) continue;
     // The whole (short) sentence, else the figure's clause: the first that reads with one blank.
     const left = [f.sentence, clauseOf(f, L)]
       .filter((text) => mentionsByName(ctx.lexicon, text))
       .map((text) => [...new Set(matchSectors(ctx.lexicon, text).map((m) => m.sectorId))].reduce((masked, sid) => maskSector(ctx, masked, sid), text))
       // Exactly one blank: a statement that hides no sector does not say what it is about.
       .find((masked) => masked.split(BLANK).length === 2 && !matchingStatementFlaw(masked, L));
-    if (left) bySector.set(id, [...(bySector.get(id) ?? []), { f, left }]);
+    if (left) bySector.set(id, [{ f, left }]);
   }
   const random = rngFor(doc.slug, "matching", ctx.generatorVersion);
   const sectors = shuffled([...bySector.keys()], random);

@@ -16,7 +16,7 @@ export interface Lexicon {
   entries: LexiconEntry[];
   byId: Map<string, LexiconEntry>;
   /** Aliases longest first, so "CNC machine tools" wins over "machine tools". */
-  patterns: { sectorId: string; alias: string; re: RegExp }[];
+  patterns: { sectorId: string; alias: string; re: RegExp; lower: string }[];
   /** Matches per text: the same sentence is looked up by several steps. */
   cache: Map<string, SectorMatch[]>;
 }
@@ -38,7 +38,7 @@ export function parseLexicon(yamlText: string): Lexicon {
       const latin = /^[\x00-\x7f]+$/.test(alias);
       // Short upper-case aliases (AI, IC, CT, 5G) must match in that case; others ignore case.
       const flags = latin && alias.length <= 3 && alias === alias.toUpperCase() ? "g" : "gi";
-      return { sectorId, alias, re: new RegExp(latin ? `(?<![A-Za-z0-9])${escape(alias)}(?![A-Za-z0-9])` : escape(alias), flags) };
+      return { sectorId, alias, re: new RegExp(latin ? `(?<![A-Za-z0-9])${escape(alias)}(?![A-Za-z0-9])` : escape(alias), flags), lower: alias.toLowerCase() };
     });
   return { entries, byId, patterns, cache: new Map() };
 }
@@ -54,7 +54,11 @@ export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
   const cached = lexicon.cache.get(text);
   if (cached) return cached;
   const taken: SectorMatch[] = [];
+  // A pattern can only match where its alias is written, in some case: a substring test first
+  // skips the regular expressions of the hundreds of aliases a sentence does not contain.
+  const lower = text.toLowerCase();
   for (const p of lexicon.patterns) {
+    if (!lower.includes(p.lower)) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       const start = m.index!;
@@ -67,33 +71,58 @@ export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
   return taken;
 }
 
+// Depths, siblings and descendants depend on the lexicon only, and generation asks for them once
+// per sentence and draft: each is worked out once per lexicon (read-only results, shared).
+const derived = new WeakMap<Lexicon, { depth: Map<string, number>; siblings: Map<string, readonly LexiconEntry[]>; descendants: Map<string, ReadonlySet<string>> }>();
+function derivedOf(lexicon: Lexicon) {
+  let d = derived.get(lexicon);
+  if (!d) derived.set(lexicon, (d = { depth: new Map(), siblings: new Map(), descendants: new Map() }));
+  return d;
+}
+
 export function depthOf(lexicon: Lexicon, sectorId: string): number {
-  let depth = 0;
-  for (let e = lexicon.byId.get(sectorId); e?.parent; e = lexicon.byId.get(e.parent)) depth++;
+  const memo = derivedOf(lexicon).depth;
+  let depth = memo.get(sectorId);
+  if (depth === undefined) {
+    depth = 0;
+    for (let e = lexicon.byId.get(sectorId); e?.parent; e = lexicon.byId.get(e.parent)) depth++;
+    memo.set(sectorId, depth);
+  }
   return depth;
 }
 
 /** Distractor candidates: siblings (same parent) first, then other sectors at the same depth. */
-export function siblingsOf(lexicon: Lexicon, sectorId: string): LexiconEntry[] {
-  const parent = lexicon.byId.get(sectorId)?.parent ?? null;
-  const depth = depthOf(lexicon, sectorId);
-  const siblings = lexicon.entries.filter((e) => e.id !== sectorId && e.parent === parent);
-  const cousins = lexicon.entries.filter((e) => e.id !== sectorId && e.parent !== parent && depthOf(lexicon, e.id) === depth);
-  return [...siblings, ...cousins];
+export function siblingsOf(lexicon: Lexicon, sectorId: string): readonly LexiconEntry[] {
+  const memo = derivedOf(lexicon).siblings;
+  let found = memo.get(sectorId);
+  if (!found) {
+    const parent = lexicon.byId.get(sectorId)?.parent ?? null;
+    const depth = depthOf(lexicon, sectorId);
+    const siblings = lexicon.entries.filter((e) => e.id !== sectorId && e.parent === parent);
+    const cousins = lexicon.entries.filter((e) => e.id !== sectorId && e.parent !== parent && depthOf(lexicon, e.id) === depth);
+    found = [...siblings, ...cousins];
+    memo.set(sectorId, found);
+  }
+  return found;
 }
 
 /** A sector and everything below it. */
-export function descendantsOf(lexicon: Lexicon, sectorId: string): Set<string> {
-  const out = new Set([sectorId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const e of lexicon.entries) {
-      if (e.parent && out.has(e.parent) && !out.has(e.id)) {
-        out.add(e.id);
-        grew = true;
+export function descendantsOf(lexicon: Lexicon, sectorId: string): ReadonlySet<string> {
+  const memo = derivedOf(lexicon).descendants;
+  let found = memo.get(sectorId);
+  if (!found) {
+    const out = new Set([sectorId]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const e of lexicon.entries) {
+        if (e.parent && out.has(e.parent) && !out.has(e.id)) {
+          out.add(e.id);
+          grew = true;
+        }
       }
     }
+    memo.set(sectorId, (found = out));
   }
-  return out;
+  return found;
 }

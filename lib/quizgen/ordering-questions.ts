@@ -2,13 +2,19 @@ import { comparableGroups } from "./comparisons";
 import type { ExtractedFigure } from "./figures";
 import { excerpt, questionId, type Draft, type GenerateContext } from "./generate";
 import { withoutHedge } from "./format";
+import { findNumbers } from "./numbers";
 import { rngFor, shuffled } from "./random";
 import type { Language } from "./schema";
 import { say } from "./templates";
 
 const BLANK = "____";
 
-/** The sentence with the given figures blanked, cut around the first blank. */
+/**
+ * The sentence with the given figures blanked, cut around the first blank. A clause with no blank
+ * that states another figure of the items' kind and unit is left out ("预计2025年中美X分别为____和
+ * ____,2030年分别为15000件和22000件"): the other pair, in the same order, would answer the question.
+ * A clause before the blanks stays (it names what they are about).
+ */
 export function blankedContext(items: ExtractedFigure[], language: Language): string {
   let context = items[0].sentence;
   for (const f of [...items].sort((a, b) => b.mention.start - a.mention.start)) {
@@ -16,7 +22,30 @@ export function blankedContext(items: ExtractedFigure[], language: Language): st
     const at = context.indexOf(bare, f.mention.start);
     if (at >= 0) context = context.slice(0, at) + BLANK + context.slice(at + bare.length);
   }
+  context = withoutOtherFigures(context, items, language);
   return excerpt(context, context.indexOf(BLANK), language);
+}
+
+/** Figures of the stem, other than the blanks, of the same kind and unit as the compared items. */
+export function otherComparableFigures(stem: string, items: ExtractedFigure[], language: Language): string[] {
+  const like = (m: { kind: string; unit: string | null }) => items.some((f) => f.kind === m.kind && f.unit === m.unit);
+  return findNumbers(stem, language).filter(like).map((m) => m.text);
+}
+
+// Clause separators: a comma or semicolon that is not inside a number ("12,000").
+const CLAUSE = { en: /(?<=[,;])\s+/, zh: /(?<=[，；;]|(?<!\d),|,(?!\d))/ };
+
+function withoutOtherFigures(blanked: string, items: ExtractedFigure[], language: Language): string {
+  if (!otherComparableFigures(blanked, items, language).length) return blanked;
+  const end = blanked.match(/([。.!?！？])\s*(?:\[\d+\])*\s*$/);
+  const body = end ? blanked.slice(0, end.index) : blanked;
+  // Only the clauses after the blanks go ("…; in 2018, Japan had 28%" goes whole): one before them
+  // names what the blanks are about (its figures stay, and the "no-order-cue" check refuses).
+  const clauses = body.split(CLAUSE[language]);
+  const last = clauses.findLastIndex((c) => c.includes(BLANK));
+  const kept = clauses.slice(0, last + 1);
+  const joined = kept.join(language === "en" ? " " : "").replace(/[\s,，;；]+$/, "").replace(/,\s+and$/, "");
+  return `${joined}${end ? end[1] : language === "zh" ? "。" : "."}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { authSecret } from "@/lib/server/env";
 import { sameOriginRedirect } from "@/lib/safe-callback-url";
 import { logger } from "@/lib/logger";
 import { authLogger } from "@/lib/server/auth/auth-logger";
+import { localizeMessage } from "@/i18n/localize-message";
 
 /** The message the sign-in form shows when the email or the password is wrong (never says which). */
 export const BAD_CREDENTIALS = "The email or password is not right.";
@@ -28,14 +29,14 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
-        if (!parsed.success) throw new Error(BAD_CREDENTIALS);
+        if (!parsed.success) throw new Error(await localizeMessage(BAD_CREDENTIALS));
         const { email, password } = parsed.data;
         // X-Forwarded-For as scripts/serve.ts rewrote it from the connection (lib/client-address.ts).
         const address = clientAddress(req?.headers?.["x-forwarded-for"] as string | string[] | undefined);
         const gate = await beginSignIn(email, address);
-        if (!gate.allowed) throw new Error(tooManyAttemptsMessage(gate.retryAfterMs));
+        if (!gate.allowed) throw new Error(await localizeMessage(tooManyAttemptsMessage(gate.retryAfterMs)));
         const user = await verifyCredentials(email, password);
-        if (!user) throw new Error(BAD_CREDENTIALS);
+        if (!user) throw new Error(await localizeMessage(BAD_CREDENTIALS));
         await signInSucceeded(user.id, email, address, gate.counted);
         return user;
       },

@@ -1,7 +1,10 @@
 import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
+import { cache } from "react";
+import { unstable_cache } from "next/cache";
 import { db } from "@/lib/server/db";
 import { lessonBodySchema, type LessonBody } from "@/lib/schemas/lesson";
+import { lessonBodyHtml } from "@/lib/lesson-html";
 import type { SessionUser } from "@/lib/server/data/users";
 
 export interface LessonSummary {
@@ -44,4 +47,48 @@ export async function getLesson(viewer: SessionUser, slug: string): Promise<Less
   });
   if (!row) return null;
   return { ...row, body: lessonBodySchema.parse(JSON.parse(row.body)) };
+}
+
+/** A lesson page's header fields and the version of its text, without the text (one primary-key read). */
+export interface LessonHead extends Omit<LessonSummary, "questionCount"> {
+  source: string | null;
+  /** What content:sync recorded for this lesson's content: it changes exactly when the lesson changed. */
+  contentHash: string;
+}
+
+// Once per request: the page and its metadata both ask.
+const readLessonHead = cache(
+  (slug: string, viewerId: string, role: SessionUser["role"]): Promise<LessonHead | null> =>
+    db().lesson.findFirst({
+      where: { slug, ...visibleLessonWhere({ id: viewerId, role }) },
+      select: { slug: true, title: true, language: true, source: true, readingMinutes: true, contentHash: true },
+    }),
+);
+
+/** A lesson the viewer may see (decisions/0033), or null: the page answers 404. */
+export async function getLessonHead(viewer: SessionUser, slug: string): Promise<LessonHead | null> {
+  return readLessonHead(slug, viewer.id, viewer.role);
+}
+
+/** The lesson text as HTML, rendered from the version of the lesson the database holds now (null if none has that hash). */
+export async function renderLessonBody(slug: string, contentHash: string): Promise<string | null> {
+  const row = await db().lesson.findFirst({ where: { slug, contentHash }, select: { body: true, language: true } });
+  return row ? lessonBodyHtml(lessonBodySchema.parse(JSON.parse(row.body)), row.language) : null;
+}
+
+/**
+ * The lesson text as HTML, cached by Next's data cache under (slug, content hash): every process
+ * on one database reads the hash from the database, so a sync that changes a lesson changes its key
+ * (and only its key) everywhere at once, with no message between processes (docs/decisions/0027).
+ * The text is the same for every reader, so the cached value names no one.
+ */
+const cachedLessonBody = unstable_cache(renderLessonBody, ["lesson-body-html-v1"], { revalidate: false });
+
+/** Null when the lesson no longer exists (retired by a sync since its head was read). */
+export async function getLessonBodyHtml(head: Pick<LessonHead, "slug" | "contentHash">): Promise<string | null> {
+  const html = await cachedLessonBody(head.slug, head.contentHash);
+  if (html !== null) return html;
+  // A sync replaced that version between the two reads: the lesson as it is now, uncached.
+  const row = await db().lesson.findFirst({ where: { slug: head.slug, retiredAt: null }, select: { body: true, language: true } });
+  return row ? lessonBodyHtml(lessonBodySchema.parse(JSON.parse(row.body)), row.language) : null;
 }

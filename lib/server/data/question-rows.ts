@@ -1,5 +1,6 @@
 import type { VisibleLessons } from "@/lib/server/data/visibility";
 import "server-only";
+import { parseReadAs } from "@/lib/quiz/read-as";
 import type { Feedback, QuizQuestion } from "@/lib/quiz/question";
 import type { Answer } from "@/lib/schemas/answer";
 import { gradeAnswer, AnswerDoesNotFitError, type Grade } from "@/lib/quiz/grade-answer";
@@ -73,7 +74,7 @@ export function activeFor(editorId: string | null, visible: VisibleLessons) {
 }
 
 export function feedbackFor(q: QuizQuestion, correct: boolean, readAs: string | null): Feedback {
-  return { correct, answerText: q.answerText, explanation: q.explanation, readAs, source: { lessonSlug: q.documentSlug, sentenceId: q.source.sentenceId, quote: q.source.quote } };
+  return { correct, answerText: q.answerText, explanation: q.explanation, readAs: parseReadAs(readAs), source: { lessonSlug: q.documentSlug, sentenceId: q.source.sentenceId, quote: q.source.quote } };
 }
 
 /** Grades an answer on the server; an answer of the wrong shape for the question is the caller's error. */

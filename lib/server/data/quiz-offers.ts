@@ -1,4 +1,6 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { unstable_cache } from "next/cache";
 import { db } from "@/lib/server/db";
 import { quizCapacity } from "@/lib/quiz/quiz-capacity";
 import type { QuizQuestion, QuizScope } from "@/lib/quiz/question";
@@ -31,6 +33,34 @@ export function offerFor(pool: QuizQuestion[]): QuizOffer {
 
 export async function quizOffer(viewer: SessionUser, scope: QuizScope, scopeId: string, editorId: string | null): Promise<QuizOffer> {
   return offerFor(await activeQuestions(viewer, scope, scopeId, editorId));
+}
+
+/**
+ * A lesson's offer is a pure function of its active questions' generated payloads (type, source
+ * sentence, figures; edits change wording only), and each payload is fixed by the question's
+ * content hash. So the fingerprint of the active (id, content hash) pairs, read in one narrow
+ * query, names the offer exactly, in every process on the database (docs/decisions/0027).
+ */
+// The caller (the lesson page) has already checked that the reader may see this lesson.
+export async function lessonOfferKey(slug: string, editorId: string | null): Promise<{ fingerprint: string; ids: string[] }> {
+  const rows = await db().question.findMany({ where: { ...activeFor(editorId, { retiredAt: null }), lessonSlug: slug }, select: { id: true, contentHash: true }, orderBy: { id: "asc" } });
+  const fingerprint = createHash("sha256").update(rows.map((r) => `${r.id}:${r.contentHash}`).join("\n")).digest("base64url");
+  return { fingerprint, ids: rows.map((r) => r.id) };
+}
+
+const cachedOffer = unstable_cache(
+  async (_fingerprint: string, ids: string[]): Promise<QuizOffer> => {
+    const rows = await db().question.findMany({ where: { id: { in: ids } }, select: questionFieldsFor(null), orderBy: { id: "asc" } });
+    return offerFor(rows.map(parseQuestion));
+  },
+  ["lesson-quiz-offer-v1"],
+  { revalidate: false },
+);
+
+/** The lesson page's quiz offer for a reader (editorId: see editorFor), from the cache when the active questions are unchanged. */
+export async function cachedLessonOffer(slug: string, editorId: string | null): Promise<QuizOffer> {
+  const { fingerprint, ids } = await lessonOfferKey(slug, editorId);
+  return cachedOffer(fingerprint, ids);
 }
 
 /** Every sector's offer from one query (the sectors page lists them all). */

@@ -8,7 +8,7 @@ import { presentQuestion } from "@/lib/quiz/present-question";
 import { factIdsMissed, factsOf, inReadingOrder, type Fact } from "@/lib/review/facts";
 import { lessonBodySchema } from "@/lib/schemas/lesson";
 import { questionForReview, reviewSeed } from "@/lib/review/formats";
-import { dayStart, summarizeQueue } from "@/lib/review/queue";
+import { dayStart } from "@/lib/review/queue";
 import { DEFAULT_RETENTION, elapsedDays, parseCard, ratingFor, ratingsAllowed, reviewCard, serializeCard, type CardState } from "@/lib/review/scheduler";
 import { effectiveReviews } from "@/lib/review/stats";
 import type { ReviewAnswerInput, ReviewSettingsInput } from "@/lib/schemas/review";
@@ -93,6 +93,7 @@ export interface ReviewSession {
   due: number;
   newToday: number;
   totalCards: number;
+  /** When the earliest card not yet due falls due; only read when no card is shown (null otherwise). */
   nextDueAt: Date | null;
   card: null | { id: string; version: number; isNew: boolean; lessonSlug: string; question: PresentedQuestion };
   /** The review "undo" would cancel: the learner's latest review still in force. */
@@ -119,46 +120,82 @@ async function newAllowance(viewer: SessionUser, now: Date, limit: number): Prom
   return limit - effectiveReviews(today).filter((l) => l.stateBefore === 0).length;
 }
 
-/** The latest review of the learner still in force, which undo would cancel. */
+const LOG_PAGE = 20;
+
+/**
+ * The latest review of the learner still in force, which undo would cancel. Read newest first, a
+ * page at a time: an undo is always later than the review it cancels, so the pages already read
+ * hold every undo of the rows in the next one.
+ */
 async function latestReview(viewer: SessionUser, client: Db | Tx = db()) {
-  const recent = await client.reviewLog.findMany({
-    where: { userId: viewer.id },
-    orderBy: { reviewedAt: "desc" },
-    take: 200,
-    select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true, questionId: true },
-  });
-  return effectiveReviews(recent)[0] ?? null;
+  const undone = new Set<string>();
+  for (let skip = 0; ; skip += LOG_PAGE) {
+    const page = await client.reviewLog.findMany({
+      where: { userId: viewer.id },
+      orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+      skip,
+      take: LOG_PAGE,
+      select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true, questionId: true },
+    });
+    for (const l of page) if (l.kind === "undo" && l.undoesId) undone.add(l.undoesId);
+    const inForce = page.find((l) => l.kind === "review" && !undone.has(l.id));
+    if (inForce) return inForce;
+    if (page.length < LOG_PAGE) return null;
+  }
 }
 
-function matchesFilter(card: { lessonSlug: string; sectorIds: string }, filter: ReviewFilter): boolean {
-  if (filter.lessonSlug && card.lessonSlug !== filter.lessonSlug) return false;
-  if (filter.sectorId && !(JSON.parse(card.sectorIds) as string[]).includes(filter.sectorId)) return false;
-  return true;
+/** The learner's cards in the filter, as a query (the sector list is a JSON array of ids). */
+function cardsInScope(viewer: SessionUser, filter: ReviewFilter) {
+  return {
+    userId: viewer.id,
+    ...(filter.lessonSlug ? { lessonSlug: filter.lessonSlug } : {}),
+    ...(filter.sectorId ? { sectorIds: { contains: JSON.stringify(filter.sectorId) } } : {}),
+  };
 }
 
-/** What the review page shows: counts, and the next card's question without its answer key. */
+const queuedFields = { id: true, factId: true, lessonSlug: true, origin: true, createdAt: true, position: true, due: true, state: true, reps: true, version: true } as const;
+const CARD_PAGE = 20;
+
+/**
+ * What the review page shows: counts, and the next card's question without its answer key. Reads
+ * only that: the counts are counted by the database, and the queue is read in order a page at a
+ * time until a card with a question turns up (indexes: ReviewCard (userId, state, due)). The order
+ * is summarizeQueue's: due cards oldest due first, then new cards while today's allowance lasts.
+ */
 export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewSession> {
   const settings = await getReviewSettings(viewer);
   const editorId = await editorFor(viewer);
-  const [cards, allowance, last] = await Promise.all([
-    db().reviewCard.findMany({ where: { userId: viewer.id }, select: { id: true, factId: true, lessonSlug: true, sectorIds: true, origin: true, createdAt: true, position: true, due: true, state: true, reps: true, version: true } }),
+  const scope = cardsInScope(viewer, filter);
+  const learnt = { ...scope, state: { gt: 0 } };
+  const [byState, due, allowance, last] = await Promise.all([
+    db().reviewCard.groupBy({ by: ["state"], where: scope, _count: { _all: true } }),
+    db().reviewCard.count({ where: { ...learnt, due: { lte: now } } }),
     newAllowance(viewer, now, settings.newCardsPerDay),
     latestReview(viewer),
   ]);
-  const inScope = cards.filter((c) => matchesFilter(c, filter));
-  const queue = summarizeQueue(inScope, now, allowance);
-  let card: ReviewSession["card"] = null;
+  const totalCards = byState.reduce((sum, g) => sum + g._count._all, 0);
+  const fresh = byState.find((g) => g.state === 0)?._count._all ?? 0;
+  const newToday = Math.max(0, Math.min(fresh, allowance));
+
   // A card whose fact lost all its questions (retired) is skipped, not shown broken.
-  let candidates = inScope;
-  let next = queue.next;
-  while (next && !card) {
-    const chosen = cards.find((c) => c.id === next!.id)!;
-    const question = questionForReview(await factQuestions(viewer, chosen.factId, editorId), chosen.id, chosen.reps);
-    if (question) card = { id: chosen.id, version: chosen.version, isNew: chosen.state === 0, lessonSlug: chosen.lessonSlug, question: presentQuestion(question, reviewSeed(chosen.id, chosen.reps)) };
-    else {
-      candidates = candidates.filter((c) => c.id !== chosen.id);
-      next = summarizeQueue(candidates, now, allowance).next;
+  let card: ReviewSession["card"] = null;
+  const queues = [
+    { where: { ...learnt, due: { lte: now } }, orderBy: [{ due: "asc" as const }, { id: "asc" as const }], limit: due },
+    // "wrong-answer" sorts after "lesson": descending puts missed facts first.
+    { where: { ...scope, state: 0 }, orderBy: [{ origin: "desc" as const }, { createdAt: "asc" as const }, { position: "asc" as const }, { factId: "asc" as const }], limit: newToday > 0 ? fresh : 0 },
+  ];
+  for (const queue of queues) {
+    for (let skip = 0; !card && skip < queue.limit; skip += CARD_PAGE) {
+      const page = await db().reviewCard.findMany({ where: queue.where, orderBy: queue.orderBy, skip, take: Math.min(CARD_PAGE, queue.limit - skip), select: queuedFields });
+      for (const chosen of page) {
+        const question = questionForReview(await factQuestions(viewer, chosen.factId, editorId), chosen.id, chosen.reps);
+        if (!question) continue;
+        card = { id: chosen.id, version: chosen.version, isNew: chosen.state === 0, lessonSlug: chosen.lessonSlug, question: presentQuestion(question, reviewSeed(chosen.id, chosen.reps)) };
+        break;
+      }
+      if (page.length === 0) break;
     }
+    if (card) break;
   }
   let undoable: ReviewSession["undoable"] = null;
   if (last?.questionId) {
@@ -166,7 +203,9 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
     const parsed = q ? parseQuestion(q) : null;
     undoable = { logId: last.id, stem: parsed?.stem ?? "", language: parsed?.language ?? "en" };
   }
-  return { due: queue.due, newToday: queue.newToday, totalCards: inScope.length, nextDueAt: queue.nextDueAt, card, undoable };
+  // Only shown when nothing is waiting ("the next card is due in about … minutes").
+  const nextDueAt = card ? null : ((await db().reviewCard.aggregate({ where: { ...learnt, due: { gt: now } }, _min: { due: true } }))._min.due ?? null);
+  return { due, newToday, totalCards, nextDueAt, card, undoable };
 }
 
 export interface ReviewAnswerResult {
@@ -303,11 +342,11 @@ export async function rerateReview(viewer: SessionUser, input: { logId: string; 
   }
 }
 
-/** The lessons and sectors the learner has cards in, for the review page's filters. */
+/** The lessons and sectors the learner has cards in, for the review page's filters (one row per distinct pair). */
 export async function getReviewFilters(viewer: SessionUser): Promise<{ lessons: { slug: string; title: string; language: string }[]; sectors: { id: string; nameEn: string; nameZh: string }[] }> {
-  const cards = await db().reviewCard.findMany({ where: { userId: viewer.id }, select: { lessonSlug: true, sectorIds: true } });
-  const slugs = [...new Set(cards.map((c) => c.lessonSlug))];
-  const sectorIds = [...new Set(cards.flatMap((c) => JSON.parse(c.sectorIds) as string[]))];
+  const pairs = await db().reviewCard.groupBy({ by: ["lessonSlug", "sectorIds"], where: { userId: viewer.id } });
+  const slugs = [...new Set(pairs.map((c) => c.lessonSlug))];
+  const sectorIds = [...new Set(pairs.flatMap((c) => JSON.parse(c.sectorIds) as string[]))];
   const [lessons, sectors] = await Promise.all([
     db().lesson.findMany({ where: { slug: { in: slugs }, ...visibleLessonWhere(viewer) }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
     db().sector.findMany({ where: { id: { in: sectorIds } }, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),

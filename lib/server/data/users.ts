@@ -4,17 +4,20 @@ import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/server/auth/password";
 import { emailSchema, passwordSchema, type SignUpInput } from "@/lib/schemas/account";
 import { isRole, type Role } from "@/lib/schemas/roles";
+import type { Locale } from "@/i18n/config";
 
 export interface SessionUser {
   id: string;
   email: string;
   name: string;
   role: Role;
+  /** The interface language the user chose, or null to follow the browser (decisions/0025). */
+  locale?: string | null;
 }
 
-const sessionFields = { id: true, email: true, name: true, role: true } as const;
+const sessionFields = { id: true, email: true, name: true, role: true, locale: true } as const;
 
-function toSessionUser(row: { id: string; email: string; name: string; role: string }): SessionUser {
+function toSessionUser(row: { id: string; email: string; name: string; role: string; locale: string | null }): SessionUser {
   if (!isRole(row.role)) throw new Error(`User ${row.id} has an unknown role "${row.role}".`);
   return { ...row, role: row.role };
 }
@@ -86,10 +89,18 @@ export async function findUserById(id: string): Promise<SessionUser | null> {
  * one-row read as before, so checking costs no extra query.
  */
 export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
-  const row = await db().user.findUnique({ where: { id }, select: { ...sessionFields, sessionVersion: true } });
-  if (!row || row.sessionVersion !== sessionVersion) return null;
+  // Every signed-in request runs this: one plain SQL statement, which skips the Prisma query
+  // compiler's per-call planning (decisions/0027).
+  const [row] = await db().$queryRaw<{ id: string; email: string; name: string; role: string; locale: string | null; sessionVersion: number | bigint }[]>`
+    SELECT "id", "email", "name", "role", "locale", "sessionVersion" FROM "User" WHERE "id" = ${id}`;
+  if (!row || Number(row.sessionVersion) !== sessionVersion) return null;
   const { sessionVersion: _omit, ...user } = row;
   return toSessionUser(user);
+}
+
+/** Saves the interface language a user picked in the header's switcher. */
+export async function setUserLocale(id: string, locale: Locale): Promise<void> {
+  await db().user.update({ where: { id }, data: { locale } });
 }
 
 /** The version a new session token carries (read once, at sign-in). */

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ReviewCard_userId_state_due_idx" ON "ReviewCard"("userId", "state", "due");
+
