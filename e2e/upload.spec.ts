@@ -27,6 +27,7 @@ async function addAndPublish(page: Page, fill: () => Promise<void>, expected: { 
   await expect(page.getByRole("heading", { name: /^Rejected drafts and why \(\d+\)$/ })).toBeVisible();
   await expect(page.locator("details summary").filter({ hasText: /^figure-mc \(\d+\)$/ })).toBeVisible();
   await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath(`preview-${expected.language}-${Date.now()}.png`), fullPage: true });
   await page.getByLabel(className).check();
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published.")).toBeVisible();
