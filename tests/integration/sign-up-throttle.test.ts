@@ -6,7 +6,7 @@ const provider = inject("databaseProvider");
 
 // The action reads the client address from the request headers, as scripts/serve.ts wrote them.
 let forwardedFor = "";
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": forwardedFor }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": forwardedFor }), cookies: async () => ({ get: () => undefined }) }));
 const { signUpAction } = await import("@/app/(auth)/signup/actions");
 
 let serial = 0;

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { routeTranslations } from "@/i18n/route-translations";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import { loadExportBank, parseExportScope } from "@/lib/server/data/question-export";
 import { errorResponse } from "@/lib/server/http";
@@ -10,7 +10,7 @@ import { FORMAT_FILES, isExportFormat } from "@/lib/export/formats";
  * `scope=lesson:<slug>|sector:<id>|selected` (with `id=` for each ticked question). Instructors and admins.
  */
 export async function GET(request: Request) {
-  const [user, te] = await Promise.all([getCurrentUser(), getTranslations("instructor.errors")]);
+  const [user, te] = await Promise.all([getCurrentUser(), routeTranslations("instructor.errors")]);
   if (!user) return Response.json({ error: te("signInFirst") }, { status: 401 });
   if (!canTeach(user.role)) return Response.json({ error: te("instructorsOnly") }, { status: 403 });
   const params = new URL(request.url).searchParams;
