@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
+import { ENGLISH_UPLOAD } from "../tests/support/upload-texts";
 import { findHaproxy, startCluster, type Cluster } from "../scripts/lib/cluster";
 
 test.describe.configure({ mode: "serial" });
@@ -24,6 +25,7 @@ let documentFile: string;
 let env: NodeJS.ProcessEnv;
 let dbUrl: string;
 const email = `scale-${Date.now()}@example.com`;
+const instructorEmail = `scale-teacher-${Date.now()}@example.com`;
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>, url = ADMIN_URL): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -87,17 +89,19 @@ test.beforeAll(async () => {
   await script(["scripts/db/prisma-cli.mjs", "migrate", "deploy"]);
   await tsx("scripts/content-sync.ts");
   await tsx("scripts/user-create.ts", "--email", email, "--password", PASSWORD);
+  await tsx("scripts/user-create.ts", "--email", instructorEmail, "--password", PASSWORD, "--role", "instructor");
 
   cluster = await startCluster({ instances: 2, port: PORT, env, haproxy, dir: workDir, stdio: ["ignore", "ignore", "inherit"], say: () => undefined });
 });
 
 test.afterAll(async () => {
   test.setTimeout(60_000);
-  const clean = cluster ? await cluster.stop() : true;
+  if (cluster) await cluster.stop();
+  const exits = cluster ? cluster.processes.map(({ name, child }) => `${name}: ${child.exitCode ?? child.signalCode}`) : [];
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`)).catch(() => undefined);
   if (workDir) rmSync(workDir, { recursive: true, force: true });
   // SIGTERM to each app and SIGUSR1 to HAProxy: all of them exit 0.
-  expect(clean).toBe(true);
+  expect(exits).toEqual(cluster ? cluster.processes.map(({ name }) => `${name}: 0`) : []);
 });
 
 /** One sign-in through next-auth's credentials callback: the session cookie, or the error it answered. */
@@ -192,4 +196,39 @@ test("a content sync is served by both processes at once, also a lesson each had
   expect(a.content.version).not.toBe(before);
   expect(b.content.version).toBe(a.content.version);
   for (const base of [first, second, cluster.url, cluster.url]) expect(await lessonHtml(base)).toContain(marker);
+});
+
+test("a document uploaded and built through one process is published through the other and read back on the first", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const [first, second] = cluster.backends as [string, string];
+  const { cookie } = await signIn(first, instructorEmail, PASSWORD);
+  const [name, value] = cookie!.split(/=(.*)/s) as [string, string];
+  // Both processes are on 127.0.0.1: one cookie jar serves both.
+  const context = await browser.newContext();
+  await context.addCookies([{ name, value, url: first }]);
+  const page = await context.newPage();
+
+  const className = `Scale-out class ${Date.now()}`;
+  await page.goto(`${second}/instructor`);
+  await page.getByLabel("New class name").fill(className);
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page).toHaveURL(/\/instructor\/classes\/[^/]+$/);
+
+  await page.goto(`${first}/instructor/documents`);
+  await page.getByLabel("Or paste the text").fill(ENGLISH_UPLOAD);
+  await page.getByRole("button", { name: "Build the lesson" }).click();
+  await expect(page).toHaveURL(/\/instructor\/documents\/[^/]+$/, { timeout: 60_000 });
+  const title = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
+  const documentPath = new URL(page.url()).pathname;
+
+  await page.goto(`${second}${documentPath}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await page.getByLabel(className).check();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published.")).toBeVisible();
+  const lessonPath = (await page.getByRole("link", { name: /^Lesson: \/lessons\// }).getAttribute("href"))!;
+
+  await page.goto(`${first}${lessonPath}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await context.close();
 });
