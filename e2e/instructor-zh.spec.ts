@@ -63,6 +63,8 @@ test("an instructor with a Chinese browser runs a class in Chinese", async ({ pa
   await page.getByLabel("截止日期（可选）").fill("2020-01-31");
   await page.getByRole("button", { name: "布置", exact: true }).click();
   await expect(page.locator("#dueAt-error")).toHaveText("在班级时区中这一天已经过去：请选择今天或之后的日期。");
+  // The refused submit reset the form (React does, after an action): choose again.
+  await page.getByLabel("课程或领域测验").selectOption(`lesson:${lessonSlug}`);
   await page.getByLabel("截止日期（可选）").fill("2030-06-30");
   await page.getByRole("button", { name: "布置", exact: true }).click();
   await expect(page.getByText("已布置。")).toBeVisible();

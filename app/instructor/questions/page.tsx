@@ -66,11 +66,11 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
           <table className="w-full min-w-[48rem] border-collapse bg-white text-left text-sm" data-testid="question-stats">
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">
+                <th scope="col" className="whitespace-nowrap p-2">
                   {tx("tickColumn")}
                 </th>
                 {(["question", "answers", "facility", "discrimination", "options", "flags", "review"] as const).map((c) => (
-                  <th key={c} scope="col" className="p-2">
+                  <th key={c} scope="col" className="whitespace-nowrap p-2">
                     {t(`columns.${c}`)}
                   </th>
                 ))}
@@ -108,7 +108,7 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
                   </td>
                   <td className="p-2">
                     <form action={setRetiredAction.bind(null, s.questionId, !s.retired)}>
-                      <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-xs">
+                      <button type="submit" className="whitespace-nowrap rounded border border-slate-300 px-2 py-1 text-xs">
                         {s.retired ? t("restore") : t("retire")}
                       </button>
                     </form>
