@@ -1,9 +1,9 @@
-import { computeParameters, FSRSBinding, FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
+import { fsrsBinding, type BindingItem } from "./fsrs-binding";
 import { default_w, FSRS, generatorParameters, type FSRSState } from "ts-fsrs";
 
 /**
  * Fitting FSRS parameters to a learner's review log with the FSRS optimizer (fsrs-rs, through
- * `@open-spaced-repetition/binding`), and measuring how well a parameter set predicts a log. Pure
+ * lib/review/fsrs-binding.ts), and measuring how well a parameter set predicts a log. Pure
  * apart from the optimizer's own threads: no database, no clock. decisions/0036.
  */
 
@@ -73,13 +73,14 @@ export function targetsOf(histories: readonly CardHistory[]): Target[] {
   return targets.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
-function toItem(t: Target): FSRSBindingItem {
+function toItem(t: Target): BindingItem {
+  const { FSRSBindingItem, FSRSBindingReview } = fsrsBinding();
   return new FSRSBindingItem(t.history.map((r) => new FSRSBindingReview(r.rating, r.deltaT)));
 }
 
 /** Same-day reviews (the learning steps) are kept: the optimizer fits FSRS-6's short-term terms to them. */
 export async function fitParameters(targets: readonly Target[]): Promise<number[]> {
-  const params = await computeParameters(targets.map(toItem), { enableShortTerm: true });
+  const params = await fsrsBinding().computeParameters(targets.map(toItem), { enableShortTerm: true });
   return params.map((p) => Math.round(p * 1e4) / 1e4);
 }
 
@@ -98,6 +99,7 @@ export interface Metrics {
 export function evaluate(parameters: readonly number[] | null, targets: readonly Target[]): Metrics {
   const scored = targets.filter((t) => t.history[t.history.length - 1].deltaT > 0);
   if (scored.length === 0) return { logLoss: NaN, rmseBins: NaN, count: 0 };
+  const { FSRSBinding } = fsrsBinding();
   const model = parameters ? new FSRSBinding([...parameters]) : new FSRSBinding();
   const { logLoss, rmseBins } = model.evaluate(scored.map(toItem));
   return { logLoss, rmseBins, count: scored.length };
