@@ -6,7 +6,7 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and Wasm-backed server packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/client", "pg"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/client", "pg", "@open-spaced-repetition/binding-linux-x64-gnu"],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: { authInterrupts: true },
