@@ -5,6 +5,7 @@ import type lessons from "@/messages/en/lessons.json";
 import type quiz from "@/messages/en/quiz.json";
 import type review from "@/messages/en/review.json";
 import type dashboard from "@/messages/en/dashboard.json";
+import type reviewFsrs from "@/messages/en/review-fsrs.json";
 
 // The English files are the type of every locale's messages, so a misspelt key fails the type check
 // (the unit test i18n/messages.test.ts keeps the other locales' keys equal). A new area file needs a
@@ -19,6 +20,7 @@ declare module "next-intl" {
       quiz: typeof quiz;
       review: typeof review;
       dashboard: typeof dashboard;
+      "review-fsrs": typeof reviewFsrs;
     };
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import { default_w } from "ts-fsrs";
 import { db } from "@/lib/server/db";
 import { registerStudent, type SessionUser } from "@/lib/server/data/users";
-import { allowFitting, fitParametersIfDue, getParameterStatus, schedulingParameters, useDefaultParameters } from "@/lib/server/data/review-fit";
+import { allowFitting, fitParametersIfDue, getParameterStatus, schedulingParameters, chooseDefaultParameters } from "@/lib/server/data/review-fit";
 import { evaluate, FIT_THRESHOLD, historiesOf, targetsOf } from "@/lib/review/fit";
 import { simulateLearner, type SimulatedReview } from "@/lib/review/simulate";
 import { serializeCard } from "@/lib/review/scheduler";
@@ -81,7 +81,7 @@ describe(`fitted FSRS parameters on ${provider}`, () => {
     expect(withFitted.logLoss).toBeLessThan(withDefaults.logLoss);
     expect(withFitted.rmseBins).toBeLessThan(withDefaults.rmseBins);
 
-    await useDefaultParameters(user);
+    await chooseDefaultParameters(user);
     expect(await schedulingParameters(user.id)).toBeNull();
     expect(await getParameterStatus(user)).toMatchObject({ kind: "default", chosen: true });
     expect(await fitParametersIfDue(user.id, fittedAt)).toBe("defaults-chosen");

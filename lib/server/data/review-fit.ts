@@ -40,7 +40,7 @@ export async function getParameterStatus(viewer: SessionUser): Promise<Parameter
 }
 
 /** "Go back to the defaults": the fitted set is dropped and no new fit runs until the learner asks. */
-export async function useDefaultParameters(viewer: SessionUser): Promise<void> {
+export async function chooseDefaultParameters(viewer: SessionUser): Promise<void> {
   const data = { parameters: null, fittedAt: null, reviewCount: 0, logLossBefore: null, logLossAfter: null, useDefaults: true };
   await db().reviewParameters.upsert({ where: { userId: viewer.id }, create: { userId: viewer.id, ...data }, update: data });
 }
