@@ -6,10 +6,27 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and Wasm-backed server packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/client", "pg", "@open-spaced-repetition/binding-linux-x64-gnu"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@node-rs/argon2",
+    "@prisma/client",
+    "pg",
+    // The document pipeline (instructors' uploads, lib/quizgen): a native tokenizer and the readers.
+    "@node-rs/jieba",
+    "compromise",
+    "@microsoft/recognizers-text-suite",
+    "mammoth",
+    "unpdf",
+    // The FSRS optimizer (lib/review/fsrs-binding.ts), a native addon.
+    "@open-spaced-repetition/binding-linux-x64-gnu",
+  ],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // Document uploads (app/instructor/documents): 10 MB per file (MAX_UPLOAD_FILE_BYTES) plus the form's fields.
+    serverActions: { bodySizeLimit: "11mb" },
+  },
   // On every response, pages and files alike. The Content-Security-Policy needs a fresh nonce per
   // request, so proxy.ts sets it.
   async headers() {

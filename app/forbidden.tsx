@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("common.forbidden");
   return (
     <section aria-labelledby="forbidden-heading" className="space-y-3">
       <h1 id="forbidden-heading" className="text-2xl font-semibold">
-        403 · Not allowed
+        {t("heading")}
       </h1>
-      <p className="text-slate-700">Your account does not have access to this page. Instructor pages are for instructors.</p>
+      <p className="text-slate-700">{t("body")}</p>
       <Link href="/" className="text-brand-700 underline">
-        Back to the lessons
+        {t("back")}
       </Link>
     </section>
   );

@@ -1,23 +1,21 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/server/auth/session";
 
 export default async function HomePage() {
-  const user = await getCurrentUser();
+  const [user, t] = await Promise.all([getCurrentUser(), getTranslations("common.home")]);
   return (
     <section aria-labelledby="home-heading" className="space-y-4">
       <h1 id="home-heading" className="text-3xl font-semibold">
-        Learn the figures behind the China–US technology gap
+        {t("heading")}
       </h1>
-      <p className="max-w-prose text-lg text-slate-700">
-        Read short lessons made from news articles and a Chinese academic paper, then test yourself with quizzes generated
-        from their figures and sectors: market shares, R&amp;D spending, patent counts and forecasts.
-      </p>
+      <p className="max-w-prose text-lg text-slate-700">{t("intro")}</p>
       {!user && (
         <p>
           <Link href="/signup" className="text-brand-700 underline">
-            Create a student account
+            {t("signUpLink")}
           </Link>{" "}
-          to keep your progress.
+          {t("signUpRest")}
         </p>
       )}
     </section>

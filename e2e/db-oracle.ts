@@ -139,3 +139,15 @@ export function sectorWithoutQuestions(): string | null {
     db.close();
   }
 }
+
+/** The interface language saved on an account (null: follows the browser). */
+export function userLocale(email: string): string | null {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT locale FROM "User" WHERE email = ?').get(email) as { locale: string | null } | undefined;
+    if (!row) throw new Error(`no user ${email} in the e2e database`);
+    return row.locale;
+  } finally {
+    db.close();
+  }
+}

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "gift-pegjs";
@@ -49,4 +50,16 @@ test("an instructor downloads a Chinese lesson's questions as GIFT and QTI from 
   const files = unzipSync(readFileSync((await qti.path())!));
   expect(Object.keys(files).filter((f) => f.startsWith("items/"))).toHaveLength(questions.length);
   expect(Object.keys(files)).toContain("imsmanifest.xml");
+
+  // The Anki deck (written with better-sqlite3 in the server): one note per exported question.
+  const anki = await page.request.get(`/instructor/export?format=anki&scope=lesson:${slug}`);
+  expect(anki.status()).toBe(200);
+  const collection = path.join(mkdtempSync(path.join(tmpdir(), "apkg-")), "collection.anki2");
+  writeFileSync(collection, unzipSync(await anki.body())["collection.anki2"]);
+  const deck = new Database(collection, { readonly: true });
+  try {
+    expect((deck.prepare("SELECT COUNT(*) AS n FROM notes").get() as { n: number }).n).toBe(questions.length);
+  } finally {
+    deck.close();
+  }
 });

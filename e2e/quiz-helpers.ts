@@ -6,8 +6,25 @@ interface Option {
   text: string;
 }
 
+/** The quiz chrome a helper needs to find its way, in the interface's language. */
+export interface QuizLabels {
+  yourAnswer: string;
+  checkAnswer: string;
+  moveUp: (item: string) => string;
+  correct: string;
+  wrong: string;
+}
+
+export const ENGLISH_QUIZ_LABELS: QuizLabels = {
+  yourAnswer: "Your answer",
+  checkAnswer: "Check answer",
+  moveUp: (item) => `Move “${item}” up`,
+  correct: "Correct",
+  wrong: "Not quite",
+};
+
 /** Answers the question on screen, right or wrong on purpose, with the keyboard-usable controls. */
-export async function answerCurrentQuestion(page: Page, correct: boolean): Promise<{ id: string; type: string }> {
+export async function answerCurrentQuestion(page: Page, correct: boolean, labels: QuizLabels = ENGLISH_QUIZ_LABELS): Promise<{ id: string; type: string }> {
   const form = page.locator("form[data-question-id]");
   const id = (await form.getAttribute("data-question-id"))!;
   const q = questionPayload(id);
@@ -29,7 +46,7 @@ export async function answerCurrentQuestion(page: Page, correct: boolean): Promi
     case "figure-typed": {
       // A right answer is typed as the source wrote it; a wrong one far outside the tolerance.
       const value = q.answerValue as number;
-      await form.getByLabel("Your answer").fill(correct ? (q.answerText as string) : String(Math.abs(value) * 7 + 13));
+      await form.getByLabel(labels.yourAnswer).fill(correct ? (q.answerText as string) : String(Math.abs(value) * 7 + 13));
       break;
     }
     case "matching": {
@@ -49,7 +66,7 @@ export async function answerCurrentQuestion(page: Page, correct: boolean): Promi
           const texts = await form.locator("ol li span.flex-1").allTextContents();
           const at = texts.indexOf(textOf(target[i]));
           if (at <= i) break;
-          await form.getByRole("button", { name: `Move “${textOf(target[i])}” up` }).click();
+          await form.getByRole("button", { name: labels.moveUp(textOf(target[i])) }).click();
         }
       }
       break;
@@ -57,7 +74,7 @@ export async function answerCurrentQuestion(page: Page, correct: boolean): Promi
     default:
       throw new Error(`unknown question type ${q.type}`);
   }
-  await form.getByRole("button", { name: "Check answer" }).click();
-  await expect(page.getByRole("status").filter({ hasText: correct ? "Correct" : "Not quite" })).toBeVisible();
+  await form.getByRole("button", { name: labels.checkAnswer }).click();
+  await expect(page.getByRole("status").filter({ hasText: correct ? labels.correct : labels.wrong })).toBeVisible();
   return { id, type: q.type };
 }

@@ -6,6 +6,9 @@ import type quiz from "@/messages/en/quiz.json";
 import type review from "@/messages/en/review.json";
 import type dashboard from "@/messages/en/dashboard.json";
 import type reviewFsrs from "@/messages/en/review-fsrs.json";
+import type errors from "@/messages/en/errors.json";
+import type classes from "@/messages/en/classes.json";
+import type instructor from "@/messages/en/instructor.json";
 
 // The English files are the type of every locale's messages, so a misspelt key fails the type check
 // (the unit test i18n/messages.test.ts keeps the other locales' keys equal). A new area file needs a
@@ -21,6 +24,9 @@ declare module "next-intl" {
       review: typeof review;
       dashboard: typeof dashboard;
       "review-fsrs": typeof reviewFsrs;
+      errors: typeof errors;
+      classes: typeof classes;
+      instructor: typeof instructor;
     };
   }
 }

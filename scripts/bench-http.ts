@@ -11,11 +11,19 @@
 // lesson, quiz and review pages (gzipped). Prints figures; asserts nothing.
 //
 // Options: BENCH_SECONDS (20), BENCH_STUDENTS (50), BENCH_THINK (2 seconds), PORT (3300).
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+//
+// `--instances N`: on PostgreSQL behind HAProxy (`npm start -- --instances`, docs/decisions/0029),
+// the whole bench twice, with 1 process and with N, each on a fresh database (created on the server
+// of BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres,
+// and dropped after), then the capacity of each target side by side.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { encode } from "next-auth/jwt";
+import { requestedInstances } from "./lib/cluster";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SIMULATED = Number(process.env.BENCH_STUDENTS ?? 50);
@@ -27,13 +35,19 @@ const STUDENTS = 500;
 /** Learners who studied the Chinese lesson (all its facts are new cards), for the review targets. */
 const REVIEWERS = 100;
 
+const INSTANCES = requestedInstances(process.argv.slice(2), { INSTANCES: process.env.BENCH_INSTANCES });
+if (INSTANCES !== null && !process.env.BENCH_DATABASE) await compareInstances(INSTANCES);
+/** Set by compareInstances for each of its runs: a fresh PostgreSQL database and the shared secret. */
+const CLUSTER = process.env.BENCH_DATABASE ? { url: process.env.BENCH_DATABASE, secret: process.env.BENCH_SECRET! } : null;
+
 process.env.APP_DATA_DIR = DATA_DIR;
-process.env.DATABASE_URL = "";
+process.env.DATABASE_URL = CLUSTER?.url ?? "";
 
 async function startServer(): Promise<ChildProcess> {
   rmSync(DATA_DIR, { recursive: true, force: true });
+  const cluster = CLUSTER ? { DATABASE_URL: CLUSTER.url, NEXTAUTH_SECRET: CLUSTER.secret, NODE_ENV: "production" as const, INSTANCES: String(INSTANCES) } : { DATABASE_URL: "" };
   const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(PORT), APP_DATA_DIR: DATA_DIR, DATABASE_URL: "" },
+    env: { ...process.env, PORT: String(PORT), APP_DATA_DIR: DATA_DIR, ...cluster },
     // Standard output (a JSON line per request) is not read: a pipe nobody drains would fill and stall the server.
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -65,7 +79,7 @@ async function makeFixture(): Promise<Fixture> {
   const { db } = await import("@/lib/server/db");
   const { startAttempt } = await import("@/lib/server/data/attempts");
   const { hashPassword } = await import("@/lib/server/auth/password");
-  const secret = readFileSync(path.join(DATA_DIR, "auth-secret"), "utf8").trim();
+  const secret = CLUSTER?.secret ?? readFileSync(path.join(DATA_DIR, "auth-secret"), "utf8").trim();
   // The lesson with the most questions (generation may leave a lesson with too few for a quiz).
   const lesson = await db().lesson.findFirstOrThrow({ where: { retiredAt: null }, orderBy: [{ questions: { _count: "desc" } }, { position: "asc" }], select: { slug: true } });
   const passwordHash = await hashPassword("bench-password-not-used");
@@ -242,6 +256,7 @@ try {
     { title: `Capacity: ${SIMULATED} simulated students, no think time`, think: 0 },
   ];
   let reviewRequests = 0;
+  const capacity: { target: string; perSecond: number }[] = [];
   for (const phase of phases) {
     console.log(`\n${phase.title}, ${SECONDS} s per target (latency in ms)\n${header}`);
     const runs: Run[] = [];
@@ -249,6 +264,7 @@ try {
       const r = await simulate(t, SIMULATED, phase.think, SECONDS);
       runs.push(r);
       console.log(row(t.name, r, runs[0]));
+      if (phase.think === 0) capacity.push({ target: t.name, perSecond: perSecond(r) });
     }
     reviewRequests += runs[4].times.length;
   }
@@ -260,7 +276,57 @@ try {
   console.log(`  lesson page  ${(await firstLoadJs(`/lessons/${fixture.lessonSlug}`, fixture.cookies[0]) / 1024).toFixed(1)} kB`);
   console.log(`  quiz page    ${(await firstLoadJs(fixture.quizUrl, fixture.cookies[0]) / 1024).toFixed(1)} kB`);
   console.log(`  review page  ${(await firstLoadJs("/review", fixture.reviewCookies[0]) / 1024).toFixed(1)} kB`);
+  if (process.env.BENCH_RESULT_FILE) writeFileSync(process.env.BENCH_RESULT_FILE, JSON.stringify(capacity));
 } finally {
   server.kill("SIGTERM");
+  // The cluster stops its processes before the database it ran on may be dropped.
+  if (server.exitCode === null) await new Promise((r) => server.once("exit", r));
 }
 process.exit(0);
+
+/**
+ * `--instances N`: this script again, once with 1 process and once with N behind HAProxy, each on
+ * a fresh PostgreSQL database; then the capacity (req/s with no think time) of each target side by side.
+ */
+async function compareInstances(n: number): Promise<never> {
+  const admin = process.env.BENCH_DATABASE_URL ?? (/^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? "") ? process.env.TEST_DATABASE_URL! : "postgresql://postgres@127.0.0.1:5432/postgres");
+  const pg = (await import("pg")).default;
+  const query = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  const counts = [...new Set([1, n])];
+  const results: { target: string; perSecond: number }[][] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-http-"));
+  for (const count of counts) {
+    const name = `quiz_bench_${process.pid}_${count}`;
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    const resultFile = path.join(dir, `${count}.json`);
+    console.log(`\n═══ ${count} server process${count === 1 ? "" : "es"} behind HAProxy, PostgreSQL ═══`);
+    await query(`CREATE DATABASE ${name}`);
+    try {
+      const run = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/bench-http.ts"], {
+        stdio: "inherit",
+        env: { ...process.env, BENCH_INSTANCES: String(count), BENCH_DATABASE: url.toString(), BENCH_SECRET: randomBytes(32).toString("base64url"), BENCH_RESULT_FILE: resultFile },
+      });
+      if (run.status !== 0 || !existsSync(resultFile)) throw new Error(`the bench with ${count} process(es) failed (exit ${run.status ?? run.signal})`);
+      results.push(JSON.parse(readFileSync(resultFile, "utf8")) as { target: string; perSecond: number }[]);
+    } finally {
+      await query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`\nCapacity (req/s, ${SIMULATED} simulated students, no think time): ${counts.map((c) => `${c} process${c === 1 ? "" : "es"}`).join(" vs ")}`);
+  console.log(`${"target".padEnd(40)} ${counts.map((c) => `${c} proc`.padStart(8)).join(" ")} ${"×".padStart(6)}`);
+  results[0]!.forEach((r, i) => {
+    const values = results.map((run) => run[i]?.perSecond ?? NaN);
+    console.log(`${r.target.padEnd(40)} ${values.map((v) => v.toFixed(0).padStart(8)).join(" ")} ${(values.at(-1)! / values[0]!).toFixed(2).padStart(6)}`);
+  });
+  process.exit(0);
+}

@@ -2,8 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/server/auth/session";
-import { actionId, actionOrFailurePage, actionState, formText, parseField } from "@/lib/server/action-input";
+import { actionId, actionOrFailurePage, actionState, formText } from "@/lib/server/action-input";
 import { joinClass, leaveClass } from "@/lib/server/data/classes";
+import { getTranslations } from "next-intl/server";
 
 export interface JoinState {
   ok: boolean;
@@ -17,9 +18,12 @@ export async function joinClassAction(_previous: JoinState, formData: FormData):
   return actionState<JoinState>(
     async () => {
       const user = await requireActionUser();
-      const cls = await joinClass(user, parseField(codeSchema, formText(formData, "code")));
+      const t = await getTranslations("classes.join");
+      const code = codeSchema.safeParse(formText(formData, "code"));
+      if (!code.success) return { ok: false, message: "", error: t(code.error.issues[0]?.code === "too_big" ? "codeTooLong" : "codeRequired") };
+      const cls = await joinClass(user, code.data);
       revalidatePath("/classes");
-      return { ok: true, message: `You joined ${cls.name}.` };
+      return { ok: true, message: t("joined", { name: cls.name }) };
     },
     (message) => ({ ok: false, message: "", error: message }),
   );

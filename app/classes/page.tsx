@@ -8,28 +8,31 @@ import { quizOffer, type QuizOffer } from "@/lib/server/data/quiz-offers";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { dayIn } from "@/lib/time-zone";
 import { leaveClassAction } from "./actions";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Your classes" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("classes"))("title") };
+}
 
 export default async function ClassesPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const user = await requireUser();
   const { code = "" } = await searchParams;
-  const classes = await listMyAssignments(user);
+  const [classes, t, tQuiz] = await Promise.all([listMyAssignments(user), getTranslations("classes"), getTranslations("quiz.start")]);
   // Each assigned quiz's button states what that quiz really gives (one look-up per lesson or sector).
   const editorId = await editorFor(user);
   const scopes = [...new Set(classes.flatMap((c) => c.assignments.map((a) => `${a.scope}:${a.scopeId}`)))];
   const offers = new Map<string, QuizOffer>(
     await Promise.all(scopes.map(async (key) => {
       const [scope, scopeId] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
-      return [key, await quizOffer(scope as "lesson" | "sector", scopeId, editorId)] as const;
+      return [key, await quizOffer(user, scope as "lesson" | "sector", scopeId, editorId)] as const;
     })),
   );
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">Your classes</h1>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <section aria-labelledby="join-heading" className="space-y-2">
         <h2 id="join-heading" className="text-lg font-semibold">
-          Join a class
+          {t("join.heading")}
         </h2>
         <JoinClassForm code={code.slice(0, 20)} />
       </section>
@@ -41,12 +44,12 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
             </h2>
             <form action={leaveClassAction.bind(null, c.id)}>
               <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-sm">
-                Leave {c.name}
+                {t("leave", { name: c.name })}
               </button>
             </form>
           </div>
           {c.assignments.length === 0 ? (
-            <p className="text-slate-700">Nothing assigned yet.</p>
+            <p className="text-slate-700">{t("nothingAssigned")}</p>
           ) : (
             <ul className="space-y-3">
               {c.assignments.map((a) => (
@@ -54,17 +57,17 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
                   <p>
                     {a.scope === "lesson" ? (
                       <Link href={`/lessons/${a.scopeId}`} className="text-brand-700 underline">
-                        Lesson: {a.title}
+                        {t("lesson", { title: a.title })}
                       </Link>
                     ) : (
                       <Link href={`/sectors#${a.scopeId}`} className="text-brand-700 underline">
-                        Sector: {a.title}
+                        {t("sector", { title: a.title })}
                       </Link>
                     )}
-                    {a.dueAt && <span className="text-sm text-slate-700"> · due {dayIn(a.dueAt, c.timeZone)}</span>}
-                    <span className="text-sm text-slate-700"> · score (first finished attempt) {a.score === null ? "—" : `${Math.round(a.score * 100)}%`}</span>
+                    {a.dueAt && <span className="text-sm text-slate-700">{t("due", { day: dayIn(a.dueAt, c.timeZone) })}</span>}
+                    <span className="text-sm text-slate-700">{t("score", { score: a.score === null ? "—" : `${Math.round(a.score * 100)}%` })}</span>
                   </p>
-                  <StartQuizButtons scope={a.scope as "lesson" | "sector"} scopeId={a.scopeId} label="Take the assigned quiz" offer={offers.get(`${a.scope}:${a.scopeId}`)!} />
+                  <StartQuizButtons scope={a.scope as "lesson" | "sector"} scopeId={a.scopeId} label={tQuiz("assigned")} offer={offers.get(`${a.scope}:${a.scopeId}`)!} />
                 </li>
               ))}
             </ul>

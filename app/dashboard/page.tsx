@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
-import { getDashboard } from "@/lib/server/data/progress";
+import { getDashboard, type NextStep } from "@/lib/server/data/progress";
 import { now } from "@/lib/server/clock";
-import { MASTERY_LABEL, MIN_DISTINCT_QUESTIONS } from "@/lib/quiz/mastery";
+import { MIN_DISTINCT_QUESTIONS } from "@/lib/quiz/mastery";
+import { getLocale, getTranslations } from "next-intl/server";
+import { QuizSubjectName } from "@/components/quiz-subject";
 import { ScoreChart } from "@/components/charts/score-chart";
 
-export const metadata: Metadata = { title: "Your progress" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
 
 const percent = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
-const minutes = (ms: number) => (ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
 
 /** A value cell that, on a phone, shows its column's name above the value (the header row is hidden there). */
 function LessonCell({ label, children }: { label: string; children: React.ReactNode }) {
@@ -22,18 +25,21 @@ function LessonCell({ label, children }: { label: string; children: React.ReactN
 
 export default async function DashboardPage() {
   const user = await requireUser();
-  const d = await getDashboard(user, await now());
+  const [d, t, locale] = await Promise.all([getDashboard(user, await now()), getTranslations("dashboard"), getLocale()]);
+  const nextStepWords = (next: NextStep) =>
+    next.kind === "review" ? t("next.review", { count: next.count }) : t.rich(`next.${next.kind}`, { subject: () => <QuizSubjectName subject={next.subject} /> });
+  const minutes = (ms: number) => (ms < 60_000 ? t("lessons.seconds", { seconds: Math.round(ms / 1000) }) : t("lessons.minutes", { minutes: Math.round(ms / 60_000) }));
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold">Your progress</h1>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
 
       {d.next && (
         <section aria-labelledby="next-heading" className="rounded-lg border border-brand-600 bg-brand-50 p-4">
           <h2 id="next-heading" className="font-semibold">
-            What to do next
+            {t("next.heading")}
           </h2>
           <Link href={d.next.href} className="text-brand-700 underline">
-            {d.next.text}
+            {nextStepWords(d.next)}
           </Link>
         </section>
       )}
@@ -41,16 +47,16 @@ export default async function DashboardPage() {
       {d.unfinished.length > 0 && (
         <section aria-labelledby="open-heading" className="space-y-2">
           <h2 id="open-heading" className="text-lg font-semibold">
-            Unfinished quizzes
+            {t("unfinished.heading")}
           </h2>
           <ul className="space-y-1">
             {d.unfinished.map((u) => (
               <li key={u.attemptId}>
                 <Link href={`/quiz/${u.attemptId}`} className="text-brand-700 underline">
-                  Continue: {u.label}
+                  {t.rich("unfinished.continue", { subject: () => <QuizSubjectName subject={u.subject} /> })}
                 </Link>{" "}
                 <span className="text-sm text-slate-700">
-                  ({u.answered} of {u.total} answered)
+                  {t("unfinished.answered", { answered: u.answered, total: u.total })}
                 </span>
               </li>
             ))}
@@ -60,7 +66,7 @@ export default async function DashboardPage() {
 
       <section aria-labelledby="lessons-heading" className="space-y-2">
         <h2 id="lessons-heading" className="text-lg font-semibold">
-          Lessons
+          {t("lessons.heading")}
         </h2>
         {/* Below `sm` each row is a card of label/value pairs (the labels come from data-label), so
             no column hides behind a sideways scroll; from `sm` up it is the plain table. */}
@@ -68,12 +74,12 @@ export default async function DashboardPage() {
           <table className="block w-full border-collapse text-left text-sm sm:table sm:min-w-[36rem] sm:bg-white">
             <thead className="sr-only sm:not-sr-only">
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">Lesson</th>
-                <th scope="col" className="p-2">Mastery</th>
-                <th scope="col" className="p-2">Best</th>
-                <th scope="col" className="p-2">Last</th>
-                <th scope="col" className="p-2">Quizzes</th>
-                <th scope="col" className="p-2">Time</th>
+                <th scope="col" className="p-2">{t("lessons.lesson")}</th>
+                <th scope="col" className="p-2">{t("lessons.mastery")}</th>
+                <th scope="col" className="p-2">{t("lessons.best")}</th>
+                <th scope="col" className="p-2">{t("lessons.last")}</th>
+                <th scope="col" className="p-2">{t("lessons.quizzes")}</th>
+                <th scope="col" className="p-2">{t("lessons.time")}</th>
               </tr>
             </thead>
             <tbody className="block space-y-2 sm:table-row-group sm:space-y-0">
@@ -88,24 +94,24 @@ export default async function DashboardPage() {
                       {l.title}
                     </Link>
                   </th>
-                  <LessonCell label="Mastery">{MASTERY_LABEL[l.mastery]}</LessonCell>
-                  <LessonCell label="Best">{percent(l.bestScore)}</LessonCell>
-                  <LessonCell label="Last">{percent(l.lastScore)}</LessonCell>
-                  <LessonCell label="Quizzes">{l.attempts}</LessonCell>
-                  <LessonCell label="Time">{minutes(l.timeSpentMs)}</LessonCell>
+                  <LessonCell label={t("lessons.mastery")}>{t(`mastery.${l.mastery}`)}</LessonCell>
+                  <LessonCell label={t("lessons.best")}>{percent(l.bestScore)}</LessonCell>
+                  <LessonCell label={t("lessons.last")}>{percent(l.lastScore)}</LessonCell>
+                  <LessonCell label={t("lessons.quizzes")}>{l.attempts}</LessonCell>
+                  <LessonCell label={t("lessons.time")}>{minutes(l.timeSpentMs)}</LessonCell>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         <p className="text-sm text-slate-700">
-          Mastery: familiar from 70% on your latest quiz, proficient from 90%, mastered after two quizzes in a row at 90% or more. Proficient and mastered also need at least {MIN_DISTINCT_QUESTIONS} different questions of the lesson answered (all of them, if it has fewer).
+          {t("lessons.explain", { min: MIN_DISTINCT_QUESTIONS })}
         </p>
       </section>
 
       <section aria-labelledby="sectors-heading" className="space-y-2">
         <h2 id="sectors-heading" className="text-lg font-semibold">
-          Sectors
+          {t("sectors.heading")}
         </h2>
         <ul className="grid gap-2 sm:grid-cols-2">
           {d.sectors
@@ -113,18 +119,27 @@ export default async function DashboardPage() {
             .map((s) => (
               <li key={s.id} className="rounded border border-slate-200 bg-white p-2 text-sm">
                 <Link href={`/sectors#${s.id}`} className="text-brand-700 underline">
-                  {s.nameEn} <span lang="zh">{s.nameZh}</span>
+                  {locale === "zh" ? (
+                    <>
+                      {s.nameZh} <span lang="en">{s.nameEn}</span>
+                    </>
+                  ) : (
+                    <>
+                      {s.nameEn} <span lang="zh">{s.nameZh}</span>
+                    </>
+                  )}
                 </Link>
-                : {MASTERY_LABEL[s.mastery]} ({s.answered} {s.answered === 1 ? "answer" : "answers"})
+                {locale === "zh" ? "：" : ": "}
+                {t("sectors.item", { mastery: t(`mastery.${s.mastery}`), count: s.answered })}
               </li>
             ))}
         </ul>
-        {d.sectors.every((s) => s.answered === 0) && <p className="text-slate-700">Answer a few questions to see your sectors.</p>}
+        {d.sectors.every((s) => s.answered === 0) && <p className="text-slate-700">{t("sectors.empty")}</p>}
       </section>
 
       <section aria-labelledby="chart-heading" className="space-y-2">
         <h2 id="chart-heading" className="text-lg font-semibold">
-          Scores over time
+          {t("chart.heading")}
         </h2>
         <ScoreChart points={d.history} />
       </section>

@@ -1,34 +1,43 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/server/auth/session";
 import { listTaughtClasses } from "@/lib/server/data/classes";
 import { CreateClassForm } from "@/components/instructor/create-class-form";
 
-export const metadata: Metadata = { title: "Instructor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("instructor.home"))("title") };
+}
 
 export default async function InstructorPage() {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const classes = await listTaughtClasses(user);
+  const t = await getTranslations("instructor.home");
   return (
     <div className="space-y-8">
       <section aria-labelledby="instructor-heading" className="space-y-2">
         <h1 id="instructor-heading" className="text-2xl font-semibold">
-          Instructor dashboard
+          {t("heading")}
         </h1>
-        <p className="text-slate-700">Welcome, {user.name}. Create a class, share its join code, assign lessons and follow progress.</p>
+        <p className="text-slate-700">{t("welcome", { name: user.name })}</p>
         <p>
           <Link href="/instructor/questions" className="text-brand-700 underline">
-            Question statistics and review queue
+            {t("statisticsLink")}
+          </Link>
+        </p>
+        <p>
+          <Link href="/instructor/documents" className="text-brand-700 underline">
+            Your documents: upload or paste a document to make a lesson
           </Link>
         </p>
       </section>
       <section aria-labelledby="classes-heading" className="space-y-4">
         <h2 id="classes-heading" className="text-xl font-semibold">
-          Your classes
+          {t("classesHeading")}
         </h2>
         <CreateClassForm />
         {classes.length === 0 ? (
-          <p className="text-slate-700">No classes yet.</p>
+          <p className="text-slate-700">{t("noClasses")}</p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2">
             {classes.map((c) => (
@@ -37,7 +46,12 @@ export default async function InstructorPage() {
                   {c.name}
                 </Link>
                 <p className="text-sm text-slate-700">
-                  Code <span className="font-mono">{c.joinCode}</span> · {c._count.enrollments} students · {c._count.assignments} assignments
+                  {t.rich("classSummary", {
+                    code: c.joinCode,
+                    students: c._count.enrollments,
+                    assignments: c._count.assignments,
+                    mono: (chunks) => <span className="font-mono">{chunks}</span>,
+                  })}
                 </p>
               </li>
             ))}

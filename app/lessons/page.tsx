@@ -2,21 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { listLessons } from "@/lib/server/data/lessons";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Lessons" };
-
-const LANGUAGE = { en: "English", zh: "中文 (Chinese)" } as Record<string, string>;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("lessons"))("title") };
+}
 
 export default async function LessonsPage() {
   const user = await requireUser();
-  const lessons = await listLessons(user);
+  const [lessons, t] = await Promise.all([listLessons(user), getTranslations("lessons")]);
   return (
     <section aria-labelledby="lessons-heading" className="space-y-6">
       <h1 id="lessons-heading" className="text-2xl font-semibold">
-        Lessons
+        {t("heading")}
       </h1>
       {lessons.length === 0 ? (
-        <p className="text-slate-700">No lessons yet. Run `npm run content:sync` to build them from content/.</p>
+        <p className="text-slate-700">{t("empty")}</p>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2">
           {lessons.map((lesson) => (
@@ -27,8 +28,7 @@ export default async function LessonsPage() {
                 </Link>
               </h2>
               <p className="mt-2 text-sm text-slate-700">
-                {LANGUAGE[lesson.language] ?? lesson.language} · {lesson.readingMinutes} min read · {lesson.questionCount}{" "}
-                questions
+                {t("meta", { language: t("language", { language: lesson.language }), minutes: lesson.readingMinutes, count: lesson.questionCount })}
               </p>
             </li>
           ))}

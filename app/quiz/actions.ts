@@ -5,6 +5,7 @@ import { requireActionUser } from "@/lib/server/auth/session";
 import { actionId, actionOrFailurePage, actionState, formText, parseField } from "@/lib/server/action-input";
 import { finishAttempt, flagQuestion, NothingToAskError, startAttempt } from "@/lib/server/data/attempts";
 import { flagSchema } from "@/lib/schemas/answer";
+import { getTranslations } from "next-intl/server";
 
 const startSchema = z.object({
   scope: z.enum(["lesson", "sector"]),
@@ -60,9 +61,10 @@ export async function flagQuestionAction(_previous: FlagState, formData: FormDat
         reason: formText(formData, "reason"),
         comment: formText(formData, "comment") || undefined,
       });
-      if (!parsed.success) return { ok: false, message: "Choose a reason for the flag." };
+      const t = await getTranslations();
+      if (!parsed.success) return { ok: false, message: t("errors.flagReason") };
       await flagQuestion(user, parsed.data);
-      return { ok: true, message: "Thanks: your flag was sent to the instructors." };
+      return { ok: true, message: t("quiz.flag.sent") };
     },
     (message) => ({ ok: false, message }),
   );

@@ -1,5 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { localizeMessage } from "@/i18n/localize-message";
 import { z } from "zod";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { actionId, actionOrFailurePage, actionState, formText, parseField } from "@/lib/server/action-input";
@@ -28,7 +30,7 @@ export async function rerateReviewAction(input: unknown): Promise<RerateReply> {
     async () => {
       const user = await requireActionUser();
       const parsed = rerateSchema.safeParse(input);
-      if (!parsed.success) return { ok: false, error: "Choose Hard, Good or Easy." };
+      if (!parsed.success) return { ok: false, error: (await getTranslations("review.card"))("chooseRating") };
       return { ok: true, ...(await rerateReview(user, parsed.data, await now())) };
     },
     (error) => ({ ok: false, error }),
@@ -80,11 +82,11 @@ async function saveSettings(user: SessionUser, values: SettingsState["values"]):
   const parsed = reviewSettingsSchema.safeParse({ desiredRetention: values.desiredRetention || undefined, newCardsPerDay: values.newCardsPerDay || undefined });
   if (!parsed.success) {
     const errors: SettingsState["errors"] = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof SettingsState["errors"]] ??= issue.message;
+    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof SettingsState["errors"]] ??= await localizeMessage(issue.message);
     return { ok: false, message: "", errors, values };
   }
   await saveReviewSettings(user, parsed.data);
-  return { ok: true, message: "Saved.", errors: {}, values };
+  return { ok: true, message: (await getTranslations("review.settings"))("saved"), errors: {}, values };
 }
 
 /** Settings: drop the fitted FSRS parameters and schedule with the defaults (decisions/0036). */

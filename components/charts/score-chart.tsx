@@ -1,7 +1,11 @@
+import { useTranslations } from "next-intl";
+import type { QuizSubject } from "@/lib/server/data/progress";
+import { QuizSubjectName } from "@/components/quiz-subject";
+
 interface Point {
   finishedAt: Date;
   score: number;
-  label: string;
+  subject: QuizSubject;
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -11,7 +15,8 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
  * the table under it names (date, quiz, score), so the chart reads without hovering.
  */
 export function ScoreChart({ points }: { points: Point[] }) {
-  if (points.length === 0) return <p className="text-slate-700">Finish a quiz to see your scores here.</p>;
+  const t = useTranslations("dashboard.chart");
+  if (points.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   const width = 600;
   const height = 190;
   const left = 44;
@@ -35,7 +40,7 @@ export function ScoreChart({ points }: { points: Point[] }) {
           </g>
         ))}
         <text x={12} y={(top + height - bottom) / 2} fontSize="11" fill="#334155" textAnchor="middle" transform={`rotate(-90 12 ${(top + height - bottom) / 2})`}>
-          Score
+          {t("score")}
         </text>
         {dated.map((i) => (
           <text key={i} x={x(i)} y={height - bottom + 16} fontSize="11" fill="#475569" textAnchor="middle">
@@ -43,7 +48,7 @@ export function ScoreChart({ points }: { points: Point[] }) {
           </text>
         ))}
         <text x={(left + width - right) / 2} y={height - 6} fontSize="11" fill="#334155" textAnchor="middle">
-          Quiz finished (date)
+          {t("xAxis")}
         </text>
         <path d={path} fill="none" stroke="#1d4ed8" strokeWidth="2" />
         {points.map((p, i) => (
@@ -57,13 +62,13 @@ export function ScoreChart({ points }: { points: Point[] }) {
       </svg>
       <figcaption>
         <table className="w-full text-left text-sm">
-          <caption className="sr-only">Quiz scores over time</caption>
+          <caption className="sr-only">{t("caption")}</caption>
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="p-1">#</th>
-              <th scope="col" className="p-1">Date</th>
-              <th scope="col" className="p-1">Quiz</th>
-              <th scope="col" className="p-1">Score</th>
+              <th scope="col" className="p-1">{t("number")}</th>
+              <th scope="col" className="p-1">{t("date")}</th>
+              <th scope="col" className="p-1">{t("quiz")}</th>
+              <th scope="col" className="p-1">{t("score")}</th>
             </tr>
           </thead>
           <tbody>
@@ -71,7 +76,9 @@ export function ScoreChart({ points }: { points: Point[] }) {
               <tr key={i} className="border-b border-slate-200">
                 <td className="p-1">{i + 1}</td>
                 <td className="p-1 whitespace-nowrap">{day(p.finishedAt)}</td>
-                <td className="p-1">{p.label}</td>
+                <td className="p-1">
+                  <QuizSubjectName subject={p.subject} />
+                </td>
                 <td className="p-1">{Math.round(p.score * 100)}%</td>
               </tr>
             ))}

@@ -1,24 +1,28 @@
 "use client";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import type { MasteryLevel } from "@/lib/quiz/mastery";
 
 export interface ClassTableProps {
   classId: string;
-  /** dueAt: the due day in the class's time zone ("2030-06-30"). */
+  /** dueAt: the due day in the class's time zone, written for the reader ("Jun 30, 2030"). */
   assignments: { id: string; title: string; dueAt: string | null; averageScore: number | null; completed: number }[];
   students: {
     id: string;
     name: string;
     email: string;
+    /** ISO instant (sorts), and the day in the class's time zone as the reader writes it. */
     lastActivity: string | null;
+    lastActivityLabel: string | null;
+    /** Translated reasons. */
     needsHelp: string[];
     cells: { score: number | null; attempts: number; mastery: string; status: string }[];
     review: { reviews7d: number; cards: number; dueNow: number; retention30d: number | null };
   }[];
 }
 
-const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
-const STATUS = { done: "Done", late: "Late", missing: "Missing", open: "Not yet" } as Record<string, string>;
+const STATUSES = ["done", "late", "missing", "open"] as const;
 
 /** Students × assignments, sortable by any column and filterable by name or "needs help". */
 export function ClassTable({ classId, assignments, students }: ClassTableProps) {
@@ -26,6 +30,11 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
   const [descending, setDescending] = useState(false);
   const [query, setQuery] = useState("");
   const [onlyNeedsHelp, setOnlyNeedsHelp] = useState(false);
+  const t = useTranslations("instructor.table");
+  const tm = useTranslations("instructor.mastery");
+  const format = useFormatter();
+  const pct = (v: number | null) => (v === null ? "—" : format.number(Math.round(v * 100) / 100, { style: "percent" }));
+  const status = (s: string) => (STATUSES.includes(s as (typeof STATUSES)[number]) ? t(`status.${s as (typeof STATUSES)[number]}`) : s);
 
   const rows = useMemo(() => {
     const filtered = students.filter(
@@ -56,12 +65,12 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
       <div className="flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor="student-filter" className="block text-sm font-medium">
-            Filter students
+            {t("filter")}
           </label>
           <input id="student-filter" value={query} onChange={(e) => setQuery(e.target.value)} className="rounded border border-slate-400 px-2 py-1" />
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={onlyNeedsHelp} onChange={(e) => setOnlyNeedsHelp(e.target.checked)} /> Only students who need help
+          <input type="checkbox" checked={onlyNeedsHelp} onChange={(e) => setOnlyNeedsHelp(e.target.checked)} /> {t("onlyNeedsHelp")}
         </label>
       </div>
       <div className="overflow-x-auto">
@@ -69,19 +78,19 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className="p-2" aria-sort={ariaSort(-1)}>
-                {sortButton(-1, "Student")}
+                {sortButton(-1, t("student"))}
               </th>
               {assignments.map((a, i) => (
                 <th key={a.id} scope="col" className="p-2" aria-sort={ariaSort(i)}>
                   {sortButton(i, a.title)}
-                  {a.dueAt && <div className="font-normal text-slate-600">due {a.dueAt}</div>}
+                  {a.dueAt && <div className="font-normal text-slate-600">{t("due", { due: a.dueAt })}</div>}
                 </th>
               ))}
               <th scope="col" className="p-2" aria-sort={ariaSort(-3)}>
-                {sortButton(-3, "Reviews (7 days)")}
+                {sortButton(-3, t("reviews"))}
               </th>
               <th scope="col" className="p-2" aria-sort={ariaSort(-2)}>
-                {sortButton(-2, "Last activity")}
+                {sortButton(-2, t("lastActivity"))}
               </th>
             </tr>
           </thead>
@@ -92,34 +101,34 @@ export function ClassTable({ classId, assignments, students }: ClassTableProps) 
                   <Link href={`/instructor/classes/${classId}/students/${s.id}`} className="text-brand-700 underline">
                     {s.name}
                   </Link>
-                  {s.needsHelp.length > 0 && <div className="text-xs text-amber-900">Needs help: {s.needsHelp.join(", ")}</div>}
+                  {s.needsHelp.length > 0 && <div className="text-xs text-amber-900">{t("needsHelp", { reasons: format.list(s.needsHelp, { type: "conjunction" }) })}</div>}
                 </th>
                 {s.cells.map((c, i) => (
                   <td key={i} className="p-2">
                     <div>{pct(c.score)}</div>
                     <div className="text-xs text-slate-600">
-                      {STATUS[c.status]} · {c.attempts} {c.attempts === 1 ? "attempt" : "attempts"} · {c.mastery}
+                      {status(c.status)} · {t("attempts", { count: c.attempts })} · {tm(c.mastery as MasteryLevel)}
                     </div>
                   </td>
                 ))}
                 <td className="p-2" data-testid="review-activity">
                   <div>{s.review.reviews7d}</div>
                   <div className="text-xs text-slate-600">
-                    {s.review.cards} cards · {s.review.dueNow} due · retention {pct(s.review.retention30d)}
+                    {t("reviewDetail", { cards: s.review.cards, due: s.review.dueNow, retention: pct(s.review.retention30d) })}
                   </div>
                 </td>
-                <td className="p-2">{s.lastActivity ? s.lastActivity.slice(0, 10) : "never"}</td>
+                <td className="p-2">{s.lastActivityLabel ?? t("never")}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr className="border-t-2 border-slate-300">
               <th scope="row" className="p-2">
-                Class average (first finished attempt)
+                {t("average")}
               </th>
               {assignments.map((a) => (
                 <td key={a.id} className="p-2">
-                  {pct(a.averageScore)} <span className="text-xs text-slate-600">({a.completed} done)</span>
+                  {pct(a.averageScore)} <span className="text-xs text-slate-600">{t("done", { count: a.completed })}</span>
                 </td>
               ))}
               <td className="p-2">{students.reduce((sum, s) => sum + s.review.reviews7d, 0)}</td>

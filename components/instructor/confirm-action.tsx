@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 
 interface Props {
   /** The first button's text, e.g. "Remove Ana". */
@@ -17,6 +18,7 @@ interface Props {
  */
 export function ConfirmAction({ label, question, confirmLabel, action }: Props) {
   const [asking, setAsking] = useState(false);
+  const t = useTranslations("instructor.confirm");
   const confirmRef = useRef<HTMLButtonElement>(null);
   const askRef = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
@@ -39,7 +41,7 @@ export function ConfirmAction({ label, question, confirmLabel, action }: Props) 
         {confirmLabel}
       </button>
       <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-300 px-2 py-0.5">
-        Cancel
+        {t("cancel")}
       </button>
     </form>
   );

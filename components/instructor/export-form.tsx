@@ -1,5 +1,5 @@
 import { EXPORT_FORMATS } from "@/lib/export/formats";
-import { EXPORT_STRINGS as T } from "@/components/instructor/export-strings";
+import { useTranslations } from "next-intl";
 
 export const EXPORT_FORM_ID = "export-form";
 
@@ -12,52 +12,53 @@ interface Props {
   canTick: boolean;
 }
 
-/** A plain GET form: the browser downloads the file the route answers with; no script needed. */
+/** Its strings are the `instructor.export` messages. A plain GET form: the browser downloads the file the route answers with; no script needed. */
 export function ExportForm({ lessons, sectors, lesson, canTick }: Props) {
+  const t = useTranslations("instructor.export");
   const select = "max-w-xs rounded border border-slate-400 bg-white px-2 py-1.5";
   return (
     <section aria-labelledby="export-heading" className="space-y-2 rounded border border-slate-200 bg-white p-4">
       <h2 id="export-heading" className="text-lg font-semibold">
-        {T.heading}
+        {t("heading")}
       </h2>
-      <p className="text-sm text-slate-700">{T.intro}</p>
+      <p className="text-sm text-slate-700">{t("intro")}</p>
       <form id={EXPORT_FORM_ID} method="get" action="/instructor/export" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="export-format" className="block text-sm font-medium">
-            {T.format}
+            {t("format")}
           </label>
           <select id="export-format" name="format" defaultValue="moodle" className={select}>
             {EXPORT_FORMATS.map((f) => (
               <option key={f} value={f}>
-                {T.formats[f]}
+                {t(`formats.${f}`)}
               </option>
             ))}
           </select>
         </div>
         <div>
           <label htmlFor="export-scope" className="block text-sm font-medium">
-            {T.scope}
+            {t("scope")}
           </label>
           <select id="export-scope" name="scope" defaultValue={lesson ? `lesson:${lesson}` : undefined} className={select}>
-            <optgroup label={T.lessons}>
+            <optgroup label={t("lessons")}>
               {lessons.map((l) => (
                 <option key={l.slug} value={`lesson:${l.slug}`} lang={l.language}>
                   {l.title}
                 </option>
               ))}
             </optgroup>
-            <optgroup label={T.sectors}>
+            <optgroup label={t("sectors")}>
               {sectors.map((s) => (
                 <option key={s.id} value={`sector:${s.id}`}>
                   {s.nameEn} · {s.nameZh}
                 </option>
               ))}
             </optgroup>
-            {canTick && <option value="selected">{T.selected}</option>}
+            {canTick && <option value="selected">{t("selected")}</option>}
           </select>
         </div>
         <button type="submit" className="rounded bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700">
-          {T.submit}
+          {t("submit")}
         </button>
       </form>
     </section>

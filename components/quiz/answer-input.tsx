@@ -2,6 +2,7 @@
 import type { Answer } from "@/lib/schemas/answer";
 import type { PresentedQuestion } from "@/lib/quiz/question";
 import { TRUE_FALSE_LABELS } from "@/lib/quiz/answer-text";
+import { useTranslations } from "next-intl";
 
 interface Props {
   question: PresentedQuestion;
@@ -12,13 +13,14 @@ interface Props {
 
 /** The input for one question, by type; every type works with the keyboard alone. */
 export function AnswerInput({ question, value, onChange, disabled }: Props) {
+  const t = useTranslations("quiz.input");
   const name = `answer-${question.id}`;
   switch (question.type) {
     case "figure-mc":
     case "sector-id":
       return (
         <fieldset className="space-y-2" disabled={disabled}>
-          <legend className="sr-only">Choose one answer</legend>
+          <legend className="sr-only">{t("chooseOne")}</legend>
           {question.options.map((option) => (
             <label key={option.id} className="flex cursor-pointer items-center gap-3 rounded border border-slate-300 bg-white p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
               <input
@@ -29,7 +31,7 @@ export function AnswerInput({ question, value, onChange, disabled }: Props) {
                 onChange={() => onChange({ kind: "option", optionId: option.id })}
                 className="size-4"
               />
-              <span>{option.text}</span>
+              <span lang={question.language}>{option.text}</span>
             </label>
           ))}
         </fieldset>
@@ -38,11 +40,11 @@ export function AnswerInput({ question, value, onChange, disabled }: Props) {
       const labels = question.language === "zh" ? TRUE_FALSE_LABELS.zh : TRUE_FALSE_LABELS.en;
       return (
         <fieldset className="flex gap-3" disabled={disabled}>
-          <legend className="sr-only">True or false</legend>
+          <legend className="sr-only">{t("trueOrFalse")}</legend>
           {[true, false].map((v, i) => (
             <label key={String(v)} className="flex cursor-pointer items-center gap-2 rounded border border-slate-300 bg-white px-4 py-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
               <input type="radio" name={name} checked={value?.kind === "bool" && value.value === v} onChange={() => onChange({ kind: "bool", value: v })} className="size-4" />
-              <span>{labels[i]}</span>
+              <span lang={question.language}>{labels[i]}</span>
             </label>
           ))}
         </fieldset>
@@ -52,7 +54,7 @@ export function AnswerInput({ question, value, onChange, disabled }: Props) {
       return (
         <div className="space-y-1">
           <label htmlFor={name} className="block text-sm font-medium">
-            Your answer
+            {t("yourAnswer")}
           </label>
           <input
             id={name}
@@ -65,7 +67,7 @@ export function AnswerInput({ question, value, onChange, disabled }: Props) {
             className="block w-full max-w-xs rounded border border-slate-400 bg-white px-3 py-2 text-lg"
           />
           <p id={`${name}-hint`} className="text-sm text-slate-600">
-            A number, with its unit if you like: 80%, ８０％, 2973.7亿, 297.37 billion.
+            {t("typedHint")}
           </p>
         </div>
       );
@@ -75,7 +77,7 @@ export function AnswerInput({ question, value, onChange, disabled }: Props) {
         <div className="space-y-3">
           {question.lefts.map((left, i) => (
             <div key={left} className="flex flex-wrap items-center gap-3">
-              <label htmlFor={`${name}-${i}`} className="min-w-40 font-medium">
+              <label htmlFor={`${name}-${i}`} lang={question.language} className="min-w-40 font-medium">
                 {left}
               </label>
               <select
@@ -85,9 +87,9 @@ export function AnswerInput({ question, value, onChange, disabled }: Props) {
                 onChange={(e) => onChange({ kind: "matching", choices: choices.map((c, j) => (j === i ? e.target.value : c)) })}
                 className="rounded border border-slate-400 bg-white px-3 py-2"
               >
-                <option value="">Choose…</option>
+                <option value="">{t("choose")}</option>
                 {question.options.map((o) => (
-                  <option key={o.id} value={o.id}>
+                  <option key={o.id} value={o.id} lang={question.language}>
                     {o.text}
                   </option>
                 ))}
@@ -106,15 +108,15 @@ export function AnswerInput({ question, value, onChange, disabled }: Props) {
         onChange({ kind: "ordering", order: next });
       };
       return (
-        <ol className="space-y-2" aria-label="Items in your order">
+        <ol className="space-y-2" aria-label={t("orderLabel")}>
           {order.map((id, i) => (
             <li key={id} className="flex items-center gap-2 rounded border border-slate-300 bg-white p-2">
               <span className="w-6 text-right font-medium text-slate-600">{i + 1}.</span>
-              <span className="flex-1">{text.get(id)}</span>
-              <button type="button" disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move “${text.get(id)}” up`} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40">
+              <span className="flex-1" lang={question.language}>{text.get(id)}</span>
+              <button type="button" disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={t("moveUp", { item: text.get(id) ?? "" })} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40">
                 ↑
               </button>
-              <button type="button" disabled={disabled || i === order.length - 1} onClick={() => move(i, 1)} aria-label={`Move “${text.get(id)}” down`} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40">
+              <button type="button" disabled={disabled || i === order.length - 1} onClick={() => move(i, 1)} aria-label={t("moveDown", { item: text.get(id) ?? "" })} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40">
                 ↓
               </button>
             </li>

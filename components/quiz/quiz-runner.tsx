@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import type { Answer } from "@/lib/schemas/answer";
 import type { AttemptView, Feedback } from "@/lib/quiz/question";
 import { finishQuizAction } from "@/app/quiz/actions";
@@ -10,6 +11,7 @@ import { FeedbackPanel } from "./feedback-panel";
 
 /** One question per screen, with a progress bar and a map of all questions. Every answer is saved when given. */
 export function QuizRunner({ view }: { view: AttemptView }) {
+  const t = useTranslations("quiz");
   const total = view.questions.length;
   const [answers, setAnswers] = useState<Record<string, Answer | null>>(() =>
     Object.fromEntries(view.questions.map(({ question, answered }) => [question.id, answered?.answer ?? initialAnswer(question)])),
@@ -49,7 +51,7 @@ export function QuizRunner({ view }: { view: AttemptView }) {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (pending || given) return; // one submit per question, however often it is clicked
-    if (!isComplete(answer)) return setError("Answer the question first.");
+    if (!isComplete(answer)) return setError(t("answerFirst"));
     const timeTakenMs = Math.max(0, Math.round(performance.now() - shownAt.current));
     startTransition(async () => {
       const result = await postJson<QuizAnswerReply>("/api/quiz/answers", { attemptId: view.id, questionId: question.id, answer, timeTakenMs });
@@ -63,26 +65,24 @@ export function QuizRunner({ view }: { view: AttemptView }) {
     <div className="space-y-6">
       <div className="space-y-2">
         <div className="flex justify-between text-sm text-slate-700">
-          <span>
-            Question {index + 1} of {total}
-          </span>
-          <span>{answeredCount} answered</span>
+          <span>{t("questionOf", { index: index + 1, total })}</span>
+          <span>{t("answeredCount", { count: answeredCount })}</span>
         </div>
-        <div role="progressbar" aria-label="Quiz progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={answeredCount} className="h-2 rounded bg-slate-200">
+        <div role="progressbar" aria-label={t("progressLabel")} aria-valuemin={0} aria-valuemax={total} aria-valuenow={answeredCount} className="h-2 rounded bg-slate-200">
           <div className="h-2 rounded bg-brand-600 transition-all" style={{ width: `${(answeredCount / total) * 100}%` }} />
         </div>
-        <nav aria-label="Questions">
+        <nav aria-label={t("questionsNav")}>
           <ol className="flex flex-wrap gap-2">
             {view.questions.map(({ question: q }, i) => {
               const f = feedback[q.id];
-              const state = f ? (f.correct ? "answered, correct" : "answered, wrong") : "not answered";
+              const state = f ? (f.correct ? "correct" : "wrong") : "open";
               return (
                 <li key={q.id}>
                   <button
                     type="button"
                     onClick={() => go(i)}
                     aria-current={i === index ? "step" : undefined}
-                    aria-label={`Question ${i + 1}, ${state}`}
+                    aria-label={t("questionState", { index: i + 1, state })}
                     className={`size-9 rounded border text-sm font-medium ${i === index ? "ring-2 ring-brand-600" : ""} ${f ? (f.correct ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50") : "border-slate-300 bg-white"}`}
                   >
                     {i + 1}
@@ -104,7 +104,7 @@ export function QuizRunner({ view }: { view: AttemptView }) {
         </p>
         {!given && (
           <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-            {pending ? "Checking…" : "Check answer"}
+            {pending ? t("checking") : t("checkAnswer")}
           </button>
         )}
       </form>
@@ -114,12 +114,12 @@ export function QuizRunner({ view }: { view: AttemptView }) {
       <div className="flex flex-wrap gap-3">
         {index > 0 && (
           <button type="button" onClick={() => go(index - 1)} className="rounded border border-slate-300 bg-white px-4 py-2">
-            Previous
+            {t("previous")}
           </button>
         )}
         {index < total - 1 && (
           <button ref={nextAction} type="button" onClick={() => go(index + 1)} className="rounded border border-slate-300 bg-white px-4 py-2">
-            {given ? "Next question" : "Skip for now"}
+            {given ? t("nextQuestion") : t("skip")}
           </button>
         )}
         <form action={finishQuizAction.bind(null, view.id)}>
@@ -128,7 +128,7 @@ export function QuizRunner({ view }: { view: AttemptView }) {
             type="submit"
             className={`rounded px-4 py-2 font-medium ${answeredCount === total ? "bg-brand-600 text-white hover:bg-brand-700" : "border border-slate-300 bg-white"}`}
           >
-            {answeredCount === total ? "See results" : `Finish now (${total - answeredCount} unanswered)`}
+            {answeredCount === total ? t("seeResults") : t("finishNow", { count: total - answeredCount })}
           </button>
         </form>
       </div>

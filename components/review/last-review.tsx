@@ -1,6 +1,7 @@
 "use client";
 import { createContext, useContext, useState } from "react";
 import { undoReviewAction } from "@/app/review/actions";
+import { useTranslations } from "next-intl";
 
 export interface LastReview {
   logId: string;
@@ -32,16 +33,17 @@ export function useReportReview() {
 
 export function UndoLastReviewForm({ back }: { back: string }) {
   const { last } = useContext(LastReviewContext);
+  const t = useTranslations("review.undo");
   if (!last) return null;
   return (
     <form action={undoReviewAction} className="flex flex-wrap items-center gap-3 text-sm">
       <input type="hidden" name="logId" value={last.logId} />
       <input type="hidden" name="back" value={back} />
       <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
-        Undo last review
+        {t("button")}
       </button>
       <span className="text-slate-600">
-        Last: <span className="italic" lang={last.language}>{last.stem.length > 80 ? `${last.stem.slice(0, 80)}…` : last.stem}</span>
+        {t("last")} <span className="italic" lang={last.language}>{last.stem.length > 80 ? `${last.stem.slice(0, 80)}…` : last.stem}</span>
       </span>
     </form>
   );

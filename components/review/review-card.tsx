@@ -9,17 +9,18 @@ import type { ReviewAnswerReply } from "@/app/api/review/answers/route";
 import { AnswerInput, initialAnswer, isComplete } from "@/components/quiz/answer-input";
 import { FeedbackPanel } from "@/components/quiz/feedback-panel";
 import { useReportReview } from "./last-review";
+import { useTranslations } from "next-intl";
 
-const RATING_LABEL: Record<number, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+type Rating = "1" | "2" | "3" | "4";
+const ratingKey = (value: number) => String(value) as Rating;
 
-/** "in 10 minutes", "in 4 days": when the card comes back. */
-function fromNow(due: Date | string, shownAt: number): string {
+/** "in 10 minutes", "in 4 days": when the card comes back, as a message and its count. */
+function fromNow(due: Date | string, shownAt: number): { key: "inMinutes" | "inHours" | "inDays"; count: number } {
   const minutes = Math.max(1, Math.round((new Date(due).getTime() - shownAt) / 60_000));
-  if (minutes < 60) return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  if (minutes < 60) return { key: "inMinutes", count: minutes };
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `in ${hours} hour${hours === 1 ? "" : "s"}`;
-  const days = Math.round(hours / 24);
-  return `in ${days} day${days === 1 ? "" : "s"}`;
+  if (hours < 24) return { key: "inHours", count: hours };
+  return { key: "inDays", count: Math.round(hours / 24) };
 }
 
 interface Props {
@@ -39,6 +40,8 @@ export function ReviewCard({ card }: Props) {
   const [answeredAt, setAnsweredAt] = useState(0);
   const next = useRef<HTMLButtonElement>(null);
   const reportReview = useReportReview();
+  const t = useTranslations("review.card");
+  const tQuiz = useTranslations("quiz");
 
   useEffect(() => {
     shownAt.current = performance.now();
@@ -50,7 +53,7 @@ export function ReviewCard({ card }: Props) {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     if (pending || result) return; // one answer per card, however often it is clicked
-    if (!isComplete(answer)) return setError("Answer the question first.");
+    if (!isComplete(answer)) return setError(tQuiz("answerFirst"));
     const durationMs = Math.max(0, Math.round(performance.now() - shownAt.current));
     startTransition(async () => {
       const reply = await postJson<ReviewAnswerReply>("/api/review/answers", { cardId: card.id, version: card.version, questionId: question.id, answer, durationMs });
@@ -77,7 +80,7 @@ export function ReviewCard({ card }: Props) {
   return (
     <div className="space-y-4" data-card-id={card.id}>
       <form onSubmit={submit} className="space-y-4" aria-labelledby="review-stem" data-question-id={question.id} data-question-type={question.type}>
-        <p className="text-sm text-slate-600">{card.isNew ? "New card" : "Review"}</p>
+        <p className="text-sm text-slate-600">{card.isNew ? t("new") : t("review")}</p>
         <h2 id="review-stem" lang={question.language} className="text-xl font-semibold leading-relaxed">
           {question.stem}
         </h2>
@@ -87,7 +90,7 @@ export function ReviewCard({ card }: Props) {
         </p>
         {!result && (
           <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-            {pending ? "Checking…" : "Check answer"}
+            {pending ? tQuiz("checking") : tQuiz("checkAnswer")}
           </button>
         )}
       </form>
@@ -96,10 +99,17 @@ export function ReviewCard({ card }: Props) {
           <FeedbackPanel feedback={result.feedback} language={question.language} />
           <div className="space-y-2">
             <p aria-live="polite" data-testid="review-rating">
-              Rated <strong>{RATING_LABEL[rating.rating]}</strong>: this card comes back {fromNow(rating.nextDue, answeredAt)}.
+              {t.rich("rated", {
+                rating: t(`ratings.${ratingKey(rating.rating)}`),
+                when: (() => {
+                  const when = fromNow(rating.nextDue, answeredAt);
+                  return t(when.key, { count: when.count });
+                })(),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
             {result.ratingsAllowed.length > 1 && (
-              <div role="group" aria-label="How hard was it?" className="flex flex-wrap gap-2">
+              <div role="group" aria-label={t("howHard")} className="flex flex-wrap gap-2">
                 {result.ratingsAllowed.map((value) => (
                   <button
                     key={value}
@@ -109,14 +119,14 @@ export function ReviewCard({ card }: Props) {
                     disabled={pending}
                     className="rounded border border-slate-300 bg-white px-3 py-1.5 aria-pressed:border-brand-600 aria-pressed:bg-brand-50 aria-pressed:font-semibold"
                   >
-                    It was {RATING_LABEL[value].toLowerCase()}
+                    {t("itWas", { rating: t(`ratingsLower.${ratingKey(value)}`) })}
                   </button>
                 ))}
               </div>
             )}
           </div>
           <button ref={next} type="button" onClick={() => router.refresh()} disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-            Next card
+            {t("next")}
           </button>
         </>
       )}

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import type { QuizQuestion } from "@/lib/quiz/question";
-import { escapeXml, htmlParagraphs, feedbackLines, keyOption, matchPairs, numericKey, orderedItems, plainNumber, wordsFor, type ExportBank } from "./bank";
+import { exportStem, escapeXml, htmlParagraphs, feedbackLines, keyOption, matchPairs, numericKey, orderedItems, plainNumber, wordsFor, type ExportBank } from "./bank";
 import { zipFiles } from "./zip";
 
 /**
@@ -16,7 +16,7 @@ const FIELDS = ["Front", "Back"];
 
 export function ankiFront(q: QuizQuestion): string {
   const list = (items: string[], ordered = false) => `<${ordered ? "ol" : "ul"}>${items.map((t) => `<li>${escapeXml(t)}</li>`).join("")}</${ordered ? "ol" : "ul"}>`;
-  const stem = htmlParagraphs([q.stem]);
+  const stem = htmlParagraphs([exportStem(q)]);
   switch (q.type) {
     case "figure-mc":
     case "sector-id":

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import type { QuizQuestion } from "@/lib/quiz/question";
 import { scaleOfUnitLabel } from "@/lib/quizgen/typed-answer";
+import { say } from "@/lib/quizgen/templates";
 
 /**
  * What every exporter receives: the reviewed questions as their reader sees them (edits applied,
@@ -30,10 +31,24 @@ export function sourceLine(q: QuizQuestion): string {
   return q.language === "zh" ? `${w.source}：“${q.source.quote}”` : `${w.source}: “${q.source.quote}”`;
 }
 
-/** The general feedback every format carries: the explanation, then the source quote and the question id. */
+/**
+ * The question text as exported. A typed question's stem names its unit ("(answer in %)"); if an
+ * edit took the unit out, it is said again, as an LMS grades the bare number in that unit.
+ */
+export function exportStem(q: QuizQuestion): string {
+  const unit = q.answerUnit?.trim();
+  if (q.type !== "figure-typed" || !unit || q.stem.includes(unit)) return q.stem;
+  return q.stem + say("typedUnit", q.language === "zh" ? "zh" : "en")(unit);
+}
+
+/**
+ * The general feedback every format carries: the explanation, the source quote (unless the
+ * explanation already quotes it, as generated ones do) and the question id.
+ */
 export function feedbackLines(q: QuizQuestion): string[] {
   const w = wordsFor(q);
-  return [q.explanation, sourceLine(q), `${w.id}: ${q.id}`].filter((line) => line.trim() !== "");
+  const source = q.explanation.includes(q.source.quote) ? "" : sourceLine(q);
+  return [q.explanation, source, q.language === "zh" ? `${w.id}：${q.id}` : `${w.id}: ${q.id}`].filter((line) => line.trim() !== "");
 }
 
 /** The key's option of a one-key question (figure-mc, sector-id). */

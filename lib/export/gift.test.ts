@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse, type GIFTQuestion } from "gift-pegjs";
 import type { QuizQuestion } from "@/lib/quiz/question";
-import { keyOption, matchPairs, numericKey, orderedItems, type ExportBank } from "./bank";
+import { exportStem, keyOption, matchPairs, numericKey, orderedItems, type ExportBank } from "./bank";
 import { toGift } from "./gift";
 import { generatedBanks, handWrittenBank, NASTY } from "./test-helpers";
 
@@ -21,7 +21,7 @@ function roundTrip(bank: ExportBank) {
     const p = questions[i];
     expect(p.title).toBe(q.id);
     expect(p.type).toBe(GIFT_TYPE[q.type]);
-    expect(p.stem).toEqual({ format: "plain", text: q.stem });
+    expect(p.stem).toEqual({ format: "plain", text: exportStem(q) });
     expect(p.globalFeedback?.text).toContain(q.source.quote);
     expect(p.globalFeedback?.text).toContain(q.id);
     if (p.type === "MC") {

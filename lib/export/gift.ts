@@ -1,12 +1,13 @@
 import type { QuizQuestion } from "@/lib/quiz/question";
-import { feedbackLines, keyOption, matchPairs, numericKey, orderedItems, plainNumber, type ExportBank } from "./bank";
+import { exportStem, feedbackLines, keyOption, matchPairs, numericKey, orderedItems, plainNumber, type ExportBank } from "./bank";
 
 /**
  * GIFT (Moodle's plain-text format). Mapping (docs/decisions/0031): figure-mc and sector-id →
  * multiple choice `{=key ~other}`; figure-typed → numerical `{#value:tolerance}` in the stem's unit;
  * true-false → `{T}`/`{F}`; matching → matching `{=left -> right}`; ordering → matching of each item
  * to its rank (1 = first in the key's order), as GIFT has no ordering type. Each question's title is
- * its id, its text format plain; the general feedback (`####`) holds the explanation, the source quote and the id.
+ * its id and its text format plain; the general feedback (`####`) holds the explanation, the source
+ * quote and the id.
  */
 export function toGift(bank: ExportBank): string {
   const blocks = [`$CATEGORY: ${oneLine(`Figure Quiz/${bank.title.replace(/\//g, "-")}`)}`, ...bank.questions.map(giftQuestion)];
@@ -25,7 +26,7 @@ const matchText = (text: string) => escapeGift(text.replace(/->/g, "→"));
 function giftQuestion(q: QuizQuestion): string {
   const feedback = `####${escapeGift(feedbackLines(q).join("\n"))}`;
   // [plain]: the texts are not HTML ("<" is shown as written).
-  const head = `::${escapeGift(q.id)}:: [plain]${escapeGift(q.stem)}`;
+  const head = `::${escapeGift(q.id)}:: [plain]${escapeGift(exportStem(q))}`;
   switch (q.type) {
     case "figure-mc":
     case "sector-id": {

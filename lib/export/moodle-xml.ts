@@ -1,13 +1,13 @@
 import type { QuizQuestion } from "@/lib/quiz/question";
-import { escapeXml, feedbackLines, htmlParagraphs, keyOption, matchPairs, numericKey, orderedItems, plainNumber, unmatchedRights, type ExportBank } from "./bank";
+import { exportStem, escapeXml, feedbackLines, htmlParagraphs, keyOption, matchPairs, numericKey, orderedItems, plainNumber, unmatchedRights, type ExportBank } from "./bank";
 
 /**
  * Moodle XML (question bank import). Mapping (docs/decisions/0031): figure-mc and sector-id →
  * `multichoice` (single answer); figure-typed → `numerical` with the tolerance, the unit said in the
  * question text (units not graded); true-false → `truefalse`; matching → `matching` (options that
  * answer no pair are extra answers); ordering → `ordering` (a standard type since Moodle 4.4; a
- * plugin before). Each question's name and `idnumber` are its id; the general feedback holds the
- * explanation, the source quote and the id.
+ * plugin before). Each question's name is its id, and so is its `idnumber` when the id fits
+ * Moodle's 100 characters; the general feedback holds the explanation, the source quote and the id.
  */
 export function toMoodleXml(bank: ExportBank): string {
   const category = `<question type="category"><category><text>${escapeXml(`$course$/top/Figure Quiz/${bank.title.replace(/\//g, "-")}`)}</text></category></question>`;
@@ -28,12 +28,13 @@ export function moodleTypeOf(q: Pick<QuizQuestion, "type">): string {
 function moodleQuestion(q: QuizQuestion): string {
   const common = [
     `<name>${plain(q.id)}</name>`,
-    html("questiontext", [q.stem]),
+    html("questiontext", [exportStem(q)]),
     html("generalfeedback", feedbackLines(q)),
     "<defaultgrade>1</defaultgrade>",
     "<penalty>0.3333333</penalty>",
     "<hidden>0</hidden>",
-    `<idnumber>${escapeXml(q.id)}</idnumber>`,
+    // Moodle's idnumber holds at most 100 characters; the name (255) always holds the id.
+    ...(q.id.length <= 100 ? [`<idnumber>${escapeXml(q.id)}</idnumber>`] : []),
   ];
   const tags = `<tags><tag>${plain(q.documentSlug)}</tag><tag>${plain(q.type)}</tag></tags>`;
   return `<question type="${moodleTypeOf(q)}">\n  ${[...common, ...typeFields(q), tags].join("\n  ")}\n</question>`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
 import type { QuizQuestion } from "@/lib/quiz/question";
-import { feedbackLines, keyOption, matchPairs, numericKey, orderedItems, type ExportBank } from "./bank";
+import { exportStem, feedbackLines, keyOption, matchPairs, numericKey, orderedItems, type ExportBank } from "./bank";
 import { QTI_NS, toQtiPackage } from "./qti";
 import { generatedBanks, handWrittenBank, NASTY } from "./test-helpers";
 import { htmlToText, parseXml } from "./xml-test-helpers";
@@ -56,7 +56,7 @@ function check(bank: ExportBank) {
     const correct = ((declaration.correctResponse as Node).value as unknown[]).map(text);
     expect((item.outcomeDeclaration as Node[]).map((o) => o["@identifier"])).toEqual(["SCORE", "FEEDBACK"]);
     const body = item.itemBody as Node;
-    expect(htmlToText(text((body.p as unknown[])[0]))).toBe(q.stem);
+    expect(htmlToText(text((body.p as unknown[])[0]))).toBe(exportStem(q));
     const interaction = (body[INTERACTION[q.type]] ?? ((body.p as Node[])[1] as Node | undefined)?.[INTERACTION[q.type]]) as Node;
     expect(interaction["@responseIdentifier"]).toBe("RESPONSE");
     const feedback = item.modalFeedback as Node;

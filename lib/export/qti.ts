@@ -1,5 +1,5 @@
 import type { QuizQuestion } from "@/lib/quiz/question";
-import { escapeXml, feedbackLines, htmlParagraphs, keyOption, numericKey, orderedItems, plainNumber, safeIdentifier, wordsFor, type ExportBank } from "./bank";
+import { exportStem, escapeXml, feedbackLines, htmlParagraphs, keyOption, numericKey, orderedItems, plainNumber, safeIdentifier, wordsFor, type ExportBank } from "./bank";
 import { zipFiles } from "./zip";
 
 /**
@@ -72,12 +72,12 @@ const setOutcome = (id: string, baseType: string, v: string) => `<setOutcomeValu
 function qtiItem(q: QuizQuestion, identifier: string): string {
   const { declaration, body, condition } = interaction(q);
   return `<?xml version="1.0" encoding="UTF-8"?>
-<assessmentItem xmlns="${QTI_NS}" xmlns:xsi="${XSI}" xsi:schemaLocation="${QTI_SCHEMA}" identifier="${identifier}" title="${escapeXml(Array.from(q.stem).slice(0, 80).join(""))}" label="${escapeXml(q.id)}" xml:lang="${q.language === "zh" ? "zh" : "en"}" adaptive="false" timeDependent="false">
+<assessmentItem xmlns="${QTI_NS}" xmlns:xsi="${XSI}" xsi:schemaLocation="${QTI_SCHEMA}" identifier="${identifier}" title="${escapeXml(Array.from(exportStem(q)).slice(0, 80).join(""))}" label="${escapeXml(q.id)}" xml:lang="${q.language === "zh" ? "zh" : "en"}" adaptive="false" timeDependent="false">
   ${declaration}
   <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float"><defaultValue>${value("0")}</defaultValue></outcomeDeclaration>
   <outcomeDeclaration identifier="FEEDBACK" cardinality="single" baseType="identifier"/>
   <itemBody>
-    ${htmlParagraphs([q.stem])}
+    ${htmlParagraphs([exportStem(q)])}
     ${body}
   </itemBody>
   <responseProcessing>

@@ -8,11 +8,11 @@ export function heatmapShade(missRate: number): string | undefined {
   return `rgba(220, 38, 38, ${(0.08 + Math.min(missRate, 1) * 0.42).toFixed(2)})`;
 }
 
-/** The legend's steps: each band's label and the shade of its middle. */
+/** The legend's steps: each band's bounds in whole percent (none for "0% wrong, or no answers") and the shade of its middle; pages word them in the reader's language. */
 export const HEATMAP_LEGEND = [
-  { label: "0% wrong (or no answers)", shade: undefined },
-  { label: "1–25% wrong", shade: heatmapShade(0.13) },
-  { label: "26–50% wrong", shade: heatmapShade(0.38) },
-  { label: "51–75% wrong", shade: heatmapShade(0.63) },
-  { label: "76–100% wrong", shade: heatmapShade(0.88) },
+  { band: null, shade: undefined },
+  { band: { from: 1, to: 25 }, shade: heatmapShade(0.13) },
+  { band: { from: 26, to: 50 }, shade: heatmapShade(0.38) },
+  { band: { from: 51, to: 75 }, shade: heatmapShade(0.63) },
+  { band: { from: 76, to: 100 }, shade: heatmapShade(0.88) },
 ] as const;

@@ -1,3 +1,4 @@
+import type { ReadAs } from "@/lib/quiz/read-as";
 import type { Answer } from "@/lib/schemas/answer";
 
 export type QuizScope = "lesson" | "sector";
@@ -50,7 +51,7 @@ export interface Feedback {
   answerText: string;
   explanation: string;
   /** For typed numbers: how the input was read ("read as 297.37 billion USD"). */
-  readAs: string | null;
+  readAs: ReadAs | null;
   source: { lessonSlug: string; sentenceId: string; quote: string };
 }
 

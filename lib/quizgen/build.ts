@@ -177,9 +177,15 @@ function linkRevealingQuestions(drafts: Draft[]): Draft[] {
   };
   // Ids added per draft, in the order of the keys (drafts order), as a set for quick look-up.
   const added = new Map<Draft, Set<string>>();
+  // A figure's drafts (typed, multiple choice, true/false) share its key and sentence, so they add
+  // the same ids to the same stems: the writers of each key are walked once per sentence, not per draft.
+  const walked = new Set<string>();
   for (const a of drafts) {
     const key = a.check.figure;
     if (!key) continue;
+    const once = `${key.id}\u0000${key.text}\u0000${key.value}\u0000${a.source.sentenceId}`;
+    if (walked.has(once)) continue;
+    walked.add(once);
     for (const b of writersOf(key.text, String(key.value))) {
       if (b === a || b.source.sentenceId === a.source.sentenceId || b.figureIds.includes(key.id)) continue;
       const ids = added.get(b) ?? added.set(b, new Set()).get(b)!;

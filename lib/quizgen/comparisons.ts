@@ -1,8 +1,14 @@
 import { comparable } from "./binding";
 import type { ExtractedFigure } from "./figures";
-import { findNumbers } from "./numbers";
+import { findNumbers, type NumberMention } from "./numbers";
+import { buildMemo } from "./build-memo";
 import { orderCue } from "./order-cues";
 import type { Language } from "./schema";
+
+/** A source sentence's numbers, read once per build (every figure of the sentence asks; read-only). */
+function sentenceNumbers(sentence: string, language: Language): readonly NumberMention[] {
+  return buildMemo(`numbers-${language}`, sentence, () => findNumbers(sentence, language));
+}
 
 /**
  * Why a set of figures cannot be put in order, or null when it can: every pair surely states the
@@ -25,7 +31,7 @@ export function whyNotComparable(items: ExtractedFigure[]): string | null {
 /** The word of the items' sentence that already says which is larger, or null. */
 export function revealedOrder(items: ExtractedFigure[], language: Language): string | null {
   for (const sentence of new Set(items.map((f) => f.sentence))) {
-    const cue = orderCue(sentence, findNumbers(sentence, language).filter((m) => m.kind !== "ratio").map((m) => m.text), language);
+    const cue = orderCue(sentence, sentenceNumbers(sentence, language).filter((m) => m.kind !== "ratio").map((m) => m.text), language);
     if (cue) return `the sentence gives the order away ("${cue}")`;
   }
   return null;
@@ -72,7 +78,7 @@ export function derivableKey(f: ExtractedFigure, sentenceFigures: ExtractedFigur
   if (!partner) return null;
   // Multiple choice: any word of the sentence that says which is larger rules options out.
   if (!typed) {
-    const all = findNumbers(f.sentence, language);
+    const all = sentenceNumbers(f.sentence, language);
     const anywhere = orderCue(f.sentence.replace(/相比|比较|compared (with|to)/gi, " "), all.filter((m) => m.kind !== "ratio").map((m) => m.text), language);
     if (anywhere) return `the key is bounded by ${partner.text} and "${anywhere}"`;
     return null;

@@ -1,6 +1,6 @@
-import Decimal from "decimal.js";
 import type { ExtractedFigure } from "./figures";
 import { formatLike, scaleFactor, shownNumber } from "./format";
+import { naturalGrid, snapToGrid } from "./grid";
 
 export interface NumericOptions {
   /** Option texts sorted by value, the key among them. */
@@ -23,39 +23,6 @@ export function precisionGrid(shown: number, decimals: number): number {
     n /= 10;
   }
   return grid;
-}
-
-// Decimal arithmetic is exact but slow, and a long document asks for the same few values again and
-// again (every key walks its neighbours in the index): results are kept, keyed by their inputs.
-type Memo = Map<number, Map<number, number>>;
-const naturalGrids: Memo = new Map();
-const snapped: Memo = new Map();
-function memoised(memo: Memo, a: number, b: number, compute: () => number): number {
-  if (Object.is(a, -0)) return compute(); // a Map takes -0 for 0, Decimal does not
-  let inner = memo.get(a);
-  if (!inner) {
-    if (memo.size >= 100_000) memo.clear();
-    memo.set(a, (inner = new Map()));
-  }
-  let result = inner.get(b);
-  if (result === undefined) inner.set(b, (result = compute()));
-  return result;
-}
-
-/** The grid a value falls on once trailing zeros are dropped: 3.00 → 1, 3.22 → 0.01, 2000 → 1000. */
-function naturalGrid(value: number, decimals: number): number {
-  return memoised(naturalGrids, value, decimals, () => {
-    let grid = new Decimal(10).pow(-decimals);
-    const exact = new Decimal(value);
-    if (exact.isZero()) return grid.toNumber();
-    while (grid.lt(1000) && exact.mod(grid.times(10)).isZero()) grid = grid.times(10);
-    return grid.toNumber();
-  });
-}
-
-/** The value rounded to the nearest multiple of the grid, exactly (decimal, not binary). */
-function snapToGrid(value: number, grid: number): number {
-  return memoised(snapped, value, grid, () => new Decimal(value).div(grid).round().times(grid).toNumber());
 }
 
 /** A document's figures with the same shown value, for one kind, unit and scale. */
@@ -138,11 +105,14 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const keyGrid = naturalGrid(shown, key.decimals); // the same for every candidate: worked out once
   const candidates = new Map<string, number>(); // text → shown value
 
+  // Values shown in the key's own sentence (the stem): an option equal to one of them is read off
+  // the stem as "the other figure", so it is no distractor.
+  const shownValues = new Set(documentFigures.filter((g) => g.id !== key.id && key.siblings.includes(g.id) && bucketOf(g) === bucketOf(key)).map((g) => shownNumber(g.mention)));
   const add = (v: number) => {
     // On the key's grid, so every option has the key's precision; never within 1% of the key,
     // which a reader who remembers "about 41%" could not tell from 41.4%.
     const value = onGrid(v);
-    if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01) return;
+    if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01 || shownValues.has(value)) return;
     // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
     if (naturalGrid(value, key.decimals) !== keyGrid) return;
     const text = formatLike(key.mention, value);
@@ -161,7 +131,25 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   // out of range would only have stopped the walk before one as far out.
   const groups = asRoundAs(figureIndex(documentFigures).get(bucketOf(key)) ?? [], grid, key.decimals, keyGrid);
   const start = firstAtLeast(groups, shown);
-  for (const [from, step] of [[start - 1, -1], [start, 1]] as const) {
+  // Values within 1% of the key are refused by `add`; in a long document there are many of them
+  // around each key. On the grid they lie next to the key in the index (putting values on the grid
+  // keeps their order, and the key is on its own grid), so binary searches step over them.
+  const near = (g: ValueGroup) => Math.abs(onGrid(g.shown) - shown) < Math.abs(shown) * 0.01;
+  let [nearFrom, nearTo] = [start, start]; // the walks start before nearFrom and at nearTo
+  if (onGrid(shown) === shown) {
+    nearFrom = 0;
+    for (let high = start; nearFrom < high; ) {
+      const mid = (nearFrom + high) >> 1;
+      if (near(groups[mid])) high = mid;
+      else nearFrom = mid + 1;
+    }
+    for (let high = groups.length; nearTo < high; ) {
+      const mid = (nearTo + high) >> 1;
+      if (near(groups[mid])) nearTo = mid + 1;
+      else high = mid;
+    }
+  }
+  for (const [from, step] of [[nearFrom - 1, -1], [nearTo, 1]] as const) {
     let found = 0;
     for (let i = from; i >= 0 && i < groups.length && found < 3; i += step) {
       if (!usable(groups[i])) continue;
@@ -190,6 +178,10 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   const above = [...candidates.entries()].filter(([, v]) => v > shown).sort((a, b) => a[1] - b[1]);
   const wrong = [...below.slice(0, 2), ...above.slice(0, 2)].map(([t]) => t);
   if (below.length < 3 || above.length < 3) return { rejected: "rank-infeasible: fewer than 3 plausible options below or above the key", wrong };
+  // A key of more than four significant digits (1542002件, 76876件) sits on a grid of 1, so its
+  // ladder options are its own multiples (2×1542002 = 3084004件): the one they divide is the key.
+  const significant = keyText.replace(/\D/g, "").replace(/^0+/, "").replace(/0+$/, "").length;
+  if (significant > 4) return { rejected: `precise key: ${significant} significant digits, its options would be its own multiples`, wrong };
   const rank = Math.floor(random() * 4); // number of options below the key
   // Prefer document figures, then the nearest ladder steps.
   const pick = (side: [string, number][], n: number) => {

@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { divideByPowerOfTen, toFixedDecimal } from "./grid";
 import type { NumberMention } from "./numbers";
 
 const SCALE_FACTOR: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, 千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12 };
@@ -16,7 +16,7 @@ export function withoutHedge(m: NumberMention): string {
 /** The number as shown in the source, in the source's scale (2973.7亿美元 → 2973.7). */
 export function shownNumber(m: NumberMention): number {
   const factor = m.scale ? SCALE_FACTOR[m.scale.toLowerCase()] ?? 1 : 1;
-  return new Decimal(m.value).div(factor).toNumber();
+  return divideByPowerOfTen(m.value, factor);
 }
 
 export function scaleFactor(m: NumberMention): number {
@@ -31,7 +31,7 @@ export function formatLike(m: NumberMention, shown: number): string {
   const template = withoutHedge(m);
   const numMatch = template.match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/);
   if (!numMatch) return String(shown);
-  let digits = new Decimal(shown).toFixed(m.decimals);
+  let digits = toFixedDecimal(shown, m.decimals);
   if (numMatch[0].includes(",")) {
     const [i, f] = digits.split(".");
     digits = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (f ? `.${f}` : "");

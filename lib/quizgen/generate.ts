@@ -329,13 +329,15 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
     const id = f.kind === "year" ? null : sectorOf(f);
     // A broad category ("能源", "Materials") is no answer next to sectors.
     if (!id || isCategory(ctx.lexicon, id)) continue;
+    // Only a sector's first readable statement is ever used: once it has one, later figures are not read.
+    if (bySector.has(id)) continue;
     // The whole (short) sentence, else the figure's clause: the first that reads with one blank.
     const left = [f.sentence, clauseOf(f, L)]
       .filter((text) => mentionsByName(ctx.lexicon, text))
       .map((text) => [...new Set(matchSectors(ctx.lexicon, text).map((m) => m.sectorId))].reduce((masked, sid) => maskSector(ctx, masked, sid), text))
       // Exactly one blank: a statement that hides no sector does not say what it is about.
       .find((masked) => masked.split(BLANK).length === 2 && !matchingStatementFlaw(masked, L));
-    if (left) bySector.set(id, [...(bySector.get(id) ?? []), { f, left }]);
+    if (left) bySector.set(id, [{ f, left }]);
   }
   const random = rngFor(doc.slug, "matching", ctx.generatorVersion);
   const sectors = shuffled([...bySector.keys()], random);

@@ -7,7 +7,9 @@ import { say } from "./templates";
 // ranking is the sentence before's), "美国三类研究支出" (the three kinds are listed before).
 const POINTS_BACK: Record<Language, RegExp> = {
   en: /\b(?:the|these|those) (?:two|three|four|five|six|seven|eight|nine|ten) (?:kinds|types|categories|groups)\b/i,
-  zh: /^在[^,，。；;]{1,20}(?:中|之中)[,，]|(?:[两三四五六七八九十]|这|上述)大?类(?![似型])/,
+  // "预计2025年中国的专利规模为1500件": patents of which field is the sentence before's ("中国的微结构和
+  // 纳米技术专利规模…"); a country's bare "专利规模" at the start leaves the field out.
+  zh: /^在[^,，。；;]{1,20}(?:中|之中)[,，]|(?:[两三四五六七八九十]|这|上述)大?类(?![似型])|^(?:预计)?(?:(?:19|20)\d\d年)?(?:中国|美国|中美|日本|德国|韩国|欧洲|印度)(?:两国)?的?专利(?:规模|数量|申请量)?(?:为|达|将|约|分别)/,
 };
 
 // Of the connectives, those that point back to what the figure is about ("其中", "Of these", "This",
@@ -20,7 +22,11 @@ const POINTER: Record<Language, RegExp> = {
 
 /** Why a question's sentence cannot be read without the sentence before, or null. */
 export function needsSentenceBefore(draft: Draft): string | null {
-  const s = draft.check.sentence.trim();
+  // A figure's excerpt that starts after the sentence's start ("…在人工智能(AI)领域,…") does not
+  // show the words that pointed back: what is shown decides.
+  const shown = draft.stem.match(/[“"]([\s\S]*)[”"]/)?.[1] ?? "";
+  const late = (draft.type === "figure-mc" || draft.type === "figure-typed") && shown.startsWith("…");
+  const s = late ? shown.slice(1).trim() : draft.check.sentence.trim();
   const connective = leadingConnective(s, draft.language);
   const figure = draft.type === "figure-mc" || draft.type === "figure-typed";
   if (connective && !figure) return `starts with "${connective}"`;
@@ -30,7 +36,7 @@ export function needsSentenceBefore(draft: Draft): string | null {
     const pointer = [connective, leadingConnective(rest, draft.language) ?? ""].find((c) => c && POINTER[draft.language].test(c));
     if (pointer) return `starts with "${pointer}"`;
   }
-  if (!figure) return null;
+  if (!figure && draft.type !== "true-false") return null;
   const back = s.match(POINTS_BACK[draft.language]);
   return back ? `"${back[0]}" points back to the sentence before` : null;
 }

@@ -71,33 +71,58 @@ export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
   return taken;
 }
 
+// Depths, siblings and descendants depend on the lexicon only, and generation asks for them once
+// per sentence and draft: each is worked out once per lexicon (read-only results, shared).
+const derived = new WeakMap<Lexicon, { depth: Map<string, number>; siblings: Map<string, readonly LexiconEntry[]>; descendants: Map<string, ReadonlySet<string>> }>();
+function derivedOf(lexicon: Lexicon) {
+  let d = derived.get(lexicon);
+  if (!d) derived.set(lexicon, (d = { depth: new Map(), siblings: new Map(), descendants: new Map() }));
+  return d;
+}
+
 export function depthOf(lexicon: Lexicon, sectorId: string): number {
-  let depth = 0;
-  for (let e = lexicon.byId.get(sectorId); e?.parent; e = lexicon.byId.get(e.parent)) depth++;
+  const memo = derivedOf(lexicon).depth;
+  let depth = memo.get(sectorId);
+  if (depth === undefined) {
+    depth = 0;
+    for (let e = lexicon.byId.get(sectorId); e?.parent; e = lexicon.byId.get(e.parent)) depth++;
+    memo.set(sectorId, depth);
+  }
   return depth;
 }
 
 /** Distractor candidates: siblings (same parent) first, then other sectors at the same depth. */
-export function siblingsOf(lexicon: Lexicon, sectorId: string): LexiconEntry[] {
-  const parent = lexicon.byId.get(sectorId)?.parent ?? null;
-  const depth = depthOf(lexicon, sectorId);
-  const siblings = lexicon.entries.filter((e) => e.id !== sectorId && e.parent === parent);
-  const cousins = lexicon.entries.filter((e) => e.id !== sectorId && e.parent !== parent && depthOf(lexicon, e.id) === depth);
-  return [...siblings, ...cousins];
+export function siblingsOf(lexicon: Lexicon, sectorId: string): readonly LexiconEntry[] {
+  const memo = derivedOf(lexicon).siblings;
+  let found = memo.get(sectorId);
+  if (!found) {
+    const parent = lexicon.byId.get(sectorId)?.parent ?? null;
+    const depth = depthOf(lexicon, sectorId);
+    const siblings = lexicon.entries.filter((e) => e.id !== sectorId && e.parent === parent);
+    const cousins = lexicon.entries.filter((e) => e.id !== sectorId && e.parent !== parent && depthOf(lexicon, e.id) === depth);
+    found = [...siblings, ...cousins];
+    memo.set(sectorId, found);
+  }
+  return found;
 }
 
 /** A sector and everything below it. */
-export function descendantsOf(lexicon: Lexicon, sectorId: string): Set<string> {
-  const out = new Set([sectorId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const e of lexicon.entries) {
-      if (e.parent && out.has(e.parent) && !out.has(e.id)) {
-        out.add(e.id);
-        grew = true;
+export function descendantsOf(lexicon: Lexicon, sectorId: string): ReadonlySet<string> {
+  const memo = derivedOf(lexicon).descendants;
+  let found = memo.get(sectorId);
+  if (!found) {
+    const out = new Set([sectorId]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const e of lexicon.entries) {
+        if (e.parent && out.has(e.parent) && !out.has(e.id)) {
+          out.add(e.id);
+          grew = true;
+        }
       }
     }
+    memo.set(sectorId, (found = out));
   }
-  return out;
+  return found;
 }

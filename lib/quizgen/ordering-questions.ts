@@ -10,10 +10,10 @@ import { say } from "./templates";
 const BLANK = "____";
 
 /**
- * The sentence with the given figures blanked, cut around the first blank. A clause with no blank
- * that states another figure of the items' kind and unit is left out ("预计2025年中美X分别为____和
- * ____,2030年分别为15000件和22000件"): the other pair, in the same order, would answer the question.
- * A clause before the blanks stays (it names what they are about).
+ * The sentence with the given figures blanked, cut around the first blank. When it states another
+ * figure of the items' kind and unit, the clauses after the blanks are left out ("预计2025年中美X分别为
+ * ____和____,2030年分别为15000件和22000件"): the other pair, in the same order, would answer the
+ * question. A clause before the blanks stays (it names what they are about).
  */
 export function blankedContext(items: ExtractedFigure[], language: Language): string {
   let context = items[0].sentence;

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { chineseNumeral } from "./numbers";
 import { toHalfWidth } from "./text";
+import { serializeReadAs } from "@/lib/quiz/read-as";
 
 const SCALES: Record<string, number> = {
   k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, t: 1e12, tn: 1e12, trillion: 1e12,
@@ -77,11 +78,11 @@ export interface TypedKey {
   language?: string;
 }
 
-function wrongUnitMessage(typed: string, asked: string, language: string | undefined): string {
-  return language === "zh" ? `你写的单位是“${typed}”，本题问的是“${asked}”` : `you wrote ${typed}; the question asks for ${asked}`;
-}
-
-/** Grades a typed answer by value within the tolerance, and says how the input was read. */
+/**
+ * Grades a typed answer by value within the tolerance, and says how the input was read: the value in
+ * the question's words, or (another unit) a code the page words in the reader's language
+ * (lib/quiz/read-as.ts).
+ */
 export function gradeTyped(input: string, key: TypedKey): { correct: boolean; value: number | null; readAs: string | null } {
   const read = readTypedNumber(input);
   if (!read) return { correct: false, value: null, readAs: null };
@@ -89,7 +90,7 @@ export function gradeTyped(input: string, key: TypedKey): { correct: boolean; va
   const typed = read.unit ? unitFamily(read.unit) : null;
   if (asked && typed && asked !== typed) {
     const shownUnit = key.unitLabel!.replace(/…/g, "").replace(/\s+/g, " ").trim();
-    return { correct: false, value: null, readAs: `${input.trim()} (${wrongUnitMessage(read.unit!, shownUnit, key.language)})` };
+    return { correct: false, value: null, readAs: serializeReadAs({ wrongUnit: { input: input.trim(), typed: read.unit!, asked: shownUnit } }) };
   }
   // A number typed without a scale is read in the source's scale ("2973.7" for 亿美元) or, if that
   // does not match, as written in full ("297,370,000,000").

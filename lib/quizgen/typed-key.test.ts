@@ -1,3 +1,4 @@
+import { parseReadAs, readAsText } from "@/lib/quiz/read-as";
 import { describe, expect, it } from "vitest";
 import { build } from "./test-helpers";
 import { gradeTyped, typedKeyOf } from "./typed-answer";
@@ -30,6 +31,20 @@ describe("typed keys: long integers are asked in the rounded form a reader remem
     expect(grade(q, "80万").correct).toBe(false);
     expect(grade(q, "79.8万台").correct).toBe(false);
   });
+  it("asks a scaled figure of more than four significant digits in its own scale word, rounded (1873.6亿美元 → 1870亿美元)", () => {
+    const [q] = typedOf("2019年日本的研发投入高达1873.6亿美元，居亚洲第二。", "zh");
+    expect(q.answerText).toBe("1870亿美元");
+    expect(q.stem).toContain("三位有效数字");
+    for (const input of ["1870亿美元", "1873.6亿美元", "1870"]) expect(grade(q, input).correct, input).toBe(true);
+    expect(grade(q, "1900亿美元").correct).toBe(false);
+  });
+  it("asks $187.36 billion as $187 billion; four digits stay as written", () => {
+    const [q] = typedOf("In 2019 Japan spent $187.36 billion on research.", "en");
+    expect(q.answerText).toBe("$187 billion");
+    expect(typedOf("In 2019 Korea spent $98.45 billion on research.", "en")[0].answerText).toBe("$98.45 billion");
+    expect(grade(q, "187.36 billion").correct).toBe(true);
+    expect(grade(q, "190 billion").correct).toBe(false);
+  });
   it("asks $1,542,002 as $1.54 million", () => {
     const [q] = typedOf("In 2022, the start-up paid $1,542,002 in licence fees for chip designs from abroad.", "en");
     expect(q.answerText).toBe("$1.54 million");
@@ -46,12 +61,15 @@ describe("typed answers: another unit is wrong, and the feedback says so", () =>
     expect(grade(q, "12%").correct).toBe(true);
     const tons = grade(q, "12 tons");
     expect(tons.correct).toBe(false);
-    expect(tons.readAs).toContain("you wrote tons; the question asks for %");
+    expect(parseReadAs(tons.readAs)).toEqual({ wrongUnit: { input: "12 tons", typed: "tons", asked: "%" } });
     expect(grade(q, "12件").correct).toBe(false);
   });
   it("refuses 元 for 美元 in a Chinese question", () => {
     const [q] = typedOf("2021年，中国光伏组件出口额为246.1亿美元，创历史新高。", "zh");
     expect(grade(q, "246.1亿美元").correct).toBe(true);
-    expect(grade(q, "246.1亿元")).toMatchObject({ correct: false, readAs: expect.stringContaining("本题问的是“亿美元”") });
+    const yuan = grade(q, "246.1亿元");
+    expect(yuan.correct).toBe(false);
+    expect(parseReadAs(yuan.readAs)).toEqual({ wrongUnit: { input: "246.1亿元", typed: "元", asked: "亿美元" } });
+    expect(readAsText(yuan.readAs, "zh")).toBe("246.1亿元（你写的单位是“元”，本题问的是“亿美元”）");
   });
 });

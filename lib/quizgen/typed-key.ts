@@ -23,7 +23,9 @@ const SIGNIFICANT = 3;
  * precision's tolerance. Null when the figure is asked as written.
  */
 function roundedForm(f: ExtractedFigure, language: Language): { text: string; unit: string; value: number; decimals: number; scale: number } | null {
-  if (f.scale || f.decimals > 0 || Math.abs(f.value) < LONG || (f.kind !== "count" && f.kind !== "money")) return null;
+  if (f.kind !== "count" && f.kind !== "money") return null;
+  if (f.scale || f.decimals > 0) return roundedMantissa(f);
+  if (Math.abs(f.value) < LONG) return null;
   const [scale, word] = language === "zh" ? (Math.abs(f.value) >= 1e8 ? [1e8, "亿"] : [1e4, "万"]) : Math.abs(f.value) >= 1e9 ? [1e9, "billion"] : [1e6, "million"];
   const shown = new Decimal(f.value).div(scale).toSignificantDigits(SIGNIFICANT);
   const decimals = Math.max(0, shown.decimalPlaces());
@@ -35,6 +37,26 @@ function roundedForm(f: ExtractedFigure, language: Language): { text: string; un
   const text = language === "zh" ? `${before}${digits}${word}${after}` : [`${before}${digits}`, word, after].filter(Boolean).join(" ");
   const unit = language === "zh" ? `${before ? `${before} … ` : ""}${word}${after}` : [before ? `${before} …` : "…", word, after].filter(Boolean).join(" ");
   return { text, unit, value: shown.times(scale).toNumber(), decimals, scale };
+}
+
+/**
+ * A figure written with a scale word or decimals and more than four significant digits
+ * (5738.3亿美元, $187.36 billion) is asked to three significant figures in its own scale word
+ * (5740亿美元, $187 billion): nobody remembers the fifth digit.
+ */
+function roundedMantissa(f: ExtractedFigure): { text: string; unit: string; value: number; decimals: number; scale: number } | null {
+  const written = withoutHedge(f.mention);
+  const num = written.match(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/);
+  if (!num) return null;
+  const mantissa = new Decimal(num[0].replace(/,/g, ""));
+  const significant = num[0].replace(/\D/g, "").replace(/^0+/, "").replace(/0+$/, "").length;
+  if (significant <= 4) return null;
+  const scale = scaleFactor(f.mention);
+  const shown = mantissa.toSignificantDigits(SIGNIFICANT);
+  const text = written.slice(0, num.index) + shown.toFixed(Math.max(0, shown.decimalPlaces())) + written.slice(num.index! + num[0].length);
+  // The precision of three significant figures: 1870 is on a grid of 10 (decimals -1), 187 of 1.
+  const decimals = SIGNIFICANT - 1 - Math.floor(Math.log10(Math.abs(mantissa.toNumber())));
+  return { text, unit: unitLabel(f.mention), value: shown.times(scale).toNumber(), decimals, scale };
 }
 
 /**

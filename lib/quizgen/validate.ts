@@ -5,6 +5,7 @@ import { withoutHedge } from "./format";
 import { itemChecks, type ItemCheckName } from "./item-checks";
 import { contextOrderCue, derivableKey, revealedOrder, whyNotComparable } from "./comparisons";
 import { otherComparableFigures } from "./ordering-questions";
+import { orderCue } from "./order-cues";
 
 /** The checks of docs/question-rules.md that code can decide, by name. */
 export const CHECKS = ["generation", "answerable", "no-leak", "option-hygiene", "sibling-distractors", "single-fact", "length", "comparable", "no-order-cue"] as const;
@@ -58,7 +59,8 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
         // is compared with, that rules multiple-choice options out.
         const partner = (draft.check.sentenceFigures ?? []).find((g) => g.id !== f.id && !whyNotComparable([f, g]));
         const cue = draft.type === "figure-mc" && partner ? contextOrderCue(draft.check.context, draft.language) : null;
-        return cue ? `the key is bounded by ${partner!.text} and ${cue}` : null;
+        if (cue) return `the key is bounded by ${partner!.text} and ${cue}`;
+        return draft.type === "figure-mc" ? nearestOptionIsKey(draft) : null;
       }
       if (draft.type === "sector-id" && draft.check.sectorId) {
         const hidden = descendantsOf(lexicon, draft.check.sectorId);
@@ -138,6 +140,35 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
     compared ? (revealedOrder(compared, draft.language) ?? contextOrderCue(draft.check.context, draft.language) ?? (others.length ? `the stem keeps other figures of the same unit (${others.join(", ")})` : null)) : null,
   );
   return { passed, failed };
+}
+
+/**
+ * A test-wise reader picks the option nearest to a figure of the same kind and unit shown in the
+ * stem: the other year of a series ("2025年19千件" → 2030 ____: 18千件), the value the key is said to
+ * exceed ("超过芬兰的诺基亚(1427件)" → 1554件), the multiple of another year (2.8倍 → 3倍). When that
+ * option is the key, the stem gives it away (G4).
+ */
+function nearestOptionIsKey(draft: Draft): string | null {
+  const f = draft.check.figure;
+  const options = draft.options ?? [];
+  const keyIndex = options.findIndex((o) => o.id === draft.correctOptionId);
+  if (!f || keyIndex < 0) return null;
+  const values = options.map((o) => findNumbers(o.text, draft.language).find((m) => m.kind === f.kind)?.value ?? Number.NaN);
+  // Only figures tied to the key: the same subject's other year (a series), or any figure of a
+  // sentence that says which is larger ("超过", "远高于"), or a multiple beside a multiple.
+  const sentenceCue = orderCue(f.sentence, findNumbers(f.sentence, draft.language).filter((m) => m.kind !== "ratio").map((m) => m.text), draft.language);
+  const tied = (m: { text: string; value: number; kind: string }) => {
+    if (sentenceCue || f.kind === "ratio") return true;
+    const g = (draft.check.sentenceFigures ?? []).find((x) => x.id !== f.id && x.value === m.value && x.kind === m.kind);
+    return !!g && !!f.binding.subject && g.binding.subject === f.binding.subject && g.binding.measure === f.binding.measure;
+  };
+  for (const m of findNumbers(draft.stem, draft.language)) {
+    if (m.kind !== f.kind || m.unit !== f.unit || !tied(m)) continue;
+    const distance = values.map((v) => Math.abs(v - m.value));
+    const nearest = Math.min(...distance);
+    if (distance[keyIndex] === nearest && distance.filter((d) => d === nearest).length === 1) return `the key is the option nearest to ${m.text}, shown in the stem`;
+  }
+  return null;
 }
 
 /** Runs every check on every draft. */

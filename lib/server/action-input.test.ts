@@ -5,7 +5,8 @@ import { actionId, actionOrFailurePage, actionState, formText, formTextsByPrefix
 
 // next.config.js turns on authInterrupts (forbidden()); Next passes it to its code through this variable.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-pathname": "/instructor/questions/q1" }) }));
+// An English request with no locale cookie: the messages below are the English ones (decisions/0025).
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-pathname": "/instructor/questions/q1" }), cookies: async () => ({ get: () => undefined }) }));
 
 const form = (entries: Record<string, string | Blob>) => {
   const data = new FormData();

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { AppError } from "@/lib/server/errors";
+import { localizeMessage } from "@/i18n/localize-message";
 
 // Server actions are public POST endpoints: anyone can call one with any arguments, signed out or
 // with someone else's ids. These helpers read their input without trusting it, and turn the known
@@ -55,7 +56,8 @@ function knownFailure(error: unknown): { code: AppError["code"]; message: string
 
 /**
  * For actions whose form shows a result (useActionState): a known failure becomes the state that
- * `failed` builds from its message (and the field it concerns), so the form says what went wrong.
+ * `failed` builds from its message (in the reader's language) and the field it concerns, so the form
+ * says what went wrong.
  * Next's redirect() and notFound() pass through.
  */
 export async function actionState<T>(work: () => Promise<T>, failed: (message: string, field?: string) => T): Promise<T> {
@@ -64,7 +66,7 @@ export async function actionState<T>(work: () => Promise<T>, failed: (message: s
   } catch (error) {
     const failure = knownFailure(error);
     if (!failure) throw error;
-    return failed(failure.message, failure.field);
+    return failed(await localizeMessage(failure.message), failure.field);
   }
 }
 

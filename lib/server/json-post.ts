@@ -5,8 +5,11 @@ import { AppError, HTTP_STATUS } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import type { JsonReply } from "@/lib/post-json";
 import { isSameOrigin } from "@/lib/server/same-origin";
+import { localizeMessage } from "@/i18n/localize-message";
 
 const reply = <T>(body: JsonReply<T>, status = 200) => Response.json(body, { status });
+/** A refusal, its message in the reader's language (decisions/0025). */
+const refuse = async (error: string, status: number) => reply({ ok: false, error: await localizeMessage(error) }, status);
 
 /**
  * A JSON POST endpoint for the hot paths (answers), lighter than a server action. Checks, in order:
@@ -15,16 +18,16 @@ const reply = <T>(body: JsonReply<T>, status = 200) => Response.json(body, { sta
  * someone is signed in. The handler's AppError becomes its HTTP status and message.
  */
 export async function jsonPost<S extends z.ZodType, T>(request: Request, schema: S, handle: (user: SessionUser, input: z.infer<S>) => Promise<T>): Promise<Response> {
-  if (!isSameOrigin(request.headers.get("origin"), request.headers.get("host"))) return reply({ ok: false, error: "Cross-site requests are refused." }, 403);
-  if (!request.headers.get("content-type")?.startsWith("application/json")) return reply({ ok: false, error: "Send JSON." }, 415);
+  if (!isSameOrigin(request.headers.get("origin"), request.headers.get("host"))) return refuse("Cross-site requests are refused.", 403);
+  if (!request.headers.get("content-type")?.startsWith("application/json")) return refuse("Send JSON.", 415);
   const parsed = schema.safeParse(await request.json().catch(() => undefined));
-  if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message ?? "That request could not be read." }, 400);
+  if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? "That request could not be read.", 400);
   const user = await getCurrentUser();
-  if (!user) return reply({ ok: false, error: "Your session has ended. Sign in again to continue." }, 401);
+  if (!user) return refuse("Your session has ended. Sign in again to continue.", 401);
   try {
     return reply<T>({ ok: true, ...(await handle(user, parsed.data)) });
   } catch (error) {
-    if (error instanceof AppError) return reply({ ok: false, error: error.message }, HTTP_STATUS[error.code]);
+    if (error instanceof AppError) return refuse(error.message, HTTP_STATUS[error.code]);
     throw error;
   }
 }

@@ -64,7 +64,8 @@ export interface BalancerConfig {
 /**
  * The HAProxy configuration. Round robin over the app processes; each is checked with
  * GET /api/health every 2 s (200: database, migrations and content are fine) and taken out after
- * two failures. `option forwardfor` appends the client's address to X-Forwarded-For, which the
+ * three failures (a refused connection fails at once; a slow answer only after 10 s, so a busy
+ * process is not taken out for being busy, which would leave the others busier still). `option forwardfor` appends the client's address to X-Forwarded-For, which the
  * apps read with TRUSTED_PROXY_HOPS=1. A request that failed to connect is sent to another process
  * (`retries`, `option redispatch`). No stats page, no logs of its own: the apps log every request.
  */
@@ -95,7 +96,8 @@ export function haproxyConfig(config: BalancerConfig): string {
     "  option httpchk",
     "  http-check send meth GET uri /api/health",
     "  http-check expect status 200",
-    "  default-server inter 2s fall 2 rise 1",
+    "  timeout check 10s",
+    "  default-server inter 2s fall 3 rise 2",
     ...config.backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port} check`),
     "",
   ].join("\n");
@@ -118,6 +120,8 @@ export interface ClusterOptions {
   readyTimeoutMs?: number;
   /** Progress lines for a person (the console by default). */
   say?: (line: string) => void;
+  /** HAProxy's own warnings and alerts (standard error by default). */
+  warn?: (line: string) => void;
 }
 
 export interface Cluster {
@@ -199,9 +203,18 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     say(`  ${backends.map((b) => `${b.name} on 127.0.0.1:${b.port}`).join(", ")}: healthy`);
 
     // -db: stay in the foreground, so this process owns it; SIGUSR1 asks it to finish and stop.
-    const balancer = spawn(options.haproxy, ["-db", "-f", configFile], { stdio, detached: true });
+    // Its messages are passed on, except the one line per proxy it writes at every stop.
+    const balancer = spawn(options.haproxy, ["-db", "-f", configFile], { stdio: ["ignore", "ignore", "pipe"], detached: true });
     processes.push({ name: "haproxy", child: balancer });
-    await waitFor(`http://127.0.0.1:${options.port}/api/health`, balancer, deadline, "haproxy");
+    let messages = "";
+    balancer.stderr!.setEncoding("utf8");
+    balancer.stderr!.on("data", (chunk: string) => {
+      messages += chunk;
+      for (const line of chunk.split("\n")) if (line.trim() && !/\bProxy \S+ stopped\b/.test(line)) (options.warn ?? console.error)(`  haproxy: ${line.trim()}`);
+    });
+    await waitFor(`http://127.0.0.1:${options.port}/api/health`, balancer, deadline, "haproxy").catch((error: Error) => {
+      throw new Error(`${error.message}${messages ? `:\n${messages.trim()}` : ""}`);
+    });
     const balancerExited = exited(balancer).then((code) => (stopping ? new Promise<number | null>(() => undefined) : code));
     for (const { name, child } of processes.slice(0, -1)) {
       void exited(child).then((code) => {

@@ -34,7 +34,7 @@ describe(`quiz buttons keep their promise on ${provider}`, () => {
   it("every lesson's quiz and figures-only quiz give the number of questions their buttons state", async () => {
     const offered: number[] = [];
     for (const doc of bundle.documents) {
-      const offer = await quizOffer("lesson", doc.slug, null);
+      const offer = await quizOffer(student, "lesson", doc.slug, null);
       // A lesson with nothing to ask (all lists and headings, say) states 0 and gives 0.
       expect(await questionsGiven(student, "lesson", doc.slug, false), doc.slug).toBe(offer.questions);
       expect(await questionsGiven(student, "lesson", doc.slug, true), `${doc.slug} figures only`).toBe(offer.figures);
@@ -44,10 +44,10 @@ describe(`quiz buttons keep their promise on ${provider}`, () => {
   });
 
   it("every sector's quiz and figures-only quiz give the number of questions their buttons state", async () => {
-    const offers = await sectorOffers(null);
+    const offers = await sectorOffers(student, null);
     expect(offers.size).toBeGreaterThan(5);
     for (const [sectorId, offer] of offers) {
-      expect(await quizOffer("sector", sectorId, null), sectorId).toEqual(offer);
+      expect(await quizOffer(student, "sector", sectorId, null), sectorId).toEqual(offer);
       expect(await questionsGiven(student, "sector", sectorId, false), sectorId).toBe(offer.questions);
       expect(await questionsGiven(student, "sector", sectorId, true), `${sectorId} figures only`).toBe(offer.figures);
     }
@@ -56,7 +56,7 @@ describe(`quiz buttons keep their promise on ${provider}`, () => {
   it("keeps the promise for a student who has answered before (wrong answers first, then unseen)", async () => {
     const again = await registerStudent({ name: "Again", email: `offers-again-${provider}@example.com`, password: "long-enough-pw" });
     for (const doc of bundle.documents) {
-      const offer = await quizOffer("lesson", doc.slug, null);
+      const offer = await quizOffer(student, "lesson", doc.slug, null);
       if (offer.questions === 0) continue; // nothing to answer before
       const first = await startAttempt(again, { scope: "lesson", scopeId: doc.slug, figuresOnly: false });
       const view = await getAttemptView(again, first);
@@ -73,7 +73,7 @@ describe(`quiz buttons keep their promise on ${provider}`, () => {
     const start = startAttempt(student, { scope: "lesson", scopeId: "no-such-lesson", figuresOnly: false });
     await expect(start).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(start).rejects.not.toBeInstanceOf(NothingToAskError);
-    expect(await quizOffer("lesson", "no-such-lesson", null)).toEqual({ questions: 0, figures: 0 });
+    expect(await quizOffer(student, "lesson", "no-such-lesson", null)).toEqual({ questions: 0, figures: 0 });
   });
 });
 

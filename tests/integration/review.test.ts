@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { syncContent } from "@/lib/server/data/content-sync";
 import { createAccount, registerStudent, type SessionUser } from "@/lib/server/data/users";
-import { answerReview, getReviewSession, getReviewSettings, rerateReview, saveReviewSettings, studyLesson, undoLastReview } from "@/lib/server/data/review";
+import { answerReview, getReviewFilters, getReviewSession, getReviewSettings, rerateReview, saveReviewSettings, studyLesson, undoLastReview } from "@/lib/server/data/review";
 import { getReviewStats } from "@/lib/server/data/review-stats";
 import { finishAttempt, startAttempt, submitResponse } from "@/lib/server/data/attempts";
 import { createClass, joinClass } from "@/lib/server/data/classes";
@@ -180,6 +180,27 @@ describe(`spaced-repetition review on ${provider}`, () => {
     const tomorrow = await getReviewSession(user, {}, later(DAY));
     expect(tomorrow).toMatchObject({ due: 1, newToday: 1 });
     expect(tomorrow.card?.id).toBe(a.card.id);
+  });
+
+  it("reads the queue a page at a time: skips more than a page of cards without a question, in queue order", async () => {
+    const user = await learner();
+    await studyLesson(user, LESSON, t0);
+    // 45 learnt cards due before any real one, whose facts have no question (retired since): more than two pages.
+    await db().reviewCard.createMany({
+      data: Array.from({ length: 45 }, (_, i) => ({ userId: user.id, factId: `orphan-${i}`, lessonSlug: LESSON, sectorIds: JSON.stringify(["agriculture"]), origin: "lesson", createdAt: t0, due: later(-(i + 10) * MINUTE), state: 2, reps: 1, stability: 5 })),
+    });
+    const onlyNew = await getReviewSession(user, {}, t0);
+    expect(onlyNew).toMatchObject({ due: 45, newToday: 3, totalCards: 48 });
+    expect(onlyNew.card?.isNew).toBe(true); // every due card was skipped, so a new one comes next
+
+    // A real card due after 44 of them and before the last: it is the one shown.
+    const real = await db().reviewCard.findFirstOrThrow({ where: { userId: user.id, factId: { not: { startsWith: "orphan-" } } }, orderBy: { position: "asc" } });
+    await db().reviewCard.update({ where: { id: real.id }, data: { state: 2, reps: 1, stability: 5, due: later(-(10 * MINUTE + 30_000)) } });
+    const session = await getReviewSession(user, {}, t0);
+    expect(session).toMatchObject({ due: 46, newToday: 2, totalCards: 48, nextDueAt: null });
+    expect(session.card).toMatchObject({ id: real.id, isNew: false });
+    expect((await getReviewSession(user, { sectorId: "mining" }, t0)).totalCards).toBe(0);
+    expect((await getReviewFilters(user)).lessons.map((l) => l.slug)).toEqual([LESSON]);
   });
 
   it("filters by lesson and by sector", async () => {

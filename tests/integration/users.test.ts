@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { createAccount, findUserByEmail, findUserById, registerStudent, updateAccount, verifyCredentials } from "@/lib/server/data/users";
+import { createAccount, findSessionUser, findUserByEmail, findUserById, registerStudent, setUserLocale, updateAccount, verifyCredentials } from "@/lib/server/data/users";
 
 const provider = inject("databaseProvider");
 
@@ -58,5 +58,14 @@ describe(`users data layer on ${provider}`, () => {
   it("stores and returns Chinese names unchanged", async () => {
     const user = await registerStudent({ name: "吴福象", email: "wu@example.com", password: "chinese-name-ok" });
     expect((await findUserById(user.id))?.name).toBe("吴福象");
+  });
+
+  it("keeps an interface language per account: none at first, then the one chosen in the switcher", async () => {
+    const user = await registerStudent({ name: "Locale", email: "locale@example.com", password: "a-long-password" });
+    expect((await findSessionUser(user.id, 0))?.locale).toBeNull();
+    await setUserLocale(user.id, "zh");
+    expect((await findSessionUser(user.id, 0))?.locale).toBe("zh");
+    await setUserLocale(user.id, "en");
+    expect((await verifyCredentials("locale@example.com", "a-long-password"))?.locale).toBe("en");
   });
 });

@@ -5,6 +5,7 @@ import { registerStudent } from "@/lib/server/data/users";
 import { AppError } from "@/lib/server/errors";
 import { clientAddress } from "@/lib/client-address";
 import { checkSignUpAllowed } from "@/lib/server/auth/sign-up-throttle";
+import { localizeMessage } from "@/i18n/localize-message";
 
 export interface SignUpState {
   ok: boolean;
@@ -23,16 +24,20 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
   const raw = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
   const values = { name: raw.name, email: raw.email };
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) {
+    const errors: FieldErrors<SignUpInput> = {};
+    for (const [field, message] of Object.entries(fieldErrors(parsed.error)) as [keyof SignUpInput, string][]) errors[field] = await localizeMessage(message);
+    return { ok: false, errors, values };
+  }
   // Counted before the account is made (and its password hashed), per client address.
   const refused = await checkSignUpAllowed(clientAddress((await headers()).get("x-forwarded-for")));
-  if (refused) return { ok: false, errors: {}, formError: refused, values };
+  if (refused) return { ok: false, errors: {}, formError: await localizeMessage(refused), values };
   try {
     await registerStudent(parsed.data);
     return { ok: true, errors: {}, values };
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") {
-      return { ok: false, errors: { email: error.message }, values };
+      return { ok: false, errors: { email: await localizeMessage(error.message) }, values };
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import { loadExportBank, parseExportScope } from "@/lib/server/data/question-export";
 import { errorResponse } from "@/lib/server/http";
@@ -9,14 +10,14 @@ import { FORMAT_FILES, isExportFormat } from "@/lib/export/formats";
  * `scope=lesson:<slug>|sector:<id>|selected` (with `id=` for each ticked question). Instructors and admins.
  */
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "Sign in first." }, { status: 401 });
-  if (!canTeach(user.role)) return Response.json({ error: "Instructors only." }, { status: 403 });
+  const [user, te] = await Promise.all([getCurrentUser(), getTranslations("instructor.errors")]);
+  if (!user) return Response.json({ error: te("signInFirst") }, { status: 401 });
+  if (!canTeach(user.role)) return Response.json({ error: te("instructorsOnly") }, { status: 403 });
   const params = new URL(request.url).searchParams;
   const format = params.get("format");
   const scope = parseExportScope(params.get("scope"), params.getAll("id"));
-  if (!isExportFormat(format)) return Response.json({ error: "Choose a format: moodle, gift, qti or anki." }, { status: 422 });
-  if (!scope) return Response.json({ error: "Choose a lesson, a sector or the ticked questions." }, { status: 422 });
+  if (!isExportFormat(format)) return Response.json({ error: te("exportFormat") }, { status: 422 });
+  if (!scope) return Response.json({ error: te("exportScope") }, { status: 422 });
   try {
     const bank = await loadExportBank(user, scope);
     const file = FORMAT_FILES[format];

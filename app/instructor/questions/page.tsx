@@ -9,12 +9,13 @@ import { THRESHOLDS } from "@/lib/quiz/item-stats";
 import { setRetiredAction } from "@/app/instructor/actions";
 import { listSectors } from "@/lib/server/data/sectors";
 import { EXPORT_FORM_ID, ExportForm } from "@/components/instructor/export-form";
-import { EXPORT_STRINGS } from "@/components/instructor/export-strings";
+import { getFormatter, getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Question statistics" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("instructor.questions"))("title") };
+}
 
-const FLAG_LABEL = { "too-easy": "too easy", "too-hard": "too hard", "poor-discrimination": "poor discrimination", "non-functional-distractor": "non-functional distractor" } as Record<string, string>;
-const num = (v: number | null) => (v === null ? "—" : v.toFixed(2));
+type Messages = import("next-intl").Messages["instructor"]["questions"];
 
 export default async function QuestionStatsPage({ searchParams }: { searchParams: Promise<{ classId?: string; lesson?: string; recalculate?: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
@@ -26,26 +27,28 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
     listSectors(user),
   ]);
   const minutesOld = Math.floor((clock.getTime() - computedAt.getTime()) / 60_000);
+  const [t, tx, back, format] = await Promise.all([getTranslations("instructor.questions"), getTranslations("instructor.export"), getTranslations("instructor.back"), getFormatter()]);
+  const num = (v: number | null) => (v === null ? "—" : format.number(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const flag = (f: string) => (t.has(`flags.${f as keyof Messages["flags"]}`) ? t(`flags.${f as keyof Messages["flags"]}`) : f);
+  const type = (ty: string) => (t.has(`types.${ty as keyof Messages["types"]}`) ? t(`types.${ty as keyof Messages["types"]}`) : ty);
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link href={classId ? `/instructor/classes/${classId}` : "/instructor"} className="text-brand-700 underline">
-          ← Back
+          {back("back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">Question statistics {classId ? "for this class" : "for all students"}</h1>
+      <h1 className="text-2xl font-semibold">{t("heading", { forClass: classId ? "yes" : "no" })}</h1>
       {!classId && (
         <p className="text-sm text-slate-700" data-testid="computed-at">
-          Calculated {minutesOld < 1 ? "just now" : `${minutesOld} minute${minutesOld === 1 ? "" : "s"} ago`} (kept for up to {SNAPSHOT_MAX_AGE_MS / 60_000} minutes, as
-          they read every answer).{" "}
+          {t("computed", { minutes: Math.max(0, minutesOld), maxMinutes: SNAPSHOT_MAX_AGE_MS / 60_000 })}{" "}
           <Link href={`/instructor/questions?recalculate=1${lesson ? `&lesson=${lesson}` : ""}`} className="text-brand-700 underline">
-            Recalculate now
+            {t("recalculate")}
           </Link>
         </p>
       )}
       <p className="text-slate-700">
-        Facility is the share of correct answers; discrimination compares the top and bottom 27% of students. Questions students flagged come first, then those with automatic flags, which need at least {THRESHOLDS.minAnswersForFlags} answers. Browse any
-        lesson&apos;s questions:{" "}
+        {t("intro", { minAnswers: THRESHOLDS.minAnswersForFlags })}{" "}
         {lessons.map((l, i) => (
           <span key={l.slug}>
             {i > 0 && " · "}
@@ -57,40 +60,38 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
       </p>
       <ExportForm lessons={lessons} sectors={sectors} lesson={lesson} canTick={stats.length > 0} />
       {stats.length === 0 ? (
-        <p>No answers yet.</p>
+        <p>{t("noAnswers")}</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[48rem] border-collapse bg-white text-left text-sm" data-testid="question-stats">
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="p-2">
-                  {EXPORT_STRINGS.tickColumn}
+                  {tx("tickColumn")}
                 </th>
-                <th scope="col" className="p-2">Question</th>
-                <th scope="col" className="p-2">Answers</th>
-                <th scope="col" className="p-2">Facility</th>
-                <th scope="col" className="p-2">Discrimination</th>
-                <th scope="col" className="p-2">Options chosen</th>
-                <th scope="col" className="p-2">Flags</th>
-                <th scope="col" className="p-2">Review</th>
+                {(["question", "answers", "facility", "discrimination", "options", "flags", "review"] as const).map((c) => (
+                  <th key={c} scope="col" className="p-2">
+                    {t(`columns.${c}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {stats.map((s) => (
                 <tr key={s.questionId} className="border-b border-slate-200 align-top">
                   <td className="p-2">
-                    <input type="checkbox" name="id" value={s.questionId} form={EXPORT_FORM_ID} aria-label={EXPORT_STRINGS.tick(s.stem)} className="h-5 w-5" />
+                    <input type="checkbox" name="id" value={s.questionId} form={EXPORT_FORM_ID} aria-label={tx("tick", { stem: s.stem })} className="h-5 w-5" />
                   </td>
                   <th scope="row" className="p-2 font-normal">
                     <Link href={`/instructor/questions/${encodeURIComponent(s.questionId)}`} className="text-brand-700 underline" lang={s.language}>
                       {s.stem}
                     </Link>
                     <div className="text-xs text-slate-600">
-                      {s.type} · {s.lessonSlug}
-                      {s.retired ? " · retired" : ""}
+                      {type(s.type)} · {s.lessonSlug}
+                      {s.retired ? ` · ${t("retired")}` : ""}
                     </div>
                   </th>
-                  <td className="p-2">{s.answers}</td>
+                  <td className="p-2">{format.number(s.answers)}</td>
                   <td className="p-2">{num(s.facility)}</td>
                   <td className="p-2">{num(s.discrimination)}</td>
                   <td className="p-2 text-xs">
@@ -98,17 +99,17 @@ export default async function QuestionStatsPage({ searchParams }: { searchParams
                       .filter((o) => o.id in s.optionShares)
                       .map((o) => (
                         <div key={o.id}>
-                          {o.text}: {Math.round(s.optionShares[o.id] * 100)}%
+                          <span lang={s.language}>{o.text}</span>: {format.number(Math.round(s.optionShares[o.id] * 100) / 100, { style: "percent" })}
                         </div>
                       ))}
                   </td>
                   <td className="p-2 text-xs">
-                    {[...s.flags.map((f) => FLAG_LABEL[f]), ...(s.studentFlags ? [`${s.studentFlags} student flag${s.studentFlags > 1 ? "s" : ""}`] : [])].join(", ") || "—"}
+                    {format.list([...(s.studentFlags ? [t("studentFlags", { count: s.studentFlags })] : []), ...s.flags.map(flag)], { type: "unit" }) || "—"}
                   </td>
                   <td className="p-2">
                     <form action={setRetiredAction.bind(null, s.questionId, !s.retired)}>
                       <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-xs">
-                        {s.retired ? "Restore" : "Retire"}
+                        {s.retired ? t("restore") : t("retire")}
                       </button>
                     </form>
                   </td>

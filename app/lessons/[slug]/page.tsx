@@ -4,17 +4,19 @@ import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { getLessonBodyHtml, getLessonHead } from "@/lib/server/data/lessons";
 import { decodeParamOrNotFound } from "@/lib/server/http";
-import { quizOffer } from "@/lib/server/data/quiz-offers";
+import { cachedLessonOffer } from "@/lib/server/data/quiz-offers";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
 import { readerSource } from "@/lib/lesson-source";
 import { studyLessonAction } from "@/app/review/actions";
+import { getLocale, getTranslations } from "next-intl/server";
+import { HTML_LANG } from "@/i18n/config";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lesson = await getLessonHead(await requireUser(), decodeParamOrNotFound((await params).slug));
-  return { title: lesson?.title ?? "Lesson not found" };
+  return { title: lesson?.title ?? (await getTranslations("lessons"))("notFound") };
 }
 
 // The lesson text is the same for every reader of a content version: it comes from a cache keyed
@@ -24,31 +26,41 @@ export default async function LessonPage({ params }: Props) {
   const user = await requireUser();
   const lesson = await getLessonHead(user, decodeParamOrNotFound((await params).slug));
   if (!lesson) notFound();
-  const [bodyHtml, offer] = await Promise.all([getLessonBodyHtml(lesson), editorFor(user).then((editor) => quizOffer("lesson", lesson.slug, editor))]);
+  const [bodyHtml, offer, t, tQuiz, locale] = await Promise.all([
+    getLessonBodyHtml(lesson),
+    editorFor(user).then((editor) => cachedLessonOffer(lesson.slug, editor)),
+    getTranslations("lessons"),
+    getTranslations("quiz.start"),
+    getLocale(),
+  ]);
   if (bodyHtml === null) notFound();
+  // The page's chrome is in the interface's language; the lesson keeps its own (decisions/0025).
+  const chrome = HTML_LANG[locale];
   const source = readerSource(lesson.source);
   return (
     <article lang={lesson.language} aria-labelledby="lesson-title" className="space-y-6">
       <header className="space-y-2">
         <p className="text-sm">
-          <Link href="/lessons" className="text-brand-700 underline" lang="en">
-            ← All lessons
+          <Link href="/lessons" className="text-brand-700 underline" lang={chrome}>
+            {t("allLessons")}
           </Link>
         </p>
         <h1 id="lesson-title" className="text-2xl font-semibold leading-snug sm:text-3xl">
           {lesson.title}
         </h1>
-        <p className="text-sm text-slate-600" lang="en">
-          {lesson.readingMinutes} min read{source ? ` · ${source}` : ""}
+        <p className="text-sm text-slate-600">
+          <span lang={chrome}>{t("readingTime", { minutes: lesson.readingMinutes })}</span>
+          {source ? " · " : ""}
+          {source}
         </p>
-        <div lang="en">
-          <StartQuizButtons scope="lesson" scopeId={lesson.slug} label="Quiz on this lesson" offer={offer} />
+        <div lang={chrome}>
+          <StartQuizButtons scope="lesson" scopeId={lesson.slug} label={tQuiz("lesson")} offer={offer} />
           <form action={studyLessonAction} className="mt-3">
             <input type="hidden" name="lessonSlug" value={lesson.slug} />
             <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2">
-              Add to my reviews
+              {t("addToReviews")}
             </button>
-            <span className="ml-3 text-sm text-slate-600">Its facts come back for review, spaced out so they stick.</span>
+            <span className="ml-3 text-sm text-slate-600">{t("addToReviewsHint")}</span>
           </form>
         </div>
       </header>

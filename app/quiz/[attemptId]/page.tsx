@@ -4,12 +4,14 @@ import { requireUser } from "@/lib/server/auth/session";
 import { attemptSubject, getAttemptView } from "@/lib/server/data/attempts";
 import { AppError } from "@/lib/server/errors";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
+import { getTranslations } from "next-intl/server";
 
 type Props = { params: Promise<{ attemptId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const subject = await attemptSubject(await requireUser(), (await params).attemptId);
-  return { title: subject ? `Quiz: ${subject}` : "Quiz" };
+  const t = await getTranslations("quiz");
+  return { title: subject ? t("title", { subject }) : t("titlePlain") };
 }
 
 export default async function QuizPage({ params }: Props) {

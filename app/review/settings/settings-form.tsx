@@ -1,24 +1,26 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { saveReviewSettingsAction, type SettingsState } from "../actions";
 
 export function ReviewSettingsForm({ values }: { values: SettingsState["values"] }) {
   const [state, action, pending] = useActionState(saveReviewSettingsAction, { ok: false, message: "", errors: {}, values });
+  const t = useTranslations("review.settings");
   return (
     <form action={action} noValidate className="max-w-sm space-y-3">
       <Field
         name="desiredRetention"
-        label="Desired retention"
+        label={t("retention")}
         inputMode="decimal"
         defaultValue={state.values.desiredRetention}
         error={state.errors.desiredRetention}
-        hint="The chance you still remember a fact when it comes back, from 0.70 to 0.97. Higher means more reviews."
+        hint={t("retentionHint")}
       />
-      <Field name="newCardsPerDay" label="New cards per day" inputMode="numeric" defaultValue={state.values.newCardsPerDay} error={state.errors.newCardsPerDay} hint="From 0 to 100." />
+      <Field name="newCardsPerDay" label={t("newPerDay")} inputMode="numeric" defaultValue={state.values.newCardsPerDay} error={state.errors.newCardsPerDay} hint={t("newPerDayHint")} />
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : "Save settings"}
+        {pending ? t("saving") : t("save")}
       </Button>
       <p role="status" className="min-h-5 text-sm text-green-800">
         {state.ok ? state.message : state.message && <span className="text-red-700">{state.message}</span>}

@@ -10,9 +10,22 @@ import { authSecret } from "@/lib/server/env";
 import { sameOriginRedirect } from "@/lib/safe-callback-url";
 import { logger } from "@/lib/logger";
 import { authLogger } from "@/lib/server/auth/auth-logger";
+import { localizeMessageIn } from "@/i18n/localize-message";
+import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/i18n/config";
 
 /** The message the sign-in form shows when the email or the password is wrong (never says which). */
 export const BAD_CREDENTIALS = "The email or password is not right.";
+
+// authorize gets next-auth's own copy of the request, not Next's request scope: the locale comes
+// from its headers (the switcher's cookie, else Accept-Language; no one is signed in yet).
+function signInLocale(headers: Record<string, unknown> | undefined): Locale {
+  const cookie = String(headers?.cookie ?? "")
+    .split(/;\s*/)
+    .map((pair) => pair.split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  const acceptLanguage = headers?.["accept-language"];
+  return resolveLocale({ cookie, acceptLanguage: typeof acceptLanguage === "string" ? acceptLanguage : null });
+}
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -27,15 +40,16 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
+        const localizeMessage = async (message: string) => localizeMessageIn(signInLocale(req?.headers), message);
         const parsed = signInSchema.safeParse(credentials ?? {});
-        if (!parsed.success) throw new Error(BAD_CREDENTIALS);
+        if (!parsed.success) throw new Error(await localizeMessage(BAD_CREDENTIALS));
         const { email, password } = parsed.data;
         // X-Forwarded-For as scripts/serve.ts rewrote it from the connection (lib/client-address.ts).
         const address = clientAddress(req?.headers?.["x-forwarded-for"] as string | string[] | undefined);
         const gate = await beginSignIn(email, address);
-        if (!gate.allowed) throw new Error(tooManyAttemptsMessage(gate.retryAfterMs));
+        if (!gate.allowed) throw new Error(await localizeMessage(tooManyAttemptsMessage(gate.retryAfterMs)));
         const user = await verifyCredentials(email, password);
-        if (!user) throw new Error(BAD_CREDENTIALS);
+        if (!user) throw new Error(await localizeMessage(BAD_CREDENTIALS));
         await signInSucceeded(user.id, email, address, gate.counted);
         return user;
       },

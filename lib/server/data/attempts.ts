@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/server/data/users";
 import type { Answer } from "@/lib/schemas/answer";
 import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questions";
 import { quizLength } from "@/lib/quiz/quiz-capacity";
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import { activeQuestions } from "@/lib/server/data/quiz-offers";
 import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
@@ -68,10 +69,10 @@ export async function startAttempt(viewer: SessionUser, input: { scope: QuizScop
     orderBy: { startedAt: "desc" },
   });
   if (open) return open.id;
-  const pool = await activeQuestions(input.scope, input.scopeId, await editorFor(viewer));
+  const pool = await activeQuestions(viewer, input.scope, input.scopeId, await editorFor(viewer));
   if (pool.length === 0) {
     // An unknown lesson or sector is a wrong link (404); a known one without questions is explained.
-    const known = input.scope === "lesson" ? await db().lesson.count({ where: { slug: input.scopeId } }) : await db().sector.count({ where: { id: input.scopeId } });
+    const known = input.scope === "lesson" ? await db().lesson.count({ where: { slug: input.scopeId, ...visibleLessonWhere(viewer) } }) : await db().sector.count({ where: { id: input.scopeId } });
     if (!known) throw new AppError("NOT_FOUND", input.scope === "lesson" ? "There is no such lesson." : "There is no such sector.");
     throw new NothingToAskError("There are no questions for this quiz yet.");
   }

@@ -1,4 +1,6 @@
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
+import { readAsText } from "@/lib/quiz/read-as";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
@@ -46,7 +48,7 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
   const { assignments } = work;
   const studentIds = work.students.map((s) => s.id);
   // The class's instructor sees the bank with their own edits and retirements (decisions/0019).
-  const active = activeFor(await editorFor(viewer));
+  const active = activeFor(await editorFor(viewer), visibleLessonWhere(viewer));
   const [title, available] = await Promise.all([
     scopeTitles(assignments),
     // Each assignment's active questions: mastery needs enough distinct ones answered (decisions/0106).
@@ -95,7 +97,7 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
 
 /** A student's class work (class-work.ts) and its answers, wrong answers with their source sentence. */
 export async function getStudentDrilldown(viewer: SessionUser, classId: string, studentId: string) {
-  await requireClassInstructor(viewer, classId);
+  const { timeZone } = await requireClassInstructor(viewer, classId);
   const enrolled = await db().enrollment.findUnique({ where: { classId_userId: { classId, userId: studentId } }, select: { user: { select: { id: true, name: true, email: true } } } });
   if (!enrolled) throw new AppError("NOT_FOUND", "This student is not in the class.");
   const classWork = (await loadClassWork(classId, studentId)).attemptIds(studentId);
@@ -110,12 +112,14 @@ export async function getStudentDrilldown(viewer: SessionUser, classId: string, 
   const title = await scopeTitles(attempts);
   return {
     student: enrolled.user,
+    /** The class's zone: the page shows times there. */
+    timeZone,
     attempts: attempts.map((a) => ({
       ...a,
       title: title(a.scope, a.scopeId),
       responses: a.responses.map((r) => {
         const q = JSON.parse(r.question.payload) as Pick<QuizQuestion, "stem" | "answerText" | "source" | "language" | "options" | "pairs">;
-        return { questionId: r.questionId, correct: r.correct, readAs: r.readAs, timeTakenMs: r.timeTakenMs, answer: r.answer, answerAsSeen: storedAnswerAsSeen(q, r.answer), stem: q.stem, answerText: q.answerText, language: q.language, lessonSlug: r.question.lessonSlug, source: q.source };
+        return { questionId: r.questionId, correct: r.correct, readAs: readAsText(r.readAs, q.language), timeTakenMs: r.timeTakenMs, answer: r.answer, answerAsSeen: storedAnswerAsSeen(q, r.answer), stem: q.stem, answerText: q.answerText, language: q.language, lessonSlug: r.question.lessonSlug, source: q.source };
       }),
     })),
   };

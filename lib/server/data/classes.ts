@@ -1,5 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import { db } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
@@ -79,11 +80,13 @@ export async function removeStudent(viewer: SessionUser, classId: string, studen
 export async function assign(viewer: SessionUser, classId: string, input: { scope: "lesson" | "sector"; scopeId: string; dueAt: Date | null }, now = new Date()) {
   await requireClassInstructor(viewer, classId);
   refusePastDue(input.dueAt, now);
-  const exists =
-    input.scope === "lesson"
-      ? await db().lesson.count({ where: { slug: input.scopeId, retiredAt: null } })
-      : await db().sector.count({ where: { id: input.scopeId } });
+  const lesson = input.scope === "lesson" ? await db().lesson.findFirst({ where: { slug: input.scopeId, ...visibleLessonWhere(viewer) }, select: { ownerId: true } }) : null;
+  const exists = input.scope === "lesson" ? lesson !== null : await db().sector.count({ where: { id: input.scopeId } });
   if (!exists) throw new AppError("INVALID", "Choose a lesson or sector that exists.", "scopeId");
+  // Assigning one's own lesson publishes it to the class, or its students could not open it (decisions/0033).
+  if (lesson?.ownerId) {
+    await db().lessonPublication.upsert({ where: { lessonSlug_classId: { lessonSlug: input.scopeId, classId } }, create: { lessonSlug: input.scopeId, classId }, update: {} });
+  }
   return db().assignment.upsert({
     where: { classId_scope_scopeId: { classId, scope: input.scope, scopeId: input.scopeId } },
     create: { classId, ...input },

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/server/db";
 import type { LessonBody } from "@/lib/schemas/lesson";
 import { readingMinutes } from "@/lib/schemas/lesson";
-import { countInChunks, inChunks } from "@/lib/server/data/in-chunks";
+import { chunked, countInChunks, inChunks } from "@/lib/server/data/in-chunks";
 
 export interface SyncLesson {
   slug: string;
@@ -11,6 +11,10 @@ export interface SyncLesson {
   language: string;
   source: string | null;
   body: LessonBody;
+  /** The instructor who added it from the browser; absent for the shared library (content/). */
+  ownerId?: string | null;
+  /** Place in lesson lists; by default the lesson's place in `lessons`. */
+  position?: number;
 }
 
 export interface SyncQuestion {
@@ -44,7 +48,11 @@ export interface SyncInput {
   failedSlugs?: string[];
   /** Retire lessons that are no longer in content/ (only when every document built). */
   retireMissingLessons?: boolean;
+  /** Runs in the sync's transaction after the writes (an upload records its document there: all or nothing). */
+  within?: (tx: SyncTx) => Promise<void>;
 }
+
+export type SyncTx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
 
 export interface SyncReport {
   lessons: { created: number; updated: number; unchanged: number; retired: number };
@@ -78,22 +86,27 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
   await db().$transaction(
     async (tx) => {
       const existingLessons = new Map(
-        (await tx.lesson.findMany({ select: { slug: true, contentHash: true, retiredAt: true } })).map((l) => [l.slug, l]),
+        (await tx.lesson.findMany({ select: { slug: true, contentHash: true, retiredAt: true, ownerId: true } })).map((l) => [l.slug, l]),
       );
       for (const [position, lesson] of lessons.entries()) {
         const text = plainText(lesson.body);
+        const ownerId = lesson.ownerId ?? null;
         const data = {
+          ownerId,
           title: lesson.title,
           language: lesson.language,
           source: lesson.source,
           body: JSON.stringify(lesson.body),
           wordCount: text.length,
           readingMinutes: readingMinutes(text),
-          position,
+          position: lesson.position ?? position,
           retiredAt: null,
         };
-        const contentHash = hashOf(data);
+        // Without the owner, so the shared library hashes as it did before lessons had owners.
+        const contentHash = hashOf({ ...data, ownerId: undefined });
         const existing = existingLessons.get(lesson.slug);
+        // A lesson never changes hands: a content/ file cannot take over an instructor's lesson, nor the reverse.
+        if (existing && existing.ownerId !== ownerId) throw new Error(`lesson "${lesson.slug}" belongs to ${existing.ownerId ? "an instructor" : "the shared library"}; choose another slug`);
         if (!existing) {
           await tx.lesson.create({ data: { slug: lesson.slug, ...data, contentHash } });
           report.lessons.created++;
@@ -103,7 +116,8 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
         } else report.lessons.unchanged++;
       }
       if (input.retireMissingLessons && failed.size === 0) {
-        const missing = [...existingLessons.values()].filter((l) => !builtSlugs.has(l.slug) && !l.retiredAt).map((l) => l.slug);
+        // Only the shared library: lessons added from the browser are not in content/ and stay.
+        const missing = [...existingLessons.values()].filter((l) => l.ownerId === null && !builtSlugs.has(l.slug) && !l.retiredAt).map((l) => l.slug);
         if (missing.length) {
           await countInChunks(missing, (slugs) => tx.lesson.updateMany({ where: { slug: { in: slugs } }, data: { retiredAt: now } }));
           await countInChunks(missing, (slugs) => tx.question.updateMany({ where: { lessonSlug: { in: slugs }, retiredAt: null }, data: { retiredAt: now } }));
@@ -124,6 +138,10 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
         ).map((q) => [q.id, q]),
       );
       const generatedIds = new Set<string>();
+      // New questions and every question's sectors are written in batches after the loop: one
+      // statement per question was most of an upload's time (11 ms each on SQLite, decisions/0034).
+      const newRows: { id: string; lessonSlug: string; language: string; type: string; payload: string; sourceSentenceId: string; factId: string | null; retiredAt: null; contentHash: string }[] = [];
+      const sectorRows: { questionId: string; sectorId: string }[] = [];
       for (const q of questions) {
         generatedIds.add(q.id);
         const data = {
@@ -142,7 +160,7 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
           continue;
         }
         if (!existing) {
-          await tx.question.create({ data: { id: q.id, ...data, contentHash } });
+          newRows.push({ id: q.id, ...data, contentHash });
           report.questions.created++;
         } else {
           await tx.question.update({ where: { id: q.id }, data: { ...data, contentHash } });
@@ -151,16 +169,18 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
           await tx.questionSector.deleteMany({ where: { questionId: q.id } });
         }
         const sectorIds = [...new Set(q.sectorIds)].filter((id) => knownSectors.has(id));
-        if (sectorIds.length) {
-          await tx.questionSector.createMany({ data: sectorIds.map((sectorId) => ({ questionId: q.id, sectorId })) });
-        }
+        for (const sectorId of sectorIds) sectorRows.push({ questionId: q.id, sectorId });
       }
+      // 100 rows of 10 columns stay far below either database's parameter limit (in-chunks.ts).
+      for (const rows of chunked(newRows, 100)) await tx.question.createMany({ data: rows });
+      for (const rows of chunked(sectorRows, 500)) await tx.questionSector.createMany({ data: rows });
       const stale = [...existingQuestions.values()].filter((q) => !generatedIds.has(q.id) && !q.retiredAt).map((q) => q.id);
       if (stale.length) {
         // In chunks: a replaced document can retire thousands of questions (P2029 in one statement).
         await countInChunks(stale, (ids) => tx.question.updateMany({ where: { id: { in: ids } }, data: { retiredAt: now } }));
         report.questions.retired = stale.length;
       }
+      if (input.within) await input.within(tx);
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

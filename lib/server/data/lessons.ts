@@ -1,3 +1,4 @@
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { cache } from "react";
 import { unstable_cache } from "next/cache";
@@ -12,6 +13,8 @@ export interface LessonSummary {
   language: string;
   readingMinutes: number;
   questionCount: number;
+  /** Added by the viewer from the browser (not the shared library). */
+  own?: boolean;
 }
 
 export interface LessonDetail extends Omit<LessonSummary, "questionCount"> {
@@ -19,25 +22,27 @@ export interface LessonDetail extends Omit<LessonSummary, "questionCount"> {
   body: LessonBody;
 }
 
-/** Lessons are for signed-in users (progress is kept per account); the viewer is passed to make that explicit. */
-export async function listLessons(_viewer: SessionUser): Promise<LessonSummary[]> {
+/** The lessons the viewer may see (decisions/0033): the shared library, their own, those published to their classes. */
+export async function listLessons(viewer: SessionUser): Promise<LessonSummary[]> {
   const rows = await db().lesson.findMany({
-    where: { retiredAt: null },
-    orderBy: { position: "asc" },
+    where: visibleLessonWhere(viewer),
+    orderBy: [{ position: "asc" }, { title: "asc" }],
     select: {
       slug: true,
       title: true,
       language: true,
       readingMinutes: true,
       _count: { select: { questions: { where: { retiredAt: null } } } },
+      ownerId: true,
     },
   });
-  return rows.map(({ _count, ...row }) => ({ ...row, questionCount: _count.questions }));
+  return rows.map(({ _count, ownerId, ...row }) => ({ ...row, questionCount: _count.questions, own: ownerId !== null && ownerId === viewer.id }));
 }
 
-export async function getLesson(_viewer: SessionUser, slug: string): Promise<LessonDetail | null> {
+/** A lesson the viewer may see, or null (a page answers 404: another class's lesson is not there). */
+export async function getLesson(viewer: SessionUser, slug: string): Promise<LessonDetail | null> {
   const row = await db().lesson.findFirst({
-    where: { slug, retiredAt: null },
+    where: { slug, ...visibleLessonWhere(viewer) },
     select: { slug: true, title: true, language: true, source: true, readingMinutes: true, body: true },
   });
   if (!row) return null;
@@ -53,19 +58,20 @@ export interface LessonHead extends Omit<LessonSummary, "questionCount"> {
 
 // Once per request: the page and its metadata both ask.
 const readLessonHead = cache(
-  (slug: string): Promise<LessonHead | null> =>
+  (slug: string, viewerId: string, role: SessionUser["role"]): Promise<LessonHead | null> =>
     db().lesson.findFirst({
-      where: { slug, retiredAt: null },
+      where: { slug, ...visibleLessonWhere({ id: viewerId, role }) },
       select: { slug: true, title: true, language: true, source: true, readingMinutes: true, contentHash: true },
     }),
 );
 
-export async function getLessonHead(_viewer: SessionUser, slug: string): Promise<LessonHead | null> {
-  return readLessonHead(slug);
+/** A lesson the viewer may see (decisions/0033), or null: the page answers 404. */
+export async function getLessonHead(viewer: SessionUser, slug: string): Promise<LessonHead | null> {
+  return readLessonHead(slug, viewer.id, viewer.role);
 }
 
 /** The lesson text as HTML, rendered from the version of the lesson the database holds now (null if none has that hash). */
-async function renderLessonBody(slug: string, contentHash: string): Promise<string | null> {
+export async function renderLessonBody(slug: string, contentHash: string): Promise<string | null> {
   const row = await db().lesson.findFirst({ where: { slug, contentHash }, select: { body: true, language: true } });
   return row ? lessonBodyHtml(lessonBodySchema.parse(JSON.parse(row.body)), row.language) : null;
 }

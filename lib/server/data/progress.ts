@@ -1,3 +1,4 @@
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { SessionUser } from "@/lib/server/data/users";
@@ -24,20 +25,29 @@ export interface SectorProgress {
   mastery: MasteryLevel;
 }
 
+/** What a quiz was on, for the page to word in the reader's language (decisions/0025). */
+export type QuizSubject = { scope: "lesson"; title: string; language: string } | { scope: "sector"; nameEn: string; nameZh: string };
+
+/** The suggested next step: a kind and its parameters, worded by the page. */
+export type NextStep =
+  | { kind: "continue"; subject: QuizSubject; href: string }
+  | { kind: "review"; count: number; href: string }
+  | { kind: "start" | "practise"; subject: QuizSubject; href: string };
+
 export interface Dashboard {
   lessons: LessonProgress[];
   sectors: SectorProgress[];
-  history: { attemptId: string; finishedAt: Date; score: number; label: string }[];
-  unfinished: { attemptId: string; label: string; answered: number; total: number }[];
-  next: { text: string; href: string } | null;
+  history: { attemptId: string; finishedAt: Date; score: number; subject: QuizSubject }[];
+  unfinished: { attemptId: string; subject: QuizSubject; answered: number; total: number }[];
+  next: NextStep | null;
 }
 
 /** The viewer's own progress: every figure here is about the viewer and nobody else. */
 export async function getDashboard(viewer: SessionUser, now = new Date()): Promise<Dashboard> {
   // The questions the viewer's quizzes draw from: the shared bank with their class's edits (decisions/0019).
-  const active = activeFor(await editorFor(viewer));
+  const active = activeFor(await editorFor(viewer), visibleLessonWhere(viewer));
   const [lessons, sectors, attempts, responses, available] = await Promise.all([
-    db().lesson.findMany({ where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
+    db().lesson.findMany({ where: visibleLessonWhere(viewer), orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
     db().sector.findMany({ orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),
     db().attempt.findMany({
       where: { userId: viewer.id },
@@ -58,9 +68,16 @@ export async function getDashboard(viewer: SessionUser, now = new Date()): Promi
     countIn(`lesson:${q.lessonSlug}`);
     for (const s of q.sectors) countIn(`sector:${s.sectorId}`);
   }
-  const titles = new Map(lessons.map((l) => [l.slug, l.title]));
-  const sectorNames = new Map(sectors.map((s) => [s.id, s.nameEn]));
-  const labelOf = (scope: string, scopeId: string) => (scope === "lesson" ? titles.get(scopeId) ?? scopeId : `Sector: ${sectorNames.get(scopeId) ?? scopeId}`);
+  const lessonsBySlug = new Map(lessons.map((l) => [l.slug, l]));
+  const sectorsById = new Map(sectors.map((s) => [s.id, s]));
+  const subjectOf = (scope: string, scopeId: string): QuizSubject => {
+    if (scope === "lesson") {
+      const lesson = lessonsBySlug.get(scopeId);
+      return { scope: "lesson", title: lesson?.title ?? scopeId, language: lesson?.language ?? "en" };
+    }
+    const sector = sectorsById.get(scopeId);
+    return { scope: "sector", nameEn: sector?.nameEn ?? scopeId, nameZh: sector?.nameZh ?? scopeId };
+  };
 
   const lessonProgress: LessonProgress[] = lessons.map((lesson) => {
     const finished = attempts.filter((a) => a.scope === "lesson" && a.scopeId === lesson.slug && a.finishedAt && a.score !== null);
@@ -88,12 +105,12 @@ export async function getDashboard(viewer: SessionUser, now = new Date()): Promi
   const history = attempts
     .filter((a) => a.finishedAt && a.score !== null)
     .sort((a, b) => a.finishedAt!.getTime() - b.finishedAt!.getTime())
-    .map((a) => ({ attemptId: a.id, finishedAt: a.finishedAt!, score: a.score!, label: labelOf(a.scope, a.scopeId) }));
+    .map((a) => ({ attemptId: a.id, finishedAt: a.finishedAt!, score: a.score!, subject: subjectOf(a.scope, a.scopeId) }));
 
   const unfinished = attempts
     .filter((a) => !a.finishedAt)
     .reverse()
-    .map((a) => ({ attemptId: a.id, label: labelOf(a.scope, a.scopeId), answered: a._count.responses, total: a.totalCount }));
+    .map((a) => ({ attemptId: a.id, subject: subjectOf(a.scope, a.scopeId), answered: a._count.responses, total: a.totalCount }));
 
   return { lessons: lessonProgress, sectors: sectorProgress, history, unfinished, next: suggestNext(lessonProgress, unfinished, await db().reviewCard.count({ where: { userId: viewer.id, state: { not: 0 }, due: { lte: now } } })) };
 }
@@ -102,11 +119,10 @@ const RANK: Record<MasteryLevel, number> = { "not-started": 1, attempted: 0, fam
 
 /** Continue what is open; then due reviews; otherwise the weakest lesson (struggling before untouched before the rest). */
 function suggestNext(lessons: LessonProgress[], unfinished: Dashboard["unfinished"], dueReviews: number): Dashboard["next"] {
-  if (unfinished.length) return { text: `Continue your quiz: ${unfinished[0].label}`, href: `/quiz/${unfinished[0].attemptId}` };
-  if (dueReviews > 0) return { text: `Review ${dueReviews} fact${dueReviews === 1 ? "" : "s"} you are about to forget`, href: "/review" };
+  if (unfinished.length) return { kind: "continue", subject: unfinished[0].subject, href: `/quiz/${unfinished[0].attemptId}` };
+  if (dueReviews > 0) return { kind: "review", count: dueReviews, href: "/review" };
   const weakest = [...lessons].filter((l) => l.mastery !== "mastered").sort((a, b) => RANK[a.mastery] - RANK[b.mastery])[0];
   if (!weakest) return null;
-  return weakest.mastery === "not-started"
-    ? { text: `Read and take a quiz on: ${weakest.title}`, href: `/lessons/${weakest.slug}` }
-    : { text: `Practise again: ${weakest.title}`, href: `/lessons/${weakest.slug}` };
+  const subject: QuizSubject = { scope: "lesson", title: weakest.title, language: weakest.language };
+  return { kind: weakest.mastery === "not-started" ? "start" : "practise", subject, href: `/lessons/${weakest.slug}` };
 }

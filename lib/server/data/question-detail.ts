@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
@@ -11,8 +12,9 @@ import { editScopeOf, OPTION_EDIT_TYPES } from "@/lib/server/data/question-revie
 export async function getQuestionForReview(viewer: SessionUser, questionId: string) {
   if (!canTeach(viewer.role)) throw new AppError("FORBIDDEN", "Only instructors review questions.");
   const editorId = await editorFor(viewer);
-  const row = await db().question.findUnique({
-    where: { id: questionId },
+  // A question of a lesson the viewer may not see does not exist for them (decisions/0033).
+  const row = await db().question.findFirst({
+    where: { id: questionId, lesson: visibleLessonWhere(viewer) },
     select: {
       id: true,
       lessonSlug: true,

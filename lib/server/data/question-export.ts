@@ -6,6 +6,7 @@ import { canTeach } from "@/lib/schemas/roles";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { activeFor, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
 import { activeQuestions } from "@/lib/server/data/quiz-offers";
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import type { ExportBank } from "@/lib/export/bank";
 
 export type ExportScope = { kind: "lesson"; slug: string } | { kind: "sector"; id: string } | { kind: "questions"; ids: string[] };
@@ -32,17 +33,17 @@ export async function loadExportBank(viewer: SessionUser, scope: ExportScope): P
   const editorId = await editorFor(viewer);
   let bank: ExportBank & { fileBase: string };
   if (scope.kind === "lesson") {
-    const lesson = await db().lesson.findFirst({ where: { slug: scope.slug, retiredAt: null }, select: { slug: true, title: true } });
+    const lesson = await db().lesson.findFirst({ where: { slug: scope.slug, ...visibleLessonWhere(viewer) }, select: { slug: true, title: true } });
     if (!lesson) throw new AppError("NOT_FOUND", "There is no such lesson.");
-    bank = { title: lesson.title, scopeKey: `lesson:${lesson.slug}`, fileBase: lesson.slug, questions: await activeQuestions("lesson", lesson.slug, editorId) };
+    bank = { title: lesson.title, scopeKey: `lesson:${lesson.slug}`, fileBase: lesson.slug, questions: await activeQuestions(viewer, "lesson", lesson.slug, editorId) };
   } else if (scope.kind === "sector") {
     const sector = await db().sector.findUnique({ where: { id: scope.id }, select: { id: true, nameEn: true } });
     if (!sector) throw new AppError("NOT_FOUND", "There is no such sector.");
-    bank = { title: sector.nameEn, scopeKey: `sector:${sector.id}`, fileBase: `sector-${sector.id}`, questions: await activeQuestions("sector", sector.id, editorId) };
+    bank = { title: sector.nameEn, scopeKey: `sector:${sector.id}`, fileBase: `sector-${sector.id}`, questions: await activeQuestions(viewer, "sector", sector.id, editorId) };
   } else {
     const ids = [...new Set(scope.ids)];
     if (ids.length > MAX_SELECTED) throw new AppError("INVALID", `Select at most ${MAX_SELECTED} questions.`);
-    const rows = await db().question.findMany({ where: { ...activeFor(editorId), id: { in: ids } }, select: questionFieldsFor(editorId), orderBy: [{ lessonSlug: "asc" }, { id: "asc" }] });
+    const rows = await db().question.findMany({ where: { ...activeFor(editorId, visibleLessonWhere(viewer)), id: { in: ids } }, select: questionFieldsFor(editorId), orderBy: [{ lessonSlug: "asc" }, { id: "asc" }] });
     bank = { title: "Selected questions", scopeKey: "selection", fileBase: "selected-questions", questions: rows.map(parseQuestion) };
   }
   if (bank.questions.length === 0) throw new AppError("INVALID", "There are no questions to export.");

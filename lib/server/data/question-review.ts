@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import { db, type Db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
@@ -35,9 +36,9 @@ export interface QuestionEdit {
 type EditRow = { stem: string | null; explanation: string | null; options: string | null; retired: boolean };
 
 /** The question, the shared bank's edit and the viewer's own edit (for an instructor). */
-async function loadForEdit(tx: Tx, questionId: string, instructorId: string | null) {
-  const row = await tx.question.findUnique({
-    where: { id: questionId },
+async function loadForEdit(tx: Tx, viewer: SessionUser, questionId: string, instructorId: string | null) {
+  const row = await tx.question.findFirst({
+    where: { id: questionId, lesson: visibleLessonWhere(viewer) },
     select: { type: true, payload: true, override: true, instructorEdits: { where: { instructorId: { in: instructorId ? [instructorId] : [] } } } },
   });
   if (!row) throw new AppError("NOT_FOUND", "This question does not exist.");
@@ -79,7 +80,7 @@ export async function editQuestion(viewer: SessionUser, questionId: string, edit
   requireTeacher(viewer);
   const { instructorId } = editScopeOf(viewer);
   await db().$transaction(async (tx) => {
-    const row = await loadForEdit(tx, questionId, instructorId);
+    const row = await loadForEdit(tx, viewer, questionId, instructorId);
     const generated = JSON.parse(row.payload) as { stem: string; explanation: string; answerText: string; options: { id: string; text: string }[] | null };
     // What this reviewer sees now: for an instructor, the shared bank with their own edit on top.
     const seen = withEdits(generated, row.override, instructorId ? (row.own ?? undefined) : undefined);
@@ -105,7 +106,7 @@ export async function setQuestionRetired(viewer: SessionUser, questionId: string
   requireTeacher(viewer);
   const { instructorId } = editScopeOf(viewer);
   await db().$transaction(async (tx) => {
-    const row = await loadForEdit(tx, questionId, instructorId);
+    const row = await loadForEdit(tx, viewer, questionId, instructorId);
     const before = row.own?.retired ?? false;
     if (before === retired) return;
     await saveScoped(tx, questionId, instructorId, { retired });
@@ -118,7 +119,7 @@ export async function getEditLog(viewer: SessionUser, questionId: string) {
   requireTeacher(viewer);
   const { instructorId } = editScopeOf(viewer);
   return db().questionEditLog.findMany({
-    where: { questionId, OR: [{ instructorId: null }, ...(instructorId ? [{ instructorId }] : [])] },
+    where: { questionId, question: { lesson: visibleLessonWhere(viewer) }, OR: [{ instructorId: null }, ...(instructorId ? [{ instructorId }] : [])] },
     orderBy: { createdAt: "asc" },
     select: { field: true, before: true, after: true, createdAt: true, instructorId: true, user: { select: { name: true, email: true } } },
   });

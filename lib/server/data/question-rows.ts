@@ -1,4 +1,6 @@
+import type { VisibleLessons } from "@/lib/server/data/visibility";
 import "server-only";
+import { parseReadAs } from "@/lib/quiz/read-as";
 import type { Feedback, QuizQuestion } from "@/lib/quiz/question";
 import type { Answer } from "@/lib/schemas/answer";
 import { gradeAnswer, AnswerDoesNotFitError, type Grade } from "@/lib/quiz/grade-answer";
@@ -58,17 +60,21 @@ export function parseQuestion(row: QuestionRow): QuizQuestion {
   return withEdits({ ...q, id: row.id, documentSlug: row.lessonSlug }, row.override, row.instructorEdits?.[0]);
 }
 
-/** Active = still generated, not retired in the shared bank, nor by the reader's instructor. */
-export function activeFor(editorId: string | null) {
+/**
+ * Active = still generated, not retired in the shared bank, nor by the reader's instructor, and in
+ * a lesson the reader may see (`visibleLessonWhere`, decisions/0033).
+ */
+export function activeFor(editorId: string | null, visible: VisibleLessons) {
   return {
     retiredAt: null,
+    lesson: visible,
     OR: [{ override: null }, { override: { retired: false } }],
     ...(editorId ? { instructorEdits: { none: { instructorId: editorId, retired: true } } } : {}),
   };
 }
 
 export function feedbackFor(q: QuizQuestion, correct: boolean, readAs: string | null): Feedback {
-  return { correct, answerText: q.answerText, explanation: q.explanation, readAs, source: { lessonSlug: q.documentSlug, sentenceId: q.source.sentenceId, quote: q.source.quote } };
+  return { correct, answerText: q.answerText, explanation: q.explanation, readAs: parseReadAs(readAs), source: { lessonSlug: q.documentSlug, sentenceId: q.source.sentenceId, quote: q.source.quote } };
 }
 
 /** Grades an answer on the server; an answer of the wrong shape for the question is the caller's error. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
@@ -94,7 +95,7 @@ export async function getQuestionStatistics(
   // Stems, options and retirements as the viewer's classes see them (their own edits; decisions/0019).
   const editorId = await editorFor(viewer);
   const [questions, flags] = await Promise.all([
-    db().question.findMany({ where: { id: { in: questionIds } }, select: { id: true, lessonSlug: true, type: true, payload: true, retiredAt: true, override: true, instructorEdits: { where: { instructorId: { in: editorId ? [editorId] : [] } } } } }),
+    db().question.findMany({ where: { id: { in: questionIds }, lesson: visibleLessonWhere(viewer) }, select: { id: true, lessonSlug: true, type: true, payload: true, retiredAt: true, override: true, instructorEdits: { where: { instructorId: { in: editorId ? [editorId] : [] } } } } }),
     // A class's view counts only its own students' flags (issue 11, finding 9).
     db().questionFlag.groupBy({
       by: ["questionId"],

@@ -1,3 +1,4 @@
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { db, type Db } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
@@ -61,9 +62,9 @@ const toFactQuestion = (q: FactRow) => ({ ...q, sectorIds: q.sectors.map((s) => 
 
 /** "I have studied this lesson": a card for each of its facts (new cards; the daily limit paces them). */
 export async function studyLesson(viewer: SessionUser, lessonSlug: string, now: Date): Promise<{ added: number; total: number }> {
-  const lesson = await db().lesson.findFirst({ where: { slug: lessonSlug, retiredAt: null }, select: { body: true } });
+  const lesson = await db().lesson.findFirst({ where: { slug: lessonSlug, ...visibleLessonWhere(viewer) }, select: { body: true } });
   if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
-  const questions = await db().question.findMany({ where: { ...activeFor(await editorFor(viewer)), lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
+  const questions = await db().question.findMany({ where: { ...activeFor(await editorFor(viewer), visibleLessonWhere(viewer)), lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
   const sentenceOrder = lessonBodySchema.parse(JSON.parse(lesson.body)).sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.id)));
   const facts = inReadingOrder(factsOf(questions.map(toFactQuestion)), sentenceOrder);
   const added = await inRetriedTransaction((tx) => createCards(tx, viewer.id, facts, "lesson", now));
@@ -93,6 +94,7 @@ export interface ReviewSession {
   due: number;
   newToday: number;
   totalCards: number;
+  /** When the earliest card not yet due falls due; only read when no card is shown (null otherwise). */
   nextDueAt: Date | null;
   card: null | { id: string; version: number; isNew: boolean; lessonSlug: string; question: PresentedQuestion };
   /** The review "undo" would cancel: the learner's latest review still in force. */
@@ -106,8 +108,8 @@ function cardStateOf(row: CardState): CardState {
 }
 
 /** The fact's active questions, with the reader's review edits applied (editorId: see editorFor). */
-async function factQuestions(factId: string, editorId: string | null, client: Db | Tx = db()) {
-  return (await client.question.findMany({ where: { ...activeFor(editorId), factId }, select: { ...questionFieldsFor(editorId), type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
+async function factQuestions(viewer: SessionUser, factId: string, editorId: string | null, client: Db | Tx = db()) {
+  return (await client.question.findMany({ where: { ...activeFor(editorId, visibleLessonWhere(viewer)), factId }, select: { ...questionFieldsFor(editorId), type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
 }
 
 /** New cards introduced today (reviews of new cards still in force) and the learner's daily limit. */
@@ -166,14 +168,14 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
   const editorId = await editorFor(viewer);
   const scope = cardsInScope(viewer, filter);
   const learnt = { ...scope, state: { gt: 0 } };
-  const [totalCards, due, fresh, later, allowance, last] = await Promise.all([
-    db().reviewCard.count({ where: scope }),
+  const [byState, due, allowance, last] = await Promise.all([
+    db().reviewCard.groupBy({ by: ["state"], where: scope, _count: { _all: true } }),
     db().reviewCard.count({ where: { ...learnt, due: { lte: now } } }),
-    db().reviewCard.count({ where: { ...scope, state: 0 } }),
-    db().reviewCard.aggregate({ where: { ...learnt, due: { gt: now } }, _min: { due: true } }),
     newAllowance(viewer, now, settings.newCardsPerDay),
     latestReview(viewer),
   ]);
+  const totalCards = byState.reduce((sum, g) => sum + g._count._all, 0);
+  const fresh = byState.find((g) => g.state === 0)?._count._all ?? 0;
   const newToday = Math.max(0, Math.min(fresh, allowance));
 
   // A card whose fact lost all its questions (retired) is skipped, not shown broken.
@@ -187,7 +189,7 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
     for (let skip = 0; !card && skip < queue.limit; skip += CARD_PAGE) {
       const page = await db().reviewCard.findMany({ where: queue.where, orderBy: queue.orderBy, skip, take: Math.min(CARD_PAGE, queue.limit - skip), select: queuedFields });
       for (const chosen of page) {
-        const question = questionForReview(await factQuestions(chosen.factId, editorId), chosen.id, chosen.reps);
+        const question = questionForReview(await factQuestions(viewer, chosen.factId, editorId), chosen.id, chosen.reps);
         if (!question) continue;
         card = { id: chosen.id, version: chosen.version, isNew: chosen.state === 0, lessonSlug: chosen.lessonSlug, question: presentQuestion(question, reviewSeed(chosen.id, chosen.reps)) };
         break;
@@ -202,7 +204,9 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
     const parsed = q ? parseQuestion(q) : null;
     undoable = { logId: last.id, stem: parsed?.stem ?? "", language: parsed?.language ?? "en" };
   }
-  return { due, newToday, totalCards, nextDueAt: later._min.due ?? null, card, undoable };
+  // Only shown when nothing is waiting ("the next card is due in about … minutes").
+  const nextDueAt = card ? null : ((await db().reviewCard.aggregate({ where: { ...learnt, due: { gt: now } }, _min: { due: true } }))._min.due ?? null);
+  return { due, newToday, totalCards, nextDueAt, card, undoable };
 }
 
 export interface ReviewAnswerResult {
@@ -228,7 +232,7 @@ export async function answerReview(viewer: SessionUser, input: ReviewAnswerInput
       const card = await tx.reviewCard.findUnique({ where: { id: input.cardId }, select: { ...cardStateFields, id: true, userId: true, factId: true, version: true } });
       if (!card || card.userId !== viewer.id) throw new AppError("NOT_FOUND", "This review card does not exist.");
       if (card.version !== input.version) throw new StaleCard();
-      const question = questionForReview(await factQuestions(card.factId, editorId, tx), card.id, card.reps);
+      const question = questionForReview(await factQuestions(viewer, card.factId, editorId, tx), card.id, card.reps);
       if (!question || question.id !== input.questionId) throw new AppError("CONFLICT", "This card now asks another question: reload the page.");
       const grade = gradeStoredQuestion(question, input.answer);
       const before = cardStateOf(card);
@@ -275,7 +279,7 @@ async function repeatedAnswer(viewer: SessionUser, input: ReviewAnswerInput): Pr
   });
   const last = effectiveReviews(logs)[0];
   if (!last || last.questionId !== input.questionId) throw new AppError("CONFLICT", "This card was already reviewed: reload the page.");
-  const question = (await factQuestions((await db().reviewCard.findUniqueOrThrow({ where: { id: input.cardId }, select: { factId: true } })).factId, await editorFor(viewer))).find((q) => q.id === last.questionId);
+  const question = (await factQuestions(viewer, (await db().reviewCard.findUniqueOrThrow({ where: { id: input.cardId }, select: { factId: true } })).factId, await editorFor(viewer))).find((q) => q.id === last.questionId);
   if (!question) throw new AppError("CONFLICT", "This card was already reviewed: reload the page.");
   const readAs = question.type === "figure-typed" ? gradeStoredQuestion(question, JSON.parse(last.answer!)).readAs : null;
   return { logId: last.id, feedback: feedbackFor(question, !!last.correct, readAs), rating: last.rating!, ratingsAllowed: ratingsAllowed(!!last.correct), nextDue: parseCard(last.cardAfter).due };
@@ -344,7 +348,7 @@ export async function getReviewFilters(viewer: SessionUser): Promise<{ lessons: 
   const slugs = [...new Set(pairs.map((c) => c.lessonSlug))];
   const sectorIds = [...new Set(pairs.flatMap((c) => JSON.parse(c.sectorIds) as string[]))];
   const [lessons, sectors] = await Promise.all([
-    db().lesson.findMany({ where: { slug: { in: slugs } }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
+    db().lesson.findMany({ where: { slug: { in: slugs }, ...visibleLessonWhere(viewer) }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
     db().sector.findMany({ where: { id: { in: sectorIds } }, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),
   ]);
   return { lessons, sectors };

@@ -1,3 +1,4 @@
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { db } from "@/lib/server/db";
 import type { SessionUser } from "@/lib/server/data/users";
@@ -11,10 +12,10 @@ export interface SectorSummary {
 }
 
 /** Sectors that have at least one active question, with how many lessons they appear in. */
-export async function listSectors(_viewer: SessionUser): Promise<SectorSummary[]> {
+export async function listSectors(viewer: SessionUser): Promise<SectorSummary[]> {
   const rows = await db().sector.findMany({
     orderBy: { nameEn: "asc" },
-    select: { id: true, nameEn: true, nameZh: true, questions: { where: { question: { retiredAt: null } }, select: { question: { select: { lessonSlug: true } } } } },
+    select: { id: true, nameEn: true, nameZh: true, questions: { where: { question: { retiredAt: null, lesson: visibleLessonWhere(viewer) } }, select: { question: { select: { lessonSlug: true } } } } },
   });
   return rows
     .map(({ questions, ...s }) => ({ ...s, questionCount: questions.length, lessonCount: new Set(questions.map((q) => q.question.lessonSlug)).size }))

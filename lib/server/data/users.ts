@@ -89,8 +89,11 @@ export async function findUserById(id: string): Promise<SessionUser | null> {
  * one-row read as before, so checking costs no extra query.
  */
 export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
-  const row = await db().user.findUnique({ where: { id }, select: { ...sessionFields, sessionVersion: true } });
-  if (!row || row.sessionVersion !== sessionVersion) return null;
+  // Every signed-in request runs this: one plain SQL statement, which skips the Prisma query
+  // compiler's per-call planning (decisions/0027).
+  const [row] = await db().$queryRaw<{ id: string; email: string; name: string; role: string; locale: string | null; sessionVersion: number | bigint }[]>`
+    SELECT "id", "email", "name", "role", "locale", "sessionVersion" FROM "User" WHERE "id" = ${id}`;
+  if (!row || Number(row.sessionVersion) !== sessionVersion) return null;
   const { sessionVersion: _omit, ...user } = row;
   return toSessionUser(user);
 }

@@ -7,12 +7,14 @@ import { AppError } from "@/lib/server/errors";
 import { ResultsItemFeedback } from "@/components/quiz/results-item-feedback";
 import { FlagForm } from "@/components/quiz/flag-form";
 import { startQuizAction } from "@/app/quiz/actions";
+import { getTranslations } from "next-intl/server";
 
 type Props = { params: Promise<{ attemptId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const subject = await attemptSubject(await requireUser(), (await params).attemptId);
-  return { title: subject ? `Results: ${subject}` : "Quiz results" };
+  const t = await getTranslations("quiz.results");
+  return { title: subject ? t("title", { subject }) : t("titlePlain") };
 }
 
 export default async function ResultsPage({ params }: Props) {
@@ -23,24 +25,24 @@ export default async function ResultsPage({ params }: Props) {
     if (error instanceof AppError && error.code === "CONFLICT") redirect(`/quiz/${attemptId}`);
     throw error;
   });
-  const percent = Math.round((result.score ?? 0) * 100);
+  const t = await getTranslations("quiz.results");
   return (
     <div className="space-y-6">
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">Your results</h1>
+        <h1 className="text-2xl font-semibold">{t("heading")}</h1>
         <p className="text-lg" data-testid="score">
-          {result.correctCount} of {result.totalCount} correct ({percent}%)
+          {t("score", { correct: result.correctCount, total: result.totalCount, percent: Math.round((result.score ?? 0) * 100) / 100 })}
         </p>
         <div className="flex flex-wrap gap-3">
           <form action={startQuizAction}>
             <input type="hidden" name="scope" value={result.scope} />
             <input type="hidden" name="scopeId" value={result.scopeId} />
             <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-              Take another quiz
+              {t("another")}
             </button>
           </form>
           <Link href="/dashboard" className="rounded border border-slate-300 bg-white px-4 py-2">
-            Your progress
+            {t("progress")}
           </Link>
         </div>
       </header>
@@ -52,7 +54,7 @@ export default async function ResultsPage({ params }: Props) {
             </h2>
             {item.feedback === null ? (
               // No key for an unanswered question: a later quiz may ask it again.
-              <p className="text-slate-700">Not answered</p>
+              <p className="text-slate-700">{t("notAnswered")}</p>
             ) : (
               <ResultsItemFeedback stem={item.stem} yourAnswer={item.yourAnswer ?? ""} feedback={item.feedback} language={item.language} />
             )}

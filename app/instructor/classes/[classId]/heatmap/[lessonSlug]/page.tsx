@@ -1,41 +1,46 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { HTML_LANG } from "@/i18n/config";
 import { requireRole } from "@/lib/server/auth/session";
 import { getSourceHeatmap } from "@/lib/server/data/question-stats";
 import { decodeParamOrNotFound, orNotFound } from "@/lib/server/http";
 import { HEATMAP_LEGEND, heatmapShade } from "@/lib/quiz/heatmap-shade";
 
-export const metadata: Metadata = { title: "Source heatmap" };
-
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("instructor.heatmap"))("title") };
+}
 
 export default async function HeatmapPage({ params }: { params: Promise<{ classId: string; lessonSlug: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const { classId, lessonSlug } = await params;
   const { lesson, sentences } = await orNotFound(getSourceHeatmap(user, classId, decodeParamOrNotFound(lessonSlug)));
   const ranked = Object.entries(sentences).sort((a, b) => b[1].missRate - a[1].missRate);
+  const [t, back, format, locale] = await Promise.all([getTranslations("instructor.heatmap"), getTranslations("instructor.back"), getFormatter(), getLocale()]);
+  const rate = (r: number) => format.number(Math.round(r * 100) / 100, { style: "percent" });
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link href={`/instructor/classes/${classId}`} className="text-brand-700 underline">
-          ← Class
+          {back("class")}
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">
-        Where the class goes wrong: <span lang={lesson.language}>{lesson.title}</span>
+        {t.rich("heading", { title: lesson.title, lesson: (chunks) => <span lang={lesson.language}>{chunks}</span> })}
       </h1>
       <p className="text-slate-700">
-        Each sentence is shaded by the share of wrong answers to the questions that cite it (darker: re-teach this). Unshaded sentences had no wrong answers, or no answers yet.
-        {ranked[0] && ` Most missed: ${Math.round(ranked[0][1].missRate * 100)}% wrong over ${ranked[0][1].answers} answers.`}
+        {t("intro")}
+        {ranked[0] && ` ${t("mostMissed", { rate: rate(ranked[0][1].missRate), answers: ranked[0][1].answers })}`}
       </p>
       <div>
         <h2 id="legend-heading" className="text-sm font-semibold">
-          Legend
+          {t("legend")}
         </h2>
         <ul aria-labelledby="legend-heading" className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="heatmap-legend">
           {HEATMAP_LEGEND.map((step) => (
-            <li key={step.label} className="flex items-center gap-1.5">
+            <li key={step.band?.from ?? 0} className="flex items-center gap-1.5">
               <span aria-hidden="true" className="inline-block h-4 w-6 rounded border border-slate-300" style={step.shade ? { backgroundColor: step.shade } : undefined} />
-              {step.label}
+              {step.band ? t("legendBand", step.band) : t("legendNone")}
             </li>
           ))}
         </ul>
@@ -52,12 +57,12 @@ export default async function HeatmapPage({ params }: { params: Promise<{ classI
                     <span
                       key={s.id}
                       data-miss-rate={cell ? cell.missRate.toFixed(2) : undefined}
-                      title={cell ? `${Math.round(cell.missRate * 100)}% wrong · ${cell.answers} answers` : undefined}
+                      title={cell ? t("cellTitle", { rate: rate(cell.missRate), answers: cell.answers }) : undefined}
                       style={cell && heatmapShade(cell.missRate) ? { backgroundColor: heatmapShade(cell.missRate) } : undefined}
                       className="rounded"
                     >
                       {s.text}
-                      {cell && <span className="sr-only"> ({Math.round(cell.missRate * 100)}% of {cell.answers} answers wrong)</span>}
+                      {cell && <span className="sr-only" lang={HTML_LANG[locale]}> {t("cellSr", { rate: rate(cell.missRate), answers: cell.answers })}</span>}
                       {lesson.language === "zh" ? "" : " "}
                     </span>
                   );

@@ -1,0 +1,78 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireActionUser } from "@/lib/server/auth/session";
+import { actionId, actionOrFailurePage, actionState, formText } from "@/lib/server/action-input";
+import { AppError } from "@/lib/server/errors";
+import { addDocument, deleteDocument, publishDocument, type UploadInput } from "@/lib/server/data/documents";
+import { kindOfFileName, MAX_UPLOAD_FILE_BYTES, UploadRefusal } from "@/lib/uploads/extract";
+import { MAX_DOCUMENT_BYTES } from "@/lib/quizgen/build";
+import { UPLOAD_TEXT } from "@/lib/uploads/messages";
+
+export interface UploadFormState {
+  ok: boolean;
+  message: string;
+  errors: Record<string, string>;
+}
+
+/** The form's file or pasted text, and its title, language and source, read without trusting them. */
+async function readUploadForm(formData: FormData): Promise<UploadInput> {
+  const file = formData.get("file");
+  const text = formText(formData, "text", MAX_DOCUMENT_BYTES);
+  const hasFile = file instanceof File && file.size > 0;
+  if (hasFile && text.trim()) throw new UploadRefusal(UPLOAD_TEXT.notBoth);
+  if (!hasFile && !text.trim()) throw new UploadRefusal(UPLOAD_TEXT.chooseFileOrText);
+  const title = formText(formData, "title", 1000).trim();
+  if (title.length > 200) throw new AppError("INVALID", UPLOAD_TEXT.titleTooLong, "title");
+  const language = formText(formData, "language", 10);
+  if (language !== "" && language !== "en" && language !== "zh") throw new AppError("INVALID", UPLOAD_TEXT.chooseLanguage, "language");
+  const source = formText(formData, "source", 1000).trim().slice(0, 300);
+  if (!hasFile) return { kind: "paste", fileName: "pasted.txt", bytes: new TextEncoder().encode(text), title, language, source };
+  const kind = kindOfFileName(file.name);
+  if (file.size > MAX_UPLOAD_FILE_BYTES) throw new UploadRefusal(UPLOAD_TEXT.fileTooLarge(`${(file.size / 1048576).toFixed(1)} MB`, `${MAX_UPLOAD_FILE_BYTES / 1048576} MB`));
+  return { kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), title, language, source };
+}
+
+function asUploadState(work: () => Promise<void>): Promise<UploadFormState> {
+  return actionState<UploadFormState>(
+    async () => {
+      await work();
+      return { ok: true, message: "", errors: {} };
+    },
+    (message, field) => ({ ok: false, message: field ? "" : message, errors: field ? { [field]: message } : {} }),
+  );
+}
+
+/** Upload or paste → build → the preview page. `replaceId`: regenerate that document from a new file. */
+export async function uploadDocumentAction(replaceId: string | null, _previous: UploadFormState, formData: FormData): Promise<UploadFormState> {
+  let id = "";
+  const state = await asUploadState(async () => {
+    const user = await requireActionUser();
+    const input = await readUploadForm(formData);
+    id = (await addDocument(user, input, replaceId === null ? undefined : actionId(replaceId))).id;
+  });
+  if (state.ok) {
+    revalidatePath("/instructor/documents");
+    redirect(`/instructor/documents/${id}`);
+  }
+  return state;
+}
+
+export async function publishDocumentAction(documentId: string, _previous: UploadFormState, formData: FormData): Promise<UploadFormState> {
+  return actionState<UploadFormState>(
+    async () => {
+      const user = await requireActionUser();
+      const classIds = formData.getAll("classId").map(actionId);
+      await publishDocument(user, actionId(documentId), classIds);
+      revalidatePath(`/instructor/documents/${documentId}`);
+      return { ok: true, message: UPLOAD_TEXT.published, errors: {} };
+    },
+    (message, field) => ({ ok: false, message: field ? "" : message, errors: field ? { [field]: message } : {} }),
+  );
+}
+
+export async function deleteDocumentAction(documentId: string): Promise<void> {
+  await actionOrFailurePage(async () => deleteDocument(await requireActionUser(), actionId(documentId)));
+  revalidatePath("/instructor/documents");
+  redirect("/instructor/documents");
+}

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/lib/server/auth/session";
+import { listDocuments } from "@/lib/server/data/documents";
+import { UploadForm } from "@/components/instructor/upload-form";
+import { UPLOAD_TEXT as T } from "@/lib/uploads/messages";
+
+export const metadata: Metadata = { title: "Your documents" };
+
+export default async function DocumentsPage() {
+  const user = await requireRole("INSTRUCTOR", "ADMIN");
+  const documents = await listDocuments(user);
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="documents-heading" className="space-y-2">
+        <h1 id="documents-heading" className="text-2xl font-semibold">
+          {T.pageTitle}
+        </h1>
+        <p className="text-slate-700">{T.intro}</p>
+        {documents.length === 0 ? (
+          <p className="text-slate-700">{T.none}</p>
+        ) : (
+          <ul className="space-y-2">
+            {documents.map((d) => (
+              <li key={d.id} className="rounded-lg border border-slate-200 bg-white p-3">
+                <Link href={`/instructor/documents/${d.id}`} className="font-medium text-brand-700 underline" lang={d.language}>
+                  {d.title}
+                </Link>
+                <p className="text-sm text-slate-700">
+                  {d.kind} · {d.questionCount} questions · {T.publishedTo}: {d.classes.length ? d.classes.map((c) => c.name).join(", ") : T.notPublished}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="add-heading" className="space-y-3">
+        <h2 id="add-heading" className="text-xl font-semibold">
+          {T.addHeading}
+        </h2>
+        <UploadForm />
+      </section>
+    </div>
+  );
+}

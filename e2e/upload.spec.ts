@@ -1,0 +1,108 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, newStudent, test } from "./fixtures";
+import { answerCurrentQuestion } from "./quiz-helpers";
+import { CHINESE_UPLOAD, ENGLISH_UPLOAD } from "../tests/support/upload-texts";
+import { docxOf, pdfOf } from "../tests/support/upload-files";
+
+const FILE_LABEL = "File (.txt, .md, .docx, .pdf)";
+
+async function createClass(page: Page, name: string): Promise<string> {
+  await page.goto("/instructor");
+  await page.getByLabel("New class name").fill(name);
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page).toHaveURL(/\/instructor\/classes\/[^/]+$/);
+  return (await page.getByTestId("join-code").textContent())!.trim();
+}
+
+/** Builds the document on the upload page, checks its preview, publishes it to one class; returns the lesson's slug. */
+async function addAndPublish(page: Page, fill: () => Promise<void>, expected: { title: string; language: string }, className: string): Promise<string> {
+  await page.goto("/instructor/documents");
+  await fill();
+  await page.getByRole("button", { name: "Build the lesson" }).click();
+  await expect(page).toHaveURL(/\/instructor\/documents\/[^/]+$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(expected.title);
+  await expect(page.getByText(new RegExp(`· ${expected.language} · \\d+ questions`))).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Questions by type" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Quality report" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Rejected drafts and why \(\d+\)$/ })).toBeVisible();
+  await expect(page.locator("details summary").filter({ hasText: /^figure-mc \(\d+\)$/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath(`preview-${expected.language}-${Date.now()}.png`), fullPage: true });
+  await page.getByLabel(className).check();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published.")).toBeVisible();
+  const href = (await page.getByRole("link", { name: /^Lesson: \/lessons\// }).getAttribute("href"))!;
+  return href.replace("/lessons/", "");
+}
+
+test("an instructor uploads a .docx, a .pdf and pasted Chinese text, previews and publishes them; only that class's students see them", async ({ page, browser, loginAs }) => {
+  test.setTimeout(240_000);
+  await loginAs("instructor");
+  const codeA = await createClass(page, "Upload A 上传");
+  const codeB = await createClass(page, "Upload B");
+
+  // A bad file is refused next to the field, and nothing is made.
+  await page.goto("/instructor/documents");
+  await page.getByLabel(FILE_LABEL).setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from(ENGLISH_UPLOAD) });
+  await page.getByRole("button", { name: "Build the lesson" }).click();
+  await expect(page.locator("#file-error")).toHaveText("This file is not a PDF file inside, whatever its name says. Save it again as a real PDF file.");
+  await expect(page.getByLabel(FILE_LABEL)).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("No documents yet.")).toBeVisible();
+  await expectAccessible(page);
+
+  const docx = await addAndPublish(
+    page,
+    async () => page.getByLabel(FILE_LABEL).setInputFiles({ name: "harbour.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(await docxOf(ENGLISH_UPLOAD)) }),
+    { title: "Harbour cities and their factories", language: "en" },
+    "Upload A 上传",
+  );
+  const pdf = await addAndPublish(
+    page,
+    async () => {
+      await page.getByLabel(FILE_LABEL).setInputFiles({ name: "harbour.pdf", mimeType: "application/pdf", buffer: Buffer.from(await pdfOf(ENGLISH_UPLOAD, { wrap: 60 })) });
+      await page.getByLabel("Title").fill("Harbour factories (PDF)");
+      await page.getByLabel("Source").fill("Written for the upload test");
+    },
+    { title: "Harbour factories (PDF)", language: "en" },
+    "Upload A 上传",
+  );
+  const chinese = await addAndPublish(page, async () => page.getByLabel("Or paste the text").fill(CHINESE_UPLOAD), { title: "港口城市的制造业", language: "zh" }, "Upload A 上传");
+  await page.goto("/instructor/documents");
+  for (const title of ["Harbour cities and their factories", "Harbour factories (PDF)", "港口城市的制造业"]) await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expectAccessible(page);
+
+  // A student of class A sees all three and takes a quiz on the PDF's lesson.
+  const ana = await newStudent(browser, "Ana Upload");
+  await ana.goto("/classes");
+  await ana.getByLabel("Class code").fill(codeA);
+  await ana.getByRole("button", { name: "Join class" }).click();
+  await expect(ana.getByText("You joined Upload A")).toBeVisible();
+  await ana.goto("/lessons");
+  for (const title of ["Harbour cities and their factories", "Harbour factories (PDF)", "港口城市的制造业"]) await expect(ana.getByRole("link", { name: title })).toBeVisible();
+  await ana.goto(`/lessons/${pdf}`);
+  await expect(ana.getByText("Written for the upload test")).toBeVisible();
+  await ana.getByRole("button", { name: /^Quiz on this lesson/ }).click();
+  await expect(ana.locator("form[data-question-id]")).toBeVisible();
+  const total = await ana.locator('nav[aria-label="Questions"] li').count();
+  expect(total).toBeGreaterThan(0);
+  for (let i = 0; i < total; i++) {
+    await answerCurrentQuestion(ana, true);
+    if (i < total - 1) await ana.getByRole("button", { name: "Next question" }).click();
+  }
+  await ana.getByRole("button", { name: "See results" }).click();
+  await expect(ana).toHaveURL(/\/results$/);
+  await expect(ana.getByText("100%").first()).toBeVisible();
+  await expectAccessible(ana);
+
+  // A student of class B, and one in no class, see none of them: a guessed address is a 404.
+  const bo = await newStudent(browser, "Bo Upload");
+  await bo.goto("/classes");
+  await bo.getByLabel("Class code").fill(codeB);
+  await bo.getByRole("button", { name: "Join class" }).click();
+  await expect(bo.getByText("You joined Upload B")).toBeVisible();
+  await bo.goto("/lessons");
+  await expect(bo.getByRole("link", { name: "Harbour factories (PDF)" })).toHaveCount(0);
+  for (const slug of [docx, pdf, chinese]) expect((await bo.goto(`/lessons/${slug}`))?.status()).toBe(404);
+  await bo.goto("/sectors");
+  await expectAccessible(bo);
+});

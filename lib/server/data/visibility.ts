@@ -1,0 +1,23 @@
+import "server-only";
+import type { SessionUser } from "@/lib/server/data/users";
+
+/**
+ * Which lessons a user may list or open (decisions/0033): the shared library (content/, no owner)
+ * for everyone; a lesson an instructor added from the browser for its owner, the instructors of
+ * the classes it is published to, and the students of those classes; admins see every lesson.
+ * Retired (deleted) lessons are visible to nobody. A Prisma `where` on Lesson, used as a relation
+ * filter by every query that lists or opens lessons, sectors, quizzes or reviews.
+ */
+export function visibleLessonWhere(viewer: Pick<SessionUser, "id" | "role">) {
+  if (viewer.role === "ADMIN") return { retiredAt: null };
+  const published =
+    viewer.role === "INSTRUCTOR"
+      ? { publications: { some: { class: { instructors: { some: { userId: viewer.id } } } } } }
+      : { publications: { some: { class: { enrollments: { some: { userId: viewer.id } } } } } };
+  return {
+    retiredAt: null,
+    OR: [{ ownerId: null }, ...(viewer.role === "INSTRUCTOR" ? [{ ownerId: viewer.id }] : []), published],
+  };
+}
+
+export type VisibleLessons = ReturnType<typeof visibleLessonWhere>;
