@@ -17,6 +17,8 @@ const nextConfig = {
     "@microsoft/recognizers-text-suite",
     "mammoth",
     "unpdf",
+    // The FSRS optimizer (lib/review/fsrs-binding.ts), a native addon.
+    "@open-spaced-repetition/binding-linux-x64-gnu",
   ],
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with a real 403 status.

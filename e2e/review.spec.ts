@@ -19,6 +19,9 @@ test("a learner studies a lesson, reviews cards in several formats, undoes one, 
   await page.getByLabel("Desired retention").fill("0.9");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  // A new learner schedules with FSRS's defaults until their log is large enough to fit (decisions/0036).
+  await expect(page.getByTestId("fsrs-status")).toContainText("Default FSRS parameters: they are fitted to your own reviews once you have 400 (you have 0).");
+  await page.screenshot({ path: test.info().outputPath("review-settings.png"), fullPage: true });
   await expectAccessible(page);
 
   // Study the Chinese lesson: its facts become cards, paced by the daily limit.

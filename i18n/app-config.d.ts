@@ -5,6 +5,7 @@ import type lessons from "@/messages/en/lessons.json";
 import type quiz from "@/messages/en/quiz.json";
 import type review from "@/messages/en/review.json";
 import type dashboard from "@/messages/en/dashboard.json";
+import type reviewFsrs from "@/messages/en/review-fsrs.json";
 import type errors from "@/messages/en/errors.json";
 import type classes from "@/messages/en/classes.json";
 import type instructor from "@/messages/en/instructor.json";
@@ -22,6 +23,7 @@ declare module "next-intl" {
       quiz: typeof quiz;
       review: typeof review;
       dashboard: typeof dashboard;
+      "review-fsrs": typeof reviewFsrs;
       errors: typeof errors;
       classes: typeof classes;
       instructor: typeof instructor;

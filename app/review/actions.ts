@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/server/data/users";
 import { AppError } from "@/lib/server/errors";
 import { rerateReview, saveReviewSettings, studyLesson, undoLastReview } from "@/lib/server/data/review";
 import { rerateSchema, reviewSettingsSchema } from "@/lib/schemas/review";
+import { allowFitting, queueParameterFit, chooseDefaultParameters } from "@/lib/server/data/review-fit";
 
 /** "Add this lesson to my reviews" on a lesson page; opens the review page on that lesson. */
 export async function studyLessonAction(formData: FormData) {
@@ -86,4 +87,20 @@ async function saveSettings(user: SessionUser, values: SettingsState["values"]):
   }
   await saveReviewSettings(user, parsed.data);
   return { ok: true, message: (await getTranslations("review.settings"))("saved"), errors: {}, values };
+}
+
+/** Settings: drop the fitted FSRS parameters and schedule with the defaults (decisions/0036). */
+export async function chooseDefaultParametersAction() {
+  await actionOrFailurePage(async () => chooseDefaultParameters(await requireActionUser()));
+  redirect("/review/settings");
+}
+
+/** Settings: fit the FSRS parameters again (in the background, once the log is large enough). */
+export async function allowFittingAction() {
+  await actionOrFailurePage(async () => {
+    const user = await requireActionUser();
+    await allowFitting(user);
+    queueParameterFit(user.id);
+  });
+  redirect("/review/settings");
 }

@@ -28,6 +28,8 @@ export interface SchedulerOptions {
   desiredRetention: number;
   /** Spreads long intervals by a few days so cards learnt together do not fall due together. Off in tests. */
   fuzz: boolean;
+  /** The learner's fitted FSRS-6 parameters (21 numbers); ts-fsrs's defaults when absent (decisions/0036). */
+  parameters?: readonly number[] | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,7 +54,7 @@ export function elapsedDays(card: CardState, now: Date): number {
 
 /** The card after one review with the given rating. */
 export function reviewCard(card: CardState, rating: Grade, now: Date, options: SchedulerOptions): CardState {
-  const scheduler = fsrs(generatorParameters({ request_retention: options.desiredRetention, enable_fuzz: options.fuzz }));
+  const scheduler = fsrs(generatorParameters({ request_retention: options.desiredRetention, enable_fuzz: options.fuzz, ...(options.parameters ? { w: [...options.parameters] } : {}) }));
   return fromFsrs(scheduler.next(toFsrs(card, now), now, rating).card);
 }
 

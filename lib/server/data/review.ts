@@ -16,6 +16,7 @@ import { inChunks } from "@/lib/server/data/in-chunks";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
 import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
+import { schedulingParameters } from "@/lib/server/data/review-fit";
 
 
 export const DEFAULT_NEW_CARDS_PER_DAY = 20;
@@ -225,8 +226,7 @@ class StaleCard extends Error {}
  * and gets that review's result back.
  */
 export async function answerReview(viewer: SessionUser, input: ReviewAnswerInput, now: Date): Promise<ReviewAnswerResult> {
-  const settings = await getReviewSettings(viewer);
-  const editorId = await editorFor(viewer);
+  const [settings, editorId, parameters] = await Promise.all([getReviewSettings(viewer), editorFor(viewer), schedulingParameters(viewer.id)]);
   try {
     return await db().$transaction(async (tx) => {
       const card = await tx.reviewCard.findUnique({ where: { id: input.cardId }, select: { ...cardStateFields, id: true, userId: true, factId: true, version: true } });
@@ -237,7 +237,7 @@ export async function answerReview(viewer: SessionUser, input: ReviewAnswerInput
       const grade = gradeStoredQuestion(question, input.answer);
       const before = cardStateOf(card);
       const rating = ratingFor(grade.correct);
-      const after = reviewCard(before, rating, now, { desiredRetention: settings.desiredRetention, fuzz: FUZZ });
+      const after = reviewCard(before, rating, now, { desiredRetention: settings.desiredRetention, fuzz: FUZZ, parameters });
       const moved = await tx.reviewCard.updateMany({ where: { id: card.id, version: input.version }, data: { ...after, version: { increment: 1 } } });
       if (moved.count === 0) throw new StaleCard();
       const log = await tx.reviewLog.create({
@@ -321,7 +321,7 @@ export async function undoLastReview(viewer: SessionUser, expectedLogId: string,
  * cancelled (an undo row) and the same answer logged again with the new rating, at the same instant.
  */
 export async function rerateReview(viewer: SessionUser, input: { logId: string; rating: 2 | 3 | 4 }, now: Date): Promise<{ logId: string; rating: number; nextDue: Date }> {
-  const settings = await getReviewSettings(viewer);
+  const [settings, parameters] = await Promise.all([getReviewSettings(viewer), schedulingParameters(viewer.id)]);
   try {
     return await db().$transaction(async (tx) => {
       const review = await tx.reviewLog.findUnique({ where: { id: input.logId } });
@@ -329,7 +329,7 @@ export async function rerateReview(viewer: SessionUser, input: { logId: string; 
       if (!review.correct) throw new AppError("INVALID", "Only a correct answer can be rated Hard or Easy.");
       if (review.rating === input.rating) return { logId: review.id, rating: review.rating, nextDue: parseCard(review.cardAfter).due };
       const before = await cancelReview(tx, review, viewer, now);
-      const after = reviewCard(before, input.rating, review.reviewedAt, { desiredRetention: settings.desiredRetention, fuzz: FUZZ });
+      const after = reviewCard(before, input.rating, review.reviewedAt, { desiredRetention: settings.desiredRetention, fuzz: FUZZ, parameters });
       await tx.reviewCard.update({ where: { id: review.cardId }, data: { ...after, version: { increment: 1 } } });
       const { id: _id, ...rest } = review;
       // The new row is the review now in force: undo and a further re-rating name it.
