@@ -5,6 +5,7 @@ import { syncContent } from "@/lib/server/data/content-sync";
 import { createAccount, registerStudent, type SessionUser } from "@/lib/server/data/users";
 import { createClass, joinClass } from "@/lib/server/data/classes";
 import { getQuestionStatistics } from "@/lib/server/data/question-stats";
+import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import { itemStatistics, type ItemResponse, type ItemStats } from "@/lib/quiz/item-stats";
 import { fixtureContent, fixtureQuestions } from "../support/quiz-fixtures";
 
@@ -56,11 +57,15 @@ beforeAll(async () => {
   }
 });
 
-/** The reference: every answer in scope, in ("createdAt", "id") order, through `itemStatistics`. */
+/**
+ * The reference: every answer in scope, in ("createdAt", "id") order, through `itemStatistics`.
+ * Only questions of lessons the teacher may see count (decisions/0033): other suites share this
+ * database and leave answers on lessons they retired or that another instructor owns.
+ */
 async function referenceStatistics(scope: { classId?: string }): Promise<Map<string, ItemStats>> {
   const students = scope.classId ? (await db().enrollment.findMany({ where: { classId: scope.classId }, select: { userId: true } })).map((e) => e.userId) : null;
   const responses = await db().response.findMany({
-    where: students ? { attempt: { userId: { in: students } } } : {},
+    where: { question: { lesson: visibleLessonWhere(teacher) }, ...(students ? { attempt: { userId: { in: students } } } : {}) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { questionId: true, correct: true, answer: true, attempt: { select: { userId: true } } },
   });
