@@ -1,4 +1,5 @@
-import { demoAccount, expect, expectAccessible, signIn, test } from "./fixtures";
+import { devices } from "@playwright/test";
+import { demoAccount, expect, expectAccessible, signIn, signUpNewStudent, test } from "./fixtures";
 import { lessonSlugs } from "./db-oracle";
 
 test("a signed-out visitor reads the lesson list and a shared lesson, but quizzes and progress need sign-in @phone", async ({ page }) => {
@@ -48,4 +49,41 @@ test("the lesson list and lessons are in Chinese for a Chinese browser, signed o
   await expect(page.getByRole("link", { name: "登录后即可做测验" })).toBeVisible();
   await expectAccessible(page);
   await context.close();
+});
+
+test.describe("on a phone", () => {
+  const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = devices["Pixel 7"];
+  test.use({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch });
+
+  test("the Check answer button stays on screen under the tallest question @phone", async ({ page }) => {
+    await signUpNewStudent(page);
+    await page.goto(`/lessons/${lessonSlugs("en")[0]}`);
+    await page.getByRole("button", { name: /Quiz on this lesson/ }).click();
+    await expect(page).toHaveURL(/\/quiz\/[^/]+$/);
+    const nav = page.getByRole("navigation", { name: /questions/i }).getByRole("button");
+    const count = await nav.count();
+    // The question that reaches furthest down the page: the longest stem, or the tallest answer controls.
+    let tallest = { index: 0, bottom: -1, stem: 0 };
+    for (let i = 0; i < count; i++) {
+      await nav.nth(i).click();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const stem = (await page.locator("#question-stem").textContent())!.length;
+      const bottom = await page.locator("form[data-question-id]").evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
+      if (bottom > tallest.bottom) tallest = { index: i, bottom, stem };
+    }
+    await nav.nth(tallest.index).click();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const size = page.viewportSize()!;
+    console.log(`tallest question: stem ${tallest.stem} chars, its form ends ${Math.round(tallest.bottom)} px down; viewport ${size.height} px`);
+    await page.screenshot({ path: test.info().outputPath("phone-quiz-tallest.png") });
+    const check = page.getByRole("button", { name: "Check answer" });
+    await expect(check).toBeVisible();
+    // Below the sm breakpoint the button's row sticks to the bottom of the screen.
+    expect(await check.evaluate((el) => getComputedStyle(el.parentElement!).position)).toBe("sticky");
+    const box = (await check.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    await expectAccessible(page);
+  });
 });
