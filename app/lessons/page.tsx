@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/server/auth/session";
+import { lessonReader } from "@/lib/server/public-lessons";
 import { listLessons } from "@/lib/server/data/lessons";
 import { getTranslations } from "next-intl/server";
 
@@ -9,7 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LessonsPage() {
-  const user = await requireUser();
+  const user = await lessonReader();
   const [lessons, t] = await Promise.all([listLessons(user), getTranslations("lessons")]);
   return (
     <section aria-labelledby="lessons-heading" className="space-y-6">

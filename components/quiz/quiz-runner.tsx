@@ -102,10 +102,14 @@ export function QuizRunner({ view }: { view: AttemptView }) {
         <p role="alert" className="min-h-5 text-sm text-red-700">
           {error}
         </p>
+        {/* On a phone a long stem would push the button below the fold: there it stays at the
+            bottom of the screen while the question scrolls under it (in the form, so focus order holds). */}
         {!given && (
-          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-            {pending ? t("checking") : t("checkAnswer")}
-          </button>
+          <div className="sticky bottom-0 z-10 border-t border-slate-200 bg-slate-50 py-3 sm:static sm:border-0 sm:bg-transparent sm:py-0">
+            <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+              {pending ? t("checking") : t("checkAnswer")}
+            </button>
+          </div>
         )}
       </form>
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db";
 import { syncContent } from "@/lib/server/data/content-sync";
 import { createAccount, registerStudent, type SessionUser } from "@/lib/server/data/users";
 import { assign, createClass, joinClass } from "@/lib/server/data/classes";
-import { getLesson, listLessons } from "@/lib/server/data/lessons";
+import { getLesson, getLessonHead, listLessons } from "@/lib/server/data/lessons";
 import { listSectors } from "@/lib/server/data/sectors";
 import { startAttempt, getAttemptView } from "@/lib/server/data/attempts";
 import { quizOffer, sectorOffers } from "@/lib/server/data/quiz-offers";
@@ -92,6 +92,11 @@ describe(`documents added from the browser on ${provider}`, () => {
     expect(await getLesson(inClass, slug)).not.toBeNull();
     const attemptId = await startAttempt(inClass, { scope: "lesson", scopeId: slug, figuresOnly: false });
     expect((await getAttemptView(inClass, attemptId)).questions.length).toBeGreaterThan(0);
+    // A signed-out reader (public lessons, decisions/0037) sees the shared library only, published or not.
+    expect((await listLessons(null)).map((l) => l.slug)).toEqual(expect.arrayContaining([shared]));
+    expect((await listLessons(null)).map((l) => l.slug)).not.toContain(slug);
+    expect(await getLessonHead(null, slug)).toBeNull();
+    expect(await getLessonHead(null, shared)).not.toBeNull();
     for (const user of [otherClass, noClass, otherTeacher]) {
       expect(await getLesson(user, slug)).toBeNull();
       await expect(startAttempt(user, { scope: "lesson", scopeId: slug, figuresOnly: false })).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
-import { requireUser } from "@/lib/server/auth/session";
+import { lessonReader } from "@/lib/server/public-lessons";
 import { getLessonBodyHtml, getLessonHead } from "@/lib/server/data/lessons";
 import { decodeParamOrNotFound } from "@/lib/server/http";
 import { cachedLessonOffer } from "@/lib/server/data/quiz-offers";
@@ -15,7 +15,7 @@ import { HTML_LANG } from "@/i18n/config";
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const lesson = await getLessonHead(await requireUser(), decodeParamOrNotFound((await params).slug));
+  const lesson = await getLessonHead(await lessonReader(), decodeParamOrNotFound((await params).slug));
   return { title: lesson?.title ?? (await getTranslations("lessons"))("notFound") };
 }
 
@@ -23,12 +23,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 // by the lesson's content hash (docs/decisions/0027). Only the header's per-reader parts (the quiz
 // offer as the reader's instructor edited the bank, the buttons) are rendered per request.
 export default async function LessonPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await lessonReader();
   const lesson = await getLessonHead(user, decodeParamOrNotFound((await params).slug));
   if (!lesson) notFound();
   const [bodyHtml, offer, t, tQuiz, locale] = await Promise.all([
     getLessonBodyHtml(lesson),
-    editorFor(user).then((editor) => cachedLessonOffer(lesson.slug, editor)),
+    user ? editorFor(user).then((editor) => cachedLessonOffer(lesson.slug, editor)) : null,
     getTranslations("lessons"),
     getTranslations("quiz.start"),
     getLocale(),
@@ -53,6 +53,7 @@ export default async function LessonPage({ params }: Props) {
           {source ? " · " : ""}
           {source}
         </p>
+        {user && offer ? (
         <div lang={chrome}>
           <StartQuizButtons scope="lesson" scopeId={lesson.slug} label={tQuiz("lesson")} offer={offer} />
           <form action={studyLessonAction} className="mt-3">
@@ -63,6 +64,14 @@ export default async function LessonPage({ params }: Props) {
             <span className="ml-3 text-sm text-slate-600">{t("addToReviewsHint")}</span>
           </form>
         </div>
+        ) : (
+          // Signed out (public lessons, decisions/0037): the text only; quizzes and reviews need an account.
+          <p lang={chrome}>
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/lessons/${lesson.slug}`)}`} className="text-brand-700 underline">
+              {t("signInToQuiz")}
+            </Link>
+          </p>
+        )}
       </header>
       <div className="space-y-6" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
     </article>

@@ -1,4 +1,4 @@
-import { visibleLessonWhere } from "@/lib/server/data/visibility";
+import { lessonWhereFor, visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { cache } from "react";
 import { unstable_cache } from "next/cache";
@@ -23,9 +23,9 @@ export interface LessonDetail extends Omit<LessonSummary, "questionCount"> {
 }
 
 /** The lessons the viewer may see (decisions/0033): the shared library, their own, those published to their classes. */
-export async function listLessons(viewer: SessionUser): Promise<LessonSummary[]> {
+export async function listLessons(viewer: SessionUser | null): Promise<LessonSummary[]> {
   const rows = await db().lesson.findMany({
-    where: visibleLessonWhere(viewer),
+    where: lessonWhereFor(viewer),
     orderBy: [{ position: "asc" }, { title: "asc" }],
     select: {
       slug: true,
@@ -36,7 +36,7 @@ export async function listLessons(viewer: SessionUser): Promise<LessonSummary[]>
       ownerId: true,
     },
   });
-  return rows.map(({ _count, ownerId, ...row }) => ({ ...row, questionCount: _count.questions, own: ownerId !== null && ownerId === viewer.id }));
+  return rows.map(({ _count, ownerId, ...row }) => ({ ...row, questionCount: _count.questions, own: ownerId !== null && ownerId === viewer?.id }));
 }
 
 /** A lesson the viewer may see, or null (a page answers 404: another class's lesson is not there). */
@@ -58,16 +58,16 @@ export interface LessonHead extends Omit<LessonSummary, "questionCount"> {
 
 // Once per request: the page and its metadata both ask.
 const readLessonHead = cache(
-  (slug: string, viewerId: string, role: SessionUser["role"]): Promise<LessonHead | null> =>
+  (slug: string, viewerId: string | null, role: SessionUser["role"] | null): Promise<LessonHead | null> =>
     db().lesson.findFirst({
-      where: { slug, ...visibleLessonWhere({ id: viewerId, role }) },
+      where: { slug, ...lessonWhereFor(viewerId && role ? { id: viewerId, role } : null) },
       select: { slug: true, title: true, language: true, source: true, readingMinutes: true, contentHash: true },
     }),
 );
 
-/** A lesson the viewer may see (decisions/0033), or null: the page answers 404. */
-export async function getLessonHead(viewer: SessionUser, slug: string): Promise<LessonHead | null> {
-  return readLessonHead(slug, viewer.id, viewer.role);
+/** A lesson the viewer (null: signed out, shared library only) may see (decisions/0033), or null: the page answers 404. */
+export async function getLessonHead(viewer: SessionUser | null, slug: string): Promise<LessonHead | null> {
+  return readLessonHead(slug, viewer?.id ?? null, viewer?.role ?? null);
 }
 
 /** The lesson text as HTML, rendered from the version of the lesson the database holds now (null if none has that hash). */

@@ -21,3 +21,16 @@ export function visibleLessonWhere(viewer: Pick<SessionUser, "id" | "role">) {
 }
 
 export type VisibleLessons = ReturnType<typeof visibleLessonWhere>;
+
+/**
+ * A signed-out visitor (when public lessons are on, lib/server/public-lessons.ts) sees the shared
+ * library only: no lesson with an owner, nothing retired.
+ */
+export function anonymousLessonWhere() {
+  return { retiredAt: null, ownerId: null };
+}
+
+/** visibleLessonWhere for a signed-in viewer, anonymousLessonWhere for nobody (null). */
+export function lessonWhereFor(viewer: Pick<SessionUser, "id" | "role"> | null) {
+  return viewer ? visibleLessonWhere(viewer) : anonymousLessonWhere();
+}
