@@ -2,8 +2,8 @@ import { db } from "@/lib/server/db";
 
 /**
  * Deletes every lesson, sector and question with all that points at a question (progress, flags,
- * edits), children first. For suites that need the content tables to themselves: the integration run
- * shares one database between its files. A table that gains a reference to Question belongs here.
+ * edits, and the uploads and publications that point at a lesson), children first. For suites that need the content tables to themselves: the integration run
+ * shares one database between its files. A table that gains a reference to Question or Lesson belongs here.
  */
 export async function wipeContent() {
   await db().questionEditLog.deleteMany();
@@ -15,6 +15,8 @@ export async function wipeContent() {
   await db().attempt.deleteMany();
   await db().questionSector.deleteMany();
   await db().question.deleteMany();
+  await db().uploadedDocument.deleteMany();
+  await db().lessonPublication.deleteMany();
   await db().lesson.deleteMany();
   await db().sector.deleteMany();
 }
