@@ -15,17 +15,17 @@ async function createClass(page: Page, name: string): Promise<string> {
 }
 
 /** Builds the document on the upload page, checks its preview, publishes it to one class; returns the lesson's slug. */
-async function addAndPublish(page: Page, fill: () => Promise<void>, expected: { title: string; language: string }, className: string): Promise<string> {
+async function addAndPublish(page: Page, fill: () => Promise<void>, expected: { title: string; language: "en" | "zh" }, className: string): Promise<string> {
   await page.goto("/instructor/documents");
   await fill();
   await page.getByRole("button", { name: "Build the lesson" }).click();
   await expect(page).toHaveURL(/\/instructor\/documents\/[^/]+$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(expected.title);
-  await expect(page.getByText(new RegExp(`· ${expected.language} · \\d+ questions`))).toBeVisible();
+  await expect(page.getByText(new RegExp(`· ${expected.language === "zh" ? "Chinese" : "English"} · \\d+ questions`))).toBeVisible();
   await expect(page.getByRole("heading", { name: "Questions by type" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Quality report" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^Rejected drafts and why \(\d+\)$/ })).toBeVisible();
-  await expect(page.locator("details summary").filter({ hasText: /^figure-mc \(\d+\)$/ })).toBeVisible();
+  await expect(page.locator("details summary").filter({ hasText: /^figure, multiple choice \(\d+\)$/ })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath(`preview-${expected.language}-${Date.now()}.png`), fullPage: true });
   await page.getByLabel(className).check();

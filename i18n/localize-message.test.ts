@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localizeMessageIn } from "@/i18n/localize-message";
+import { documentError, UploadRefusal } from "@/lib/uploads/errors";
 import { parseReadAs, readAsText, serializeReadAs } from "@/lib/quiz/read-as";
 
 describe("server messages in the reader's language", () => {
@@ -11,6 +12,22 @@ describe("server messages in the reader's language", () => {
   it("reads the number out of the throttles' messages", () => {
     expect(localizeMessageIn("zh", "Too many sign-in attempts. Try again in 1 minute.")).toBe("登录尝试次数过多。请在 1 分钟后重试。");
     expect(localizeMessageIn("zh", "Too many new accounts from your network. Try again in 12 minutes.")).toBe("你的网络新建账号过多。请在 12 分钟后重试。");
+  });
+
+  it("words an error named by key in the reader's language, its numbers the locale's way", () => {
+    const tooMany = new UploadRefusal("tooManyDocuments", { limit: 5 });
+    expect(tooMany.message).toBe("You already have 5 documents, the most one instructor can keep. Delete one first.");
+    expect(localizeMessageIn("en", tooMany.message, tooMany.translation)).toBe(tooMany.message);
+    expect(localizeMessageIn("zh", tooMany.message, tooMany.translation)).toBe("你已经有 5 篇文档，这是每位教师可保存的上限。请先删除一篇。");
+    const one = new UploadRefusal("tooManyDocuments", { limit: 1 });
+    expect(one.message).toBe("You already have 1 document, the most one instructor can keep. Delete one first.");
+    const large = new UploadRefusal("fileTooLarge", { size: 12.34, limit: 10 });
+    expect(large.message).toBe("This file is 12.3 MB; the limit is 10 MB per file.");
+    expect(localizeMessageIn("zh", large.message, large.translation)).toBe("这个文件有 12.3 MB，每个文件的上限是 10 MB。");
+    const renamed = new UploadRefusal("notWhatItSays", { kind: "docx" });
+    expect(localizeMessageIn("zh", renamed.message, renamed.translation)).toBe("无论文件名怎么写，这个文件实际上都不是Word（.docx）文件。请重新另存为真正的Word（.docx）文件。");
+    const missing = documentError("NOT_FOUND", "noSuchDocument");
+    expect(localizeMessageIn("zh", missing.message, missing.translation)).toBe("这篇文档不存在。");
   });
 
   it("shows a message it does not know as it is", () => {

@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InstructorPage() {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const classes = await listTaughtClasses(user);
-  const t = await getTranslations("instructor.home");
+  const [t, tDocs] = await Promise.all([getTranslations("instructor.home"), getTranslations("documents")]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="instructor-heading" className="space-y-2">
@@ -27,7 +27,7 @@ export default async function InstructorPage() {
         </p>
         <p>
           <Link href="/instructor/documents" className="text-brand-700 underline">
-            Your documents: upload or paste a document to make a lesson
+            {tDocs("homeLink")}
           </Link>
         </p>
       </section>

@@ -1,10 +1,10 @@
 "use client";
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import { uploadDocumentAction, type UploadFormState } from "@/app/instructor/documents/actions";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { emptyFormState } from "@/components/ui/form-state";
-import { UPLOAD_TEXT as T } from "@/lib/uploads/messages";
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -12,13 +12,14 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export function UploadForm({ replaceId = null }: { replaceId?: string | null }) {
   const [state, action, pending] = useActionState<UploadFormState, FormData>(uploadDocumentAction.bind(null, replaceId), emptyFormState);
   const [tooLarge, setTooLarge] = useState("");
+  const t = useTranslations("documents");
   // One form per page (the list page adds, the preview page replaces), so field ids do not clash.
   const errors: Record<string, string> = tooLarge ? { ...state.errors, file: tooLarge } : state.errors;
   return (
     <form action={action} noValidate className="space-y-3" aria-busy={pending}>
       <div className="space-y-1">
         <label htmlFor="file" className="block text-sm font-medium text-slate-800">
-          {T.fileLabel}
+          {t("form.file")}
         </label>
         <input
           id="file"
@@ -30,7 +31,7 @@ export function UploadForm({ replaceId = null }: { replaceId?: string | null }) 
           // The server refuses a file over the limit too; saying so here saves sending it.
           onChange={(e) => {
             const f = e.currentTarget.files?.[0];
-            setTooLarge(f && f.size > MAX_FILE_BYTES ? T.fileTooLarge(`${(f.size / 1048576).toFixed(1)} MB`, `${MAX_FILE_BYTES / 1048576} MB`) : "");
+            setTooLarge(f && f.size > MAX_FILE_BYTES ? t("errors.fileTooLarge", { size: f.size / 1048576, limit: MAX_FILE_BYTES / 1048576 }) : "");
           }}
           className="block w-full text-sm"
         />
@@ -41,7 +42,7 @@ export function UploadForm({ replaceId = null }: { replaceId?: string | null }) 
       {!replaceId && (
         <div className="space-y-1">
           <label htmlFor="text" className="block text-sm font-medium text-slate-800">
-            {T.textLabel}
+            {t("form.text")}
           </label>
           <textarea id="text" name="text" rows={6} aria-invalid={errors.text ? true : undefined} aria-describedby="text-error" className="block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base" />
           <p id="text-error" aria-live="polite" className="min-h-5 text-sm text-red-700">
@@ -50,30 +51,30 @@ export function UploadForm({ replaceId = null }: { replaceId?: string | null }) 
         </div>
       )}
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field name="title" label={T.titleLabel} hint={T.titleHint} maxLength={200} error={errors.title} />
+        <Field name="title" label={t("form.title")} hint={t("form.titleHint")} maxLength={200} error={errors.title} />
         <div className="space-y-1">
           <label htmlFor="language" className="block text-sm font-medium text-slate-800">
-            {T.languageLabel}
+            {t("form.language")}
           </label>
           <select id="language" name="language" defaultValue="" aria-describedby="language-hint" className="block w-full rounded border border-slate-400 bg-white px-3 py-2 text-base">
-            <option value="">{T.languageAuto}</option>
-            <option value="en">English</option>
-            <option value="zh">中文 (Chinese)</option>
+            <option value="">{t("form.languageAuto")}</option>
+            <option value="en">{t("languages.en")}</option>
+            <option value="zh">{t("languages.zh")}</option>
           </select>
           <p id="language-hint" className="text-sm text-slate-600">
-            {T.languageHint}
+            {t("form.languageHint")}
           </p>
         </div>
-        <Field name="source" label={T.sourceLabel} hint={T.sourceHint} maxLength={300} error={errors.source} />
+        <Field name="source" label={t("form.source")} hint={t("form.sourceHint")} maxLength={300} error={errors.source} />
       </div>
       <Button type="submit" disabled={pending || !!tooLarge}>
-        {replaceId ? T.replace : T.build}
+        {replaceId ? t("form.replace") : t("form.build")}
       </Button>
       <div role="status" className="text-sm">
         {pending ? (
           <span className="flex items-center gap-2">
-            <progress aria-label={T.building} className="h-2 w-40" />
-            {T.building}
+            <progress aria-label={t("form.building")} className="h-2 w-40" />
+            {t("form.building")}
           </span>
         ) : (
           <span className="text-red-700">{state.ok ? "" : state.message}</span>

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { AppError } from "@/lib/server/errors";
+import { AppError, type MessageRef } from "@/lib/server/errors";
 import { localizeMessage } from "@/i18n/localize-message";
 
 // Server actions are public POST endpoints: anyone can call one with any arguments, signed out or
@@ -45,8 +45,8 @@ export function parseField<S extends z.ZodType>(schema: S, value: unknown): z.in
 }
 
 /** The failures an action expects: ours (AppError) and a schema's (z.ZodError). Anything else is a bug. */
-function knownFailure(error: unknown): { code: AppError["code"]; message: string; field?: string } | null {
-  if (error instanceof AppError) return { code: error.code, message: error.message, field: error.field };
+function knownFailure(error: unknown): { code: AppError["code"]; message: string; field?: string; translation?: MessageRef } | null {
+  if (error instanceof AppError) return { code: error.code, message: error.message, field: error.field, translation: error.translation };
   if (error instanceof z.ZodError) {
     const issue = error.issues[0];
     return { code: "INVALID", message: issue?.message ?? "That form could not be read.", field: issue?.path.length ? String(issue.path[0]) : undefined };
@@ -66,7 +66,7 @@ export async function actionState<T>(work: () => Promise<T>, failed: (message: s
   } catch (error) {
     const failure = knownFailure(error);
     if (!failure) throw error;
-    return failed(await localizeMessage(failure.message), failure.field);
+    return failed(await localizeMessage(failure.message, failure.translation), failure.field);
   }
 }
 

@@ -1,11 +1,22 @@
 /** The one error type of the data layer, mapped to form errors, 403/404 pages or HTTP codes at the edges. */
 export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED";
 
+/**
+ * A message kept in the message files: its full key ("documents.errors.noText") and values. An
+ * error that carries one is shown in the reader's language by the action that reports it (its
+ * `message` stays the English text, for logs and tests).
+ */
+export interface MessageRef {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
     readonly field?: string,
+    readonly translation?: MessageRef,
   ) {
     super(message);
     this.name = "AppError";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getCurrentUser } from "@/lib/server/auth/session";
-import { AppError, HTTP_STATUS } from "@/lib/server/errors";
+import { AppError, HTTP_STATUS, type MessageRef } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import type { JsonReply } from "@/lib/post-json";
 import { isSameOrigin } from "@/lib/server/same-origin";
@@ -9,7 +9,7 @@ import { localizeMessage } from "@/i18n/localize-message";
 
 const reply = <T>(body: JsonReply<T>, status = 200) => Response.json(body, { status });
 /** A refusal, its message in the reader's language (decisions/0025). */
-const refuse = async (error: string, status: number) => reply({ ok: false, error: await localizeMessage(error) }, status);
+const refuse = async (error: string, status: number, translation?: MessageRef) => reply({ ok: false, error: await localizeMessage(error, translation) }, status);
 
 /**
  * A JSON POST endpoint for the hot paths (answers), lighter than a server action. Checks, in order:
@@ -27,7 +27,7 @@ export async function jsonPost<S extends z.ZodType, T>(request: Request, schema:
   try {
     return reply<T>({ ok: true, ...(await handle(user, parsed.data)) });
   } catch (error) {
-    if (error instanceof AppError) return refuse(error.message, HTTP_STATUS[error.code]);
+    if (error instanceof AppError) return refuse(error.message, HTTP_STATUS[error.code], error.translation);
     throw error;
   }
 }

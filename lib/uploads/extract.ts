@@ -1,10 +1,11 @@
 // Reads an uploaded or pasted document into the plain text the content pipeline builds
 // (docs/content-format.md): one paragraph per line. Every refusal is an UploadRefusal with a
 // message for the field it concerns; nothing is stored before the text is read (decisions/0033).
-import { AppError } from "@/lib/server/errors";
 import { cjkShare } from "@/lib/quizgen/text";
 import { MAX_DOCUMENT_BYTES } from "@/lib/quizgen/build";
-import { UPLOAD_TEXT } from "@/lib/uploads/messages";
+import { megabytes, UploadRefusal } from "@/lib/uploads/errors";
+
+export { UploadRefusal };
 
 export const UPLOAD_KINDS = ["txt", "md", "docx", "pdf"] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number] | "paste";
@@ -12,20 +13,12 @@ export type UploadKind = (typeof UPLOAD_KINDS)[number] | "paste";
 /** The largest file accepted (bytes): a PDF or Word file carries much more than its text. */
 export const MAX_UPLOAD_FILE_BYTES = 10 * 1024 * 1024;
 
-/** A file or text the upload refuses: INVALID, with the form field the message belongs next to. */
-export class UploadRefusal extends AppError {
-  constructor(message: string, field: "file" | "text" = "file") {
-    super("INVALID", message, field);
-  }
-}
-
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 /** The kind a file name says, or a refusal naming what is accepted. */
 export function kindOfFileName(fileName: string): Exclude<UploadKind, "paste"> {
   const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
   const kind = UPLOAD_KINDS.find((k) => k === ext);
-  if (!kind) throw new UploadRefusal(UPLOAD_TEXT.wrongExtension(fileName));
+  if (!kind) throw new UploadRefusal("wrongExtension", { name: fileName });
   return kind;
 }
 
@@ -39,9 +32,9 @@ function utf8(bytes: Uint8Array, field: "file" | "text" = "file"): string {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new UploadRefusal(UPLOAD_TEXT.notUtf8, field);
+    throw new UploadRefusal("notUtf8", {}, field);
   }
-  if (text.includes("\u0000")) throw new UploadRefusal(UPLOAD_TEXT.notUtf8, field);
+  if (text.includes("\u0000")) throw new UploadRefusal("notUtf8", {}, field);
   return text.replace(/^\ufeff/, "");
 }
 
@@ -81,30 +74,30 @@ export function reflowLines(text: string): string {
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) throw new UploadRefusal(UPLOAD_TEXT.notWhatItSays("PDF"));
+  if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) throw new UploadRefusal("notWhatItSays", { kind: "pdf" });
   // An encryption dictionary in the trailer: refuse before the reader guesses at passwords.
-  if (Buffer.from(bytes).includes("/Encrypt")) throw new UploadRefusal(UPLOAD_TEXT.encryptedPdf);
+  if (Buffer.from(bytes).includes("/Encrypt")) throw new UploadRefusal("encryptedPdf");
   const { getDocumentProxy, extractText } = await import("unpdf");
   let pages: string[];
   try {
     const pdf = await getDocumentProxy(new Uint8Array(bytes));
     pages = (await extractText(pdf, { mergePages: false })).text;
   } catch (error) {
-    if ((error as Error).name === "PasswordException") throw new UploadRefusal(UPLOAD_TEXT.encryptedPdf);
-    throw new UploadRefusal(UPLOAD_TEXT.brokenFile("PDF"));
+    if ((error as Error).name === "PasswordException") throw new UploadRefusal("encryptedPdf");
+    throw new UploadRefusal("brokenFile", { kind: "pdf" });
   }
   return pages.map(reflowLines).join("\n");
 }
 
 async function docxText(bytes: Uint8Array): Promise<string> {
   // A .docx is a zip archive ("PK\3\4"); an old binary .doc or a renamed file is not.
-  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new UploadRefusal(UPLOAD_TEXT.notWhatItSays("Word (.docx)"));
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new UploadRefusal("notWhatItSays", { kind: "docx" });
   const mammoth = (await import("mammoth")).default;
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return value;
   } catch {
-    throw new UploadRefusal(UPLOAD_TEXT.brokenFile("Word (.docx)"));
+    throw new UploadRefusal("brokenFile", { kind: "docx" });
   }
 }
 
@@ -115,21 +108,21 @@ async function docxText(bytes: Uint8Array): Promise<string> {
  */
 export async function extractUpload(input: { kind: UploadKind; bytes: Uint8Array; fileName: string }): Promise<string> {
   const field = input.kind === "paste" ? "text" : "file";
-  if (input.bytes.byteLength > MAX_UPLOAD_FILE_BYTES) throw new UploadRefusal(UPLOAD_TEXT.fileTooLarge(mb(input.bytes.byteLength), mb(MAX_UPLOAD_FILE_BYTES)), field);
+  if (input.bytes.byteLength > MAX_UPLOAD_FILE_BYTES) throw new UploadRefusal("fileTooLarge", { size: megabytes(input.bytes.byteLength), limit: megabytes(MAX_UPLOAD_FILE_BYTES) }, field);
   let text: string;
   if (input.kind === "pdf") text = await pdfText(input.bytes);
   else if (input.kind === "docx") text = await docxText(input.bytes);
   else {
-    if (startsWith(input.bytes, [0x25, 0x50, 0x44, 0x46]) || startsWith(input.bytes, [0x50, 0x4b, 0x03, 0x04])) throw new UploadRefusal(UPLOAD_TEXT.notWhatItSays("text"), field);
+    if (startsWith(input.bytes, [0x25, 0x50, 0x44, 0x46]) || startsWith(input.bytes, [0x50, 0x4b, 0x03, 0x04])) throw new UploadRefusal("notWhatItSays", { kind: "text" }, field);
     text = utf8(input.bytes, field);
   }
   text = text.replace(/\r\n?/g, "\n");
   // A document's own front matter is not trusted: title, language and source come from the form.
   if (input.kind !== "pdf" && input.kind !== "docx") text = text.replace(/^---\n[\s\S]*?\n---[^\n]*\n?/, "");
   const letters = (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
-  if (letters < 20) throw new UploadRefusal(input.kind === "pdf" ? UPLOAD_TEXT.noTextInPdf : UPLOAD_TEXT.noText, field);
+  if (letters < 20) throw new UploadRefusal(input.kind === "pdf" ? "noTextInPdf" : "noText", {}, field);
   const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_DOCUMENT_BYTES) throw new UploadRefusal(UPLOAD_TEXT.textTooLarge(mb(bytes), mb(MAX_DOCUMENT_BYTES)), field);
+  if (bytes > MAX_DOCUMENT_BYTES) throw new UploadRefusal("textTooLarge", { size: megabytes(bytes), limit: megabytes(MAX_DOCUMENT_BYTES) }, field);
   return text;
 }
 

@@ -17,7 +17,7 @@ import { addDocument, deleteDocument, getDocumentPreview, listDocuments, publish
 import { fixtureContent } from "../support/quiz-fixtures";
 import { CHINESE_UPLOAD, ENGLISH_UPLOAD } from "../support/upload-texts";
 import { pdfOf } from "../support/upload-files";
-import { UPLOAD_TEXT } from "@/lib/uploads/messages";
+import documentsEn from "@/messages/en/documents.json";
 
 const provider = inject("databaseProvider");
 const uploads = mkdtempSync(path.join(os.tmpdir(), "quiz-uploads-"));
@@ -150,7 +150,7 @@ describe(`documents added from the browser on ${provider}`, () => {
   it("a refused file leaves nothing behind, and the per-instructor limits hold", async () => {
     const teacher = await createAccount({ name: "limits", email: `docs-limits-${provider}@example.com`, password: "long-enough-pw", role: "INSTRUCTOR" });
     const files = storedFiles();
-    await expect(addDocument(teacher, { kind: "pdf", fileName: "locked.pdf", bytes: await pdfOf(ENGLISH_UPLOAD, { encrypt: true }), title: "", language: "", source: "" })).rejects.toMatchObject({ message: UPLOAD_TEXT.encryptedPdf, field: "file" });
+    await expect(addDocument(teacher, { kind: "pdf", fileName: "locked.pdf", bytes: await pdfOf(ENGLISH_UPLOAD, { encrypt: true }), title: "", language: "", source: "" })).rejects.toMatchObject({ message: documentsEn.errors.encryptedPdf, field: "file", translation: { key: "documents.errors.encryptedPdf" } });
     await expect(addDocument(teacher, paste("Only a few words."))).rejects.toMatchObject({ code: "INVALID", field: "text" });
     expect(await db().uploadedDocument.count({ where: { ownerId: teacher.id } })).toBe(0);
     expect(await db().lesson.count({ where: { ownerId: teacher.id } })).toBe(0);
@@ -159,7 +159,7 @@ describe(`documents added from the browser on ${provider}`, () => {
     process.env.UPLOAD_MAX_DOCUMENTS = "1";
     try {
       await addDocument(teacher, paste(ENGLISH_UPLOAD));
-      await expect(addDocument(teacher, paste(CHINESE_UPLOAD))).rejects.toMatchObject({ message: UPLOAD_TEXT.tooManyDocuments(1) });
+      await expect(addDocument(teacher, paste(CHINESE_UPLOAD))).rejects.toMatchObject({ message: "You already have 1 document, the most one instructor can keep. Delete one first.", translation: { key: "documents.errors.tooManyDocuments", values: { limit: 1 } } });
     } finally {
       delete process.env.UPLOAD_MAX_DOCUMENTS;
     }

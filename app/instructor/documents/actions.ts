@@ -3,11 +3,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { actionId, actionOrFailurePage, actionState, formText } from "@/lib/server/action-input";
-import { AppError } from "@/lib/server/errors";
 import { addDocument, deleteDocument, publishDocument, type UploadInput } from "@/lib/server/data/documents";
-import { kindOfFileName, MAX_UPLOAD_FILE_BYTES, UploadRefusal } from "@/lib/uploads/extract";
+import { kindOfFileName, MAX_UPLOAD_FILE_BYTES } from "@/lib/uploads/extract";
+import { documentError, megabytes, UploadRefusal } from "@/lib/uploads/errors";
 import { MAX_DOCUMENT_BYTES } from "@/lib/quizgen/build";
-import { UPLOAD_TEXT } from "@/lib/uploads/messages";
+import { getTranslations } from "next-intl/server";
 
 export interface UploadFormState {
   ok: boolean;
@@ -15,21 +15,23 @@ export interface UploadFormState {
   errors: Record<string, string>;
 }
 
+const MAX_TITLE_LENGTH = 200;
+
 /** The form's file or pasted text, and its title, language and source, read without trusting them. */
 async function readUploadForm(formData: FormData): Promise<UploadInput> {
   const file = formData.get("file");
   const text = formText(formData, "text", MAX_DOCUMENT_BYTES);
   const hasFile = file instanceof File && file.size > 0;
-  if (hasFile && text.trim()) throw new UploadRefusal(UPLOAD_TEXT.notBoth);
-  if (!hasFile && !text.trim()) throw new UploadRefusal(UPLOAD_TEXT.chooseFileOrText);
+  if (hasFile && text.trim()) throw new UploadRefusal("notBoth");
+  if (!hasFile && !text.trim()) throw new UploadRefusal("chooseFileOrText");
   const title = formText(formData, "title", 1000).trim();
-  if (title.length > 200) throw new AppError("INVALID", UPLOAD_TEXT.titleTooLong, "title");
+  if (title.length > MAX_TITLE_LENGTH) throw documentError("INVALID", "titleTooLong", { max: MAX_TITLE_LENGTH }, "title");
   const language = formText(formData, "language", 10);
-  if (language !== "" && language !== "en" && language !== "zh") throw new AppError("INVALID", UPLOAD_TEXT.chooseLanguage, "language");
+  if (language !== "" && language !== "en" && language !== "zh") throw documentError("INVALID", "chooseLanguage", {}, "language");
   const source = formText(formData, "source", 1000).trim().slice(0, 300);
   if (!hasFile) return { kind: "paste", fileName: "pasted.txt", bytes: new TextEncoder().encode(text), title, language, source };
   const kind = kindOfFileName(file.name);
-  if (file.size > MAX_UPLOAD_FILE_BYTES) throw new UploadRefusal(UPLOAD_TEXT.fileTooLarge(`${(file.size / 1048576).toFixed(1)} MB`, `${MAX_UPLOAD_FILE_BYTES / 1048576} MB`));
+  if (file.size > MAX_UPLOAD_FILE_BYTES) throw new UploadRefusal("fileTooLarge", { size: megabytes(file.size), limit: megabytes(MAX_UPLOAD_FILE_BYTES) });
   return { kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), title, language, source };
 }
 
@@ -65,7 +67,7 @@ export async function publishDocumentAction(documentId: string, _previous: Uploa
       const classIds = formData.getAll("classId").map(actionId);
       await publishDocument(user, actionId(documentId), classIds);
       revalidatePath(`/instructor/documents/${documentId}`);
-      return { ok: true, message: UPLOAD_TEXT.published, errors: {} };
+      return { ok: true, message: (await getTranslations("documents.publish"))("published"), errors: {} };
     },
     (message, field) => ({ ok: false, message: field ? "" : message, errors: field ? { [field]: message } : {} }),
   );

@@ -1,24 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/server/auth/session";
 import { listDocuments } from "@/lib/server/data/documents";
 import { UploadForm } from "@/components/instructor/upload-form";
-import { UPLOAD_TEXT as T } from "@/lib/uploads/messages";
+import { TitledSection } from "@/components/ui/titled-section";
+import type { UploadKind } from "@/lib/uploads/extract";
 
-export const metadata: Metadata = { title: "Your documents" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("documents"))("title") };
+}
 
 export default async function DocumentsPage() {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const documents = await listDocuments(user);
+  const [documents, t, format] = await Promise.all([listDocuments(user), getTranslations("documents"), getFormatter()]);
   return (
     <div className="space-y-8">
-      <section aria-labelledby="documents-heading" className="space-y-2">
-        <h1 id="documents-heading" className="text-2xl font-semibold">
-          {T.pageTitle}
-        </h1>
-        <p className="text-slate-700">{T.intro}</p>
+      <TitledSection id="documents-heading" title={t("title")} level={1} className="space-y-2">
+        <p className="text-slate-700">{t("intro")}</p>
         {documents.length === 0 ? (
-          <p className="text-slate-700">{T.none}</p>
+          <p className="text-slate-700">{t("none")}</p>
         ) : (
           <ul className="space-y-2">
             {documents.map((d) => (
@@ -27,19 +28,21 @@ export default async function DocumentsPage() {
                   {d.title}
                 </Link>
                 <p className="text-sm text-slate-700">
-                  {d.kind} · {d.questionCount} questions · {T.publishedTo}: {d.classes.length ? d.classes.map((c) => c.name).join(", ") : T.notPublished}
+                  {t("listItem", {
+                    kind: t(`kinds.${d.kind as UploadKind}`),
+                    questions: d.questionCount,
+                    published: d.classes.length ? "yes" : "no",
+                    classes: format.list(d.classes.map((c) => c.name)),
+                  })}
                 </p>
               </li>
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="add-heading" className="space-y-3">
-        <h2 id="add-heading" className="text-xl font-semibold">
-          {T.addHeading}
-        </h2>
+      </TitledSection>
+      <TitledSection id="add-heading" title={t("addHeading")}>
         <UploadForm />
-      </section>
+      </TitledSection>
     </div>
   );
 }

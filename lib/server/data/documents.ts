@@ -4,7 +4,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { stringify as toYaml } from "yaml";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import { canTeach } from "@/lib/schemas/roles";
 import { buildBundle, type BuildStats } from "@/lib/quizgen/build";
@@ -12,7 +11,7 @@ import type { ContentBundle } from "@/lib/quizgen/schema";
 import { syncContent, type SyncReport } from "@/lib/server/data/content-sync";
 import { bundleToSyncInput } from "@/scripts/lib/bundle-to-sync";
 import { defaultTitle, detectLanguage, extractUpload, UploadRefusal, type UploadKind } from "@/lib/uploads/extract";
-import { UPLOAD_TEXT } from "@/lib/uploads/messages";
+import { documentError, megabytes } from "@/lib/uploads/errors";
 import { removeOriginal, storeOriginal, uploadLimits } from "@/lib/server/uploads-storage";
 
 /** Lessons added from the browser come after the shared library in lesson lists. */
@@ -39,7 +38,7 @@ export interface DocumentReport {
 }
 
 function requireTeacher(viewer: SessionUser) {
-  if (!canTeach(viewer.role)) throw new AppError("FORBIDDEN", UPLOAD_TEXT.onlyInstructors);
+  if (!canTeach(viewer.role)) throw documentError("FORBIDDEN", "onlyInstructors");
 }
 
 function lexiconYaml(): string {
@@ -51,7 +50,7 @@ function buildDocument(slug: string, text: string, meta: { title: string; langua
   const frontMatter = toYaml({ slug, title: meta.title, language: meta.language, ...(meta.source ? { source: meta.source } : {}) });
   const result = buildBundle([{ name: `${slug}.md`, text: `---\n${frontMatter}---\n${text}\n` }], lexiconYaml());
   const error = result.bundle.errors[0];
-  if (error) throw new UploadRefusal(UPLOAD_TEXT.buildFailed(error.message), "text");
+  if (error) throw new UploadRefusal("buildFailed", { message: error.message }, "text");
   return result;
 }
 
@@ -72,15 +71,15 @@ function reportOf(bundle: ContentBundle, stats: BuildStats, sync: SyncReport): D
 async function ownDocument(viewer: SessionUser, id: string) {
   requireTeacher(viewer);
   const doc = await db().uploadedDocument.findFirst({ where: { id, deletedAt: null, ...(viewer.role === "ADMIN" ? {} : { ownerId: viewer.id }) } });
-  if (!doc) throw new AppError("NOT_FOUND", UPLOAD_TEXT.noSuchDocument);
+  if (!doc) throw documentError("NOT_FOUND", "noSuchDocument");
   return doc;
 }
 
 async function refuseOverLimits(ownerId: string, addedBytes: number, replacing: { bytes: number } | null) {
   const { maxDocuments, maxTotalBytes } = uploadLimits();
   const kept = await db().uploadedDocument.aggregate({ where: { ownerId, deletedAt: null }, _count: { _all: true }, _sum: { bytes: true } });
-  if (!replacing && kept._count._all >= maxDocuments) throw new UploadRefusal(UPLOAD_TEXT.tooManyDocuments(maxDocuments));
-  if ((kept._sum.bytes ?? 0) - (replacing?.bytes ?? 0) + addedBytes > maxTotalBytes) throw new UploadRefusal(UPLOAD_TEXT.storageFull(`${Math.round(maxTotalBytes / 1048576)} MB`));
+  if (!replacing && kept._count._all >= maxDocuments) throw new UploadRefusal("tooManyDocuments", { limit: maxDocuments });
+  if ((kept._sum.bytes ?? 0) - (replacing?.bytes ?? 0) + addedBytes > maxTotalBytes) throw new UploadRefusal("storageFull", { limit: megabytes(maxTotalBytes) });
 }
 
 /**
@@ -165,7 +164,7 @@ export async function publishDocument(viewer: SessionUser, id: string, classIds:
   const doc = await ownDocument(viewer, id);
   const wanted = [...new Set(classIds)];
   const taught = await db().class.findMany({ where: { id: { in: wanted }, instructors: { some: { userId: doc.ownerId } } }, select: { id: true } });
-  if (taught.length !== wanted.length) throw new AppError("NOT_FOUND", "This class does not exist.");
+  if (taught.length !== wanted.length) throw documentError("NOT_FOUND", "noSuchClass");
   await db().$transaction([
     db().lessonPublication.deleteMany({ where: { lessonSlug: doc.lessonSlug, classId: { notIn: wanted } } }),
     ...wanted.map((classId) => db().lessonPublication.upsert({ where: { lessonSlug_classId: { lessonSlug: doc.lessonSlug, classId } }, create: { lessonSlug: doc.lessonSlug, classId }, update: {} })),

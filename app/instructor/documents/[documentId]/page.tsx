@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/server/auth/session";
 import { getDocumentPreview } from "@/lib/server/data/documents";
 import { decodeParamOrNotFound, orNotFound } from "@/lib/server/http";
@@ -7,24 +8,31 @@ import { lessonBodySchema } from "@/lib/schemas/lesson";
 import { UploadForm } from "@/components/instructor/upload-form";
 import { PublishForm } from "@/components/instructor/publish-form";
 import { ConfirmAction } from "@/components/instructor/confirm-action";
+import { TitledSection } from "@/components/ui/titled-section";
 import { deleteDocumentAction } from "@/app/instructor/documents/actions";
-import { UPLOAD_TEXT as T } from "@/lib/uploads/messages";
+import type { UploadKind } from "@/lib/uploads/extract";
 
-export const metadata: Metadata = { title: "Document preview" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("documents.preview"))("title") };
+}
 
 export default async function DocumentPreviewPage({ params }: { params: Promise<{ documentId: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const doc = await orNotFound(getDocumentPreview(user, decodeParamOrNotFound((await params).documentId)));
+  const [t, tDocs, tTypes, format] = await Promise.all([getTranslations("documents.preview"), getTranslations("documents"), getTranslations("instructor.questions.types"), getFormatter()]);
   const body = lessonBodySchema.parse(JSON.parse(doc.lesson.body));
   const lang = doc.lesson.language;
+  // A question type's name in the reader's language (the generator's id for one this version does not know).
+  const typeName = (type: string) => (tTypes.has(type as never) ? tTypes(type as never) : type);
   const byType = new Map<string, typeof doc.questions>();
   for (const q of doc.questions) byType.set(q.type, [...(byType.get(q.type) ?? []), q]);
   const checks = Object.entries(doc.report.checks).sort(([a], [b]) => a.localeCompare(b));
+  const sync = doc.report.sync.questions;
   return (
     <div className="space-y-8">
       <p className="text-sm">
         <Link href="/instructor/documents" className="text-brand-700 underline">
-          ← {T.pageTitle}
+          {t("back")}
         </Link>
       </p>
       <header className="space-y-1">
@@ -32,91 +40,86 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
           {doc.lesson.title}
         </h1>
         <p className="text-sm text-slate-700">
-          {T.preview} · {doc.kind} · {doc.fileName} · {(doc.bytes / 1024).toFixed(0)} KB · {lang} · {doc.questions.length} questions · {doc.report.figures} figures
-          {doc.lesson.source ? ` · ${doc.lesson.source}` : ""}
+          {t("meta", {
+            kind: tDocs(`kinds.${doc.kind as UploadKind}`),
+            fileName: doc.fileName,
+            kilobytes: doc.bytes / 1024,
+            language: tDocs(lang === "zh" ? "languages.zh" : "languages.en"),
+            questions: doc.questions.length,
+            figures: doc.report.figures,
+          })}
+          {doc.lesson.source ? <> · <span lang={lang}>{doc.lesson.source}</span></> : null}
         </p>
       </header>
-      <section aria-labelledby="publish-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="publish-heading" className="text-xl font-semibold">
-          {T.publishHeading}
-        </h2>
+      <TitledSection id="publish-heading" title={t("publishHeading")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <PublishForm documentId={doc.id} classes={doc.classes} publishedTo={doc.publishedTo} />
         <p className="text-sm">
           <Link href={`/lessons/${doc.lesson.slug}`} className="text-brand-700 underline">
-            {T.lessonHeading}: /lessons/{doc.lesson.slug}
+            {t("lessonLink", { path: `/lessons/${doc.lesson.slug}` })}
           </Link>
         </p>
-      </section>
-      <section aria-labelledby="questions-heading" className="space-y-3">
-        <h2 id="questions-heading" className="text-xl font-semibold">
-          {T.questionsHeading}
-        </h2>
+      </TitledSection>
+      <TitledSection id="questions-heading" title={t("questionsHeading")}>
         {[...byType].map(([type, questions]) => (
           <details key={type} className="rounded border border-slate-200 bg-white p-3" open={byType.size <= 3}>
-            <summary className="font-medium">
-              {type} ({questions.length})
-            </summary>
+            <summary className="font-medium">{t("typeCount", { type: typeName(type), count: questions.length })}</summary>
             <ol className="mt-2 list-decimal space-y-2 pl-6">
               {questions.map((q) => (
-                <li key={q.id}>
+                <li key={q.id} className="break-words">
                   <span lang={lang}>{q.stem}</span> → <strong lang={lang}>{q.answerText}</strong>{" "}
-                  <Link href={`/instructor/questions/${encodeURIComponent(q.id)}`} className="text-sm text-brand-700 underline">
-                    review
+                  <Link href={`/instructor/questions/${encodeURIComponent(q.id)}`} className="whitespace-nowrap text-sm text-brand-700 underline">
+                    {t("review")}
                   </Link>
                 </li>
               ))}
             </ol>
           </details>
         ))}
-      </section>
-      <section aria-labelledby="report-heading" className="space-y-2">
-        <h2 id="report-heading" className="text-xl font-semibold">
-          {T.reportHeading}
-        </h2>
-        <table className="text-sm">
-          <caption className="sr-only">{T.reportHeading}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="pr-4 text-left">check</th>
-              <th scope="col" className="pr-4 text-right">run</th>
-              <th scope="col" className="text-right">passed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {checks.map(([name, c]) => (
-              <tr key={name}>
-                <th scope="row" className="pr-4 text-left font-normal">{name}</th>
-                <td className="pr-4 text-right">{c.run}</td>
-                <td className="text-right">{c.run ? `${Math.round((100 * c.passed) / c.run)}%` : "—"}</td>
+      </TitledSection>
+      <TitledSection id="report-heading" title={t("reportHeading")} className="space-y-2">
+        <div className="overflow-x-auto">
+          <table className="text-sm">
+            <caption className="sr-only">{t("reportHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="pr-4 text-left">{t("check")}</th>
+                <th scope="col" className="whitespace-nowrap pr-4 text-right">{t("run")}</th>
+                <th scope="col" className="whitespace-nowrap text-right">{t("passed")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="text-sm text-slate-700">
-          questions: {doc.report.sync.questions.created} new, {doc.report.sync.questions.updated} changed, {doc.report.sync.questions.unchanged} unchanged, {doc.report.sync.questions.retired} retired
-        </p>
-      </section>
-      <section aria-labelledby="rejected-heading" className="space-y-2">
-        <h2 id="rejected-heading" className="text-xl font-semibold">
-          {T.rejectedHeading} ({doc.report.rejectedTotal})
-        </h2>
+            </thead>
+            <tbody>
+              {checks.map(([name, c]) => (
+                <tr key={name}>
+                  <th scope="row" className="pr-4 text-left font-normal">
+                    <code lang="en">{name}</code>
+                  </th>
+                  <td className="whitespace-nowrap pr-4 text-right">{format.number(c.run)}</td>
+                  <td className="whitespace-nowrap text-right">{c.run ? format.number(c.passed / c.run, { style: "percent" }) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="text-sm text-slate-700">{t("sync", { created: sync.created, updated: sync.updated, unchanged: sync.unchanged, retired: sync.retired })}</p>
+      </TitledSection>
+      <TitledSection id="rejected-heading" title={t("rejectedHeading", { count: doc.report.rejectedTotal })} className="space-y-2">
         <details className="rounded border border-slate-200 bg-white p-3">
-          <summary>{T.rejectedHeading}</summary>
+          <summary>{t("rejectedShow")}</summary>
+          <p className="mt-2 text-sm text-slate-600">{t("rejectedNote")}</p>
           <ul className="mt-2 space-y-2 text-sm">
             {doc.report.rejected.map((r, i) => (
-              <li key={i}>
-                <span className="text-slate-600">{r.type}</span> · <span lang={lang}>{r.stem}</span>
+              <li key={i} className="break-words">
+                <span className="text-slate-600">{typeName(r.type)}</span> · <span lang={lang}>{r.stem}</span>
                 <br />
-                <span className="text-slate-700">{r.reasons.join("; ")}</span>
+                <span className="text-slate-700" lang="en">
+                  {r.reasons.join("; ")}
+                </span>
               </li>
             ))}
           </ul>
         </details>
-      </section>
-      <section aria-labelledby="lesson-heading" className="space-y-2">
-        <h2 id="lesson-heading" className="text-xl font-semibold">
-          {T.lessonHeading}
-        </h2>
+      </TitledSection>
+      <TitledSection id="lesson-heading" title={t("lessonHeading")} className="space-y-2">
         <div lang={lang} className="max-h-96 space-y-2 overflow-y-auto rounded border border-slate-200 bg-white p-3" tabIndex={0} aria-labelledby="lesson-heading">
           {body.sections.map((s) => (
             <div key={s.id} className="space-y-1">
@@ -127,14 +130,11 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
             </div>
           ))}
         </div>
-      </section>
-      <section aria-labelledby="replace-heading" className="space-y-3">
-        <h2 id="replace-heading" className="text-xl font-semibold">
-          {T.replaceHeading}
-        </h2>
+      </TitledSection>
+      <TitledSection id="replace-heading" title={t("replaceHeading")}>
         <UploadForm replaceId={doc.id} />
-      </section>
-      <ConfirmAction label={T.deleteDocument} question={T.deleteConfirm} confirmLabel={T.deleteDocument} action={deleteDocumentAction.bind(null, doc.id)} />
+      </TitledSection>
+      <ConfirmAction label={t("delete")} question={t("deleteConfirm")} confirmLabel={t("delete")} action={deleteDocumentAction.bind(null, doc.id)} />
     </div>
   );
 }
