@@ -8,7 +8,7 @@ import { quizOffer, type QuizOffer } from "@/lib/server/data/quiz-offers";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { dayIn } from "@/lib/time-zone";
 import { leaveClassAction } from "./actions";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("classes"))("title") };
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ClassesPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const user = await requireUser();
   const { code = "" } = await searchParams;
-  const [classes, t, tQuiz] = await Promise.all([listMyAssignments(user), getTranslations("classes"), getTranslations("quiz.start")]);
+  const [classes, t, tQuiz] = await Promise.all([getLocale().then((locale) => listMyAssignments(user, locale)), getTranslations("classes"), getTranslations("quiz.start")]);
   // Each assigned quiz's button states what that quiz really gives (one look-up per lesson or sector).
   const editorId = await editorFor(user);
   const scopes = [...new Set(classes.flatMap((c) => c.assignments.map((a) => `${a.scope}:${a.scopeId}`)))];

@@ -1,18 +1,19 @@
 "use client";
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { assignAction } from "@/app/instructor/actions";
 import { emptyFormState } from "@/components/ui/form-state";
 
 interface Props {
   classId: string;
   lessons: { slug: string; title: string }[];
-  sectors: { id: string; nameEn: string }[];
+  sectors: { id: string; nameEn: string; nameZh: string }[];
 }
 
 export function AssignForm({ classId, lessons, sectors }: Props) {
   const [state, action, pending] = useActionState(assignAction.bind(null, classId), emptyFormState);
   const t = useTranslations("instructor.assign");
+  const locale = useLocale();
   return (
     <form action={action} noValidate className="flex flex-wrap items-start gap-3">
       <div>
@@ -31,7 +32,7 @@ export function AssignForm({ classId, lessons, sectors }: Props) {
           <optgroup label={t("sectors")}>
             {sectors.map((s) => (
               <option key={s.id} value={`sector:${s.id}`}>
-                {s.nameEn}
+                {locale === "zh" ? s.nameZh : s.nameEn}
               </option>
             ))}
           </optgroup>

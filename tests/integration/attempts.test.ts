@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { syncContent } from "@/lib/server/data/content-sync";
 import { registerStudent, type SessionUser } from "@/lib/server/data/users";
-import { finishAttempt, flagQuestion, getAttemptResult, getAttemptView, startAttempt, submitResponse } from "@/lib/server/data/attempts";
+import { attemptSubject, finishAttempt, flagQuestion, getAttemptResult, getAttemptView, startAttempt, submitResponse } from "@/lib/server/data/attempts";
 import type { Answer } from "@/lib/schemas/answer";
 import { fixtureContent } from "../support/quiz-fixtures";
 
@@ -95,6 +95,16 @@ describe(`quiz attempts on ${provider}`, () => {
     expect(await db().response.count({ where: { attemptId } })).toBe(1);
     // Every caller is told the grade of the one answer that was kept.
     expect(new Set(results.map((r) => r.correct)).size).toBe(1);
+  });
+
+  it("a sector quiz is titled with the sector's name in the reader's language; a lesson quiz with the lesson's title", async () => {
+    const user = await registerStudent({ name: "Titles", email: `titles-${provider}@example.com`, password: "long-enough-pw" });
+    const sectorQuiz = await startAttempt(user, { scope: "sector", scopeId: "agriculture", figuresOnly: false });
+    expect(await attemptSubject(user, sectorQuiz, "zh")).toBe("农业");
+    expect(await attemptSubject(user, sectorQuiz, "en")).toBe("Agriculture");
+    expect(await attemptSubject(other, sectorQuiz, "zh")).toBeNull();
+    const lessonQuiz = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });
+    expect(await attemptSubject(user, lessonQuiz, "zh")).toBe((await db().lesson.findUniqueOrThrow({ where: { slug: "rice" } })).title);
   });
 
   it("finishing twice at once stores one score", async () => {

@@ -43,6 +43,16 @@ describe(`classes on ${provider}`, () => {
     expect((await listTaughtClasses(admin)).map((c) => c.id)).toContain(cls.id);
   });
 
+  it("a sector assignment is named in the reader's language (the sector list's own names)", async () => {
+    const cls = await createClass(teacher, "Sector names");
+    await joinClass(student, cls.joinCode);
+    await assign(teacher, cls.id, { scope: "sector", scopeId: "agriculture", dueAt: null });
+    expect((await getClassOverview(teacher, cls.id, new Date(), "zh")).assignments).toMatchObject([{ scope: "sector", title: "农业" }]);
+    expect((await getClassOverview(teacher, cls.id)).assignments).toMatchObject([{ scope: "sector", title: "Agriculture" }]);
+    const zh = (await listMyAssignments(student, "zh")).find((c) => c.id === cls.id);
+    expect(zh?.assignments).toMatchObject([{ scope: "sector", scopeId: "agriculture", title: "农业" }]);
+  });
+
   it("only the class's instructors (and admins) manage it; students can leave", async () => {
     const cls = await createClass(teacher, "Managed");
     await joinClass(student, cls.joinCode);

@@ -4,12 +4,12 @@ import { requireUser } from "@/lib/server/auth/session";
 import { attemptSubject, getAttemptView } from "@/lib/server/data/attempts";
 import { AppError } from "@/lib/server/errors";
 import { QuizRunner } from "@/components/quiz/quiz-runner";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 type Props = { params: Promise<{ attemptId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const subject = await attemptSubject(await requireUser(), (await params).attemptId);
+  const subject = await attemptSubject(await requireUser(), (await params).attemptId, await getLocale());
   const t = await getTranslations("quiz");
   return { title: subject ? t("title", { subject }) : t("titlePlain") };
 }

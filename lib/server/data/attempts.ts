@@ -14,6 +14,8 @@ import { addCardsForMissedAnswers } from "@/lib/server/data/review";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
 import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
+import { sectorName } from "@/lib/server/data/scope-titles";
+import type { Locale } from "@/i18n/config";
 
 export type { QuizScope } from "@/lib/quiz/question";
 import type { QuizScope } from "@/lib/quiz/question";
@@ -102,12 +104,13 @@ async function ownedAttempt(viewer: SessionUser, attemptId: string, client: Db |
 
 
 
-/** What the attempt is a quiz on, as the student knows it: the lesson's title or the sector's name. */
-export async function attemptSubject(viewer: SessionUser, attemptId: string): Promise<string | null> {
+/** What the attempt is a quiz on, as the student knows it: the lesson's title or the sector's name (in the reader's language). */
+export async function attemptSubject(viewer: SessionUser, attemptId: string, locale: Locale = "en"): Promise<string | null> {
   const attempt = await db().attempt.findUnique({ where: { id: attemptId }, select: { userId: true, scope: true, scopeId: true } });
   if (!attempt || attempt.userId !== viewer.id) return null;
   if (attempt.scope === "lesson") return (await db().lesson.findUnique({ where: { slug: attempt.scopeId }, select: { title: true } }))?.title ?? null;
-  return (await db().sector.findUnique({ where: { id: attempt.scopeId }, select: { nameEn: true } }))?.nameEn ?? null;
+  const sector = await db().sector.findUnique({ where: { id: attempt.scopeId }, select: { nameEn: true, nameZh: true } });
+  return sector ? sectorName(sector, locale) : null;
 }
 
 /** An attempt's questions (with the viewer's review edits applied) and the answers given so far, by question id. */

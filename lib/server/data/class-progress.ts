@@ -12,6 +12,7 @@ import { inChunks } from "@/lib/server/data/in-chunks";
 import { activeFor } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { scopeTitles } from "@/lib/server/data/scope-titles";
+import type { Locale } from "@/i18n/config";
 import { storedAnswerAsSeen } from "@/lib/quiz/answer-text";
 import type { QuizQuestion } from "@/lib/quiz/question";
 
@@ -42,7 +43,7 @@ export interface ClassOverview {
 }
 
 /** The class table: students × assignments, counting class work only. Instructors of the class (and admins) only. */
-export async function getClassOverview(viewer: SessionUser, classId: string, now = new Date()): Promise<ClassOverview> {
+export async function getClassOverview(viewer: SessionUser, classId: string, now = new Date(), locale: Locale = "en"): Promise<ClassOverview> {
   const cls = await requireClassInstructor(viewer, classId);
   const work = await loadClassWork(classId);
   const { assignments } = work;
@@ -50,7 +51,7 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
   // The class's instructor sees the bank with their own edits and retirements (decisions/0019).
   const active = activeFor(await editorFor(viewer), visibleLessonWhere(viewer));
   const [title, available] = await Promise.all([
-    scopeTitles(assignments),
+    scopeTitles(assignments, locale),
     // Each assignment's active questions: mastery needs enough distinct ones answered (decisions/0106).
     Promise.all(assignments.map((a) => db().question.count({ where: a.scope === "lesson" ? { ...active, lessonSlug: a.scopeId } : { ...active, sectors: { some: { sectorId: a.scopeId } } } }))),
   ]);
@@ -96,7 +97,7 @@ export async function getClassOverview(viewer: SessionUser, classId: string, now
 }
 
 /** A student's class work (class-work.ts) and its answers, wrong answers with their source sentence. */
-export async function getStudentDrilldown(viewer: SessionUser, classId: string, studentId: string) {
+export async function getStudentDrilldown(viewer: SessionUser, classId: string, studentId: string, locale: Locale = "en") {
   const { timeZone } = await requireClassInstructor(viewer, classId);
   const enrolled = await db().enrollment.findUnique({ where: { classId_userId: { classId, userId: studentId } }, select: { user: { select: { id: true, name: true, email: true } } } });
   if (!enrolled) throw new AppError("NOT_FOUND", "This student is not in the class.");
@@ -109,7 +110,7 @@ export async function getStudentDrilldown(viewer: SessionUser, classId: string, 
       responses: { orderBy: { createdAt: "asc" }, select: { questionId: true, correct: true, answer: true, readAs: true, timeTakenMs: true, question: { select: { lessonSlug: true, payload: true } } } },
     },
   });
-  const title = await scopeTitles(attempts);
+  const title = await scopeTitles(attempts, locale);
   return {
     student: enrolled.user,
     /** The class's zone: the page shows times there. */

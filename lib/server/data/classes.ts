@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/server/data/users";
 import { canTeach } from "@/lib/schemas/roles";
 import { isClassWork, scoredAttempt } from "@/lib/server/data/class-work";
 import { scopeTitles } from "@/lib/server/data/scope-titles";
+import type { Locale } from "@/i18n/config";
 import { knownTimeZone } from "@/lib/time-zone";
 
 /** A due date already over is refused where it is entered (decisions/0023). */
@@ -120,7 +121,7 @@ export async function removeAssignment(viewer: SessionUser, classId: string, ass
  * The viewer's classes and what is assigned in them, with the viewer's score on each as the class
  * counts it: the first finished quiz on it started after it was set and after joining (class-work.ts).
  */
-export async function listMyAssignments(viewer: SessionUser) {
+export async function listMyAssignments(viewer: SessionUser, locale: Locale = "en") {
   const enrollments = await db().enrollment.findMany({
     where: { userId: viewer.id },
     select: { joinedAt: true, class: { select: { id: true, name: true, timeZone: true, assignments: { orderBy: { createdAt: "asc" }, select: { id: true, scope: true, scopeId: true, dueAt: true, createdAt: true } } } } },
@@ -129,7 +130,7 @@ export async function listMyAssignments(viewer: SessionUser) {
     where: { userId: viewer.id, finishedAt: { not: null } },
     select: { id: true, userId: true, scope: true, scopeId: true, startedAt: true, finishedAt: true, score: true },
   });
-  const title = await scopeTitles(enrollments.flatMap((e) => e.class.assignments));
+  const title = await scopeTitles(enrollments.flatMap((e) => e.class.assignments), locale);
   return enrollments.map(({ joinedAt, class: c }) => ({
     ...c,
     assignments: c.assignments.map((a) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/server/auth/session";
 import { getClassOverview } from "@/lib/server/data/class-progress";
 import { now } from "@/lib/server/clock";
@@ -31,7 +31,7 @@ const NEEDS_HELP_KEYS: Record<string, "lowScore" | "missing" | "inactive"> = {
 export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const { classId } = await params;
-  const overview = await orNotFound(getClassOverview(user, classId, await now()));
+  const overview = await orNotFound(getClassOverview(user, classId, await now(), await getLocale()));
   const [lessons, sectors] = await Promise.all([listLessons(user), listSectors(user)]);
   const joinLink = `${siteOrigin(await headers())}/classes?code=${overview.joinCode}`;
   const [t, tt, format] = await Promise.all([getTranslations("instructor.class"), getTranslations("instructor.table"), getFormatter()]);

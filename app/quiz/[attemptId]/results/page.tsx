@@ -7,12 +7,12 @@ import { AppError } from "@/lib/server/errors";
 import { ResultsItemFeedback } from "@/components/quiz/results-item-feedback";
 import { FlagForm } from "@/components/quiz/flag-form";
 import { startQuizAction } from "@/app/quiz/actions";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 type Props = { params: Promise<{ attemptId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const subject = await attemptSubject(await requireUser(), (await params).attemptId);
+  const subject = await attemptSubject(await requireUser(), (await params).attemptId, await getLocale());
   const t = await getTranslations("quiz.results");
   return { title: subject ? t("title", { subject }) : t("titlePlain") };
 }

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StudentDrilldownPage({ params }: { params: Promise<{ classId: string; studentId: string }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
   const { classId, studentId } = await params;
-  const { student, attempts, timeZone } = await orNotFound(getStudentDrilldown(user, classId, studentId));
+  const { student, attempts, timeZone } = await orNotFound(getStudentDrilldown(user, classId, studentId, await getLocale()));
   const [t, back, format, locale] = await Promise.all([getTranslations("instructor.student"), getTranslations("instructor.back"), getFormatter(), getLocale()]);
   // Times in the class's time zone, written the reader's way.
   const when = (d: Date) => format.dateTime(d, { timeZone, dateStyle: "medium", timeStyle: "short" });
