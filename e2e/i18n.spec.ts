@@ -1,5 +1,6 @@
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
-import { lessonSlugs, userLocale } from "./db-oracle";
+import { lessonSlugs, questionPayload, userLocale } from "./db-oracle";
 import { answerCurrentQuestion, type QuizLabels } from "./quiz-helpers";
 
 // The student flow in each interface language, chosen by the browser's Accept-Language
@@ -15,7 +16,7 @@ interface Chrome {
   quiz: QuizLabels & { lessonButton: RegExp; sectorButton: RegExp; questionsNav: string; questionOf: (n: number, total: number) => string; nextQuestion: string; skip: string; finishNow: RegExp; finishOrResults: RegExp; readInLesson: string };
   results: { heading: string; score: RegExp; notAnswered: string; yourAnswer: string };
   review: { heading: string; added: RegExp; addButton: string; rated: RegExp; next: string };
-  dashboard: { heading: string; chart: string; sectorAnswers: RegExp; one: string; many: string };
+  dashboard: { heading: string; chart: string; sectorAnswers: RegExp; one: string; many: string; day: RegExp };
 }
 
 const CHROME: Chrome[] = [
@@ -40,7 +41,7 @@ const CHROME: Chrome[] = [
       correct: "Correct",
       wrong: "Not quite",
       lessonButton: /^Quiz on this lesson \(\d+ questions?\)$/,
-      sectorButton: /^Quiz on .+ \(\d+ questions?\)$/,
+      sectorButton: /^Quiz on (.+) \(\d+ questions?\)$/,
       questionsNav: "Questions",
       questionOf: (n, total) => `Question ${n} of ${total}`,
       nextQuestion: "Next question",
@@ -51,7 +52,7 @@ const CHROME: Chrome[] = [
     },
     results: { heading: "Your results", score: /^1 of \d+ correct \(\d+%\)$/, notAnswered: "Not answered", yourAnswer: "Your answer" },
     review: { heading: "Review", added: /Added \d+ facts? from the lesson|already in your reviews/, addButton: "Add to my reviews", rated: /^Rated (Good|Again): this card comes back in \d+ (minutes?|hours?|days?)\.$/, next: "Next card" },
-    dashboard: { heading: "Your progress", chart: "Scores over time", sectorAnswers: /\((\d+) (answers?)\)/, one: "answer", many: "answers" },
+    dashboard: { heading: "Your progress", chart: "Scores over time", sectorAnswers: /\((\d+) (answers?)\)/, one: "answer", many: "answers", day: /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/ },
   },
   {
     browserLocale: "zh-CN",
@@ -74,7 +75,7 @@ const CHROME: Chrome[] = [
       correct: "正确",
       wrong: "不太对",
       lessonButton: /^本课测验（\d+ 道题）$/,
-      sectorButton: /^.+测验（\d+ 道题）$/,
+      sectorButton: /^(.+)测验（\d+ 道题）$/,
       questionsNav: "题目",
       questionOf: (n, total) => `第 ${n} 题，共 ${total} 题`,
       nextQuestion: "下一题",
@@ -85,9 +86,20 @@ const CHROME: Chrome[] = [
     },
     results: { heading: "你的结果", score: /^答对 1 题，共 \d+ 题（\d+%）$/, notAnswered: "未作答", yourAnswer: "你的答案" },
     review: { heading: "复习", added: /已将课程中的 \d+ 个知识点|已经在你的复习中/, addButton: "加入我的复习", rated: /^评为(良好|重来)：这张卡片将在\d+ (分钟|小时|天)后再次出现。$/, next: "下一张" },
-    dashboard: { heading: "我的进度", chart: "成绩变化", sectorAnswers: /（(\d+) (个回答)）/, one: "个回答", many: "个回答" },
+    dashboard: { heading: "我的进度", chart: "成绩变化", sectorAnswers: /（(\d+) (个回答)）/, one: "个回答", many: "个回答", day: /^\d{4}年\d{1,2}月\d{1,2}日$/ },
   },
 ];
+
+/**
+ * After "Check answer", the question's source sentence is shown once: in the stem or in the
+ * feedback's quote, never again in the explanation under it.
+ */
+async function expectSourceOnce(page: Page, questionId: string, readInLesson: string) {
+  const quote = (questionPayload(questionId).source as { quote: string }).quote;
+  const panel = page.getByRole("status").filter({ has: page.getByRole("link", { name: readInLesson }) });
+  const shown = `${await page.locator("#question-stem").innerText()}\n${await panel.innerText()}`;
+  expect(shown.split(quote).length - 1, shown).toBe(1);
+}
 
 for (const c of CHROME) {
   test.describe(`the student flow with the browser in ${c.browserLocale}`, () => {
@@ -129,12 +141,14 @@ for (const c of CHROME) {
       const total = await page.getByRole("navigation", { name: c.quiz.questionsNav }).locator("li").count();
       expect(total).toBeGreaterThanOrEqual(3);
       await expect(page.getByText(c.quiz.questionOf(1, total), { exact: true })).toBeVisible();
-      await answerCurrentQuestion(page, true, c.quiz);
+      const first = await answerCurrentQuestion(page, true, c.quiz);
       await expect(page.getByRole("link", { name: c.quiz.readInLesson })).toBeVisible();
+      await expectSourceOnce(page, first.id, c.quiz.readInLesson);
       await expectAccessible(page);
       await page.getByRole("button", { name: c.quiz.nextQuestion }).click();
       await expect(page.getByText(c.quiz.questionOf(2, total), { exact: true })).toBeVisible();
-      await answerCurrentQuestion(page, false, c.quiz);
+      const second = await answerCurrentQuestion(page, false, c.quiz);
+      await expectSourceOnce(page, second.id, c.quiz.readInLesson);
       await page.getByRole("button", { name: c.quiz.nextQuestion }).click();
       await expect(page.getByRole("button", { name: c.quiz.skip })).toBeVisible();
       await page.getByRole("button", { name: c.quiz.finishNow }).click();
@@ -163,7 +177,11 @@ for (const c of CHROME) {
       await page.goto("/sectors");
       const sector = page.locator("li[id]").filter({ has: page.getByRole("button", { name: c.quiz.sectorButton }) }).first();
       const sectorId = (await sector.getAttribute("id"))!;
+      const sectorName = (await sector.getByRole("button", { name: c.quiz.sectorButton }).innerText()).trim().match(c.quiz.sectorButton)![1];
       await sector.getByRole("button", { name: c.quiz.sectorButton }).click();
+      // The quiz page's title names the sector as the sectors page does, in the interface's language.
+      await expect(page.locator("form[data-question-id]")).toBeVisible();
+      expect(await page.title()).toContain(sectorName);
       await answerCurrentQuestion(page, true, c.quiz);
       // A sector with a single question offers "See results" straight away.
       await page.getByRole("button", { name: c.quiz.finishOrResults }).click();
@@ -178,6 +196,11 @@ for (const c of CHROME) {
       expect(match, line).not.toBeNull();
       expect(Number(match![1]), line).toBeGreaterThanOrEqual(1);
       expect(match![2], line).toBe(Number(match![1]) === 1 ? c.dashboard.one : c.dashboard.many);
+      // The chart's dates the interface's way, not ISO; a lesson's time on one line in its narrow column.
+      await expect(page.locator("figure figcaption tbody tr td:nth-child(2)").first()).toHaveText(c.dashboard.day);
+      const time = page.locator(`[data-testid="lesson-row-${slug}"] td`).last();
+      const lineHeight = await time.locator("span").evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+      expect((await time.locator("span").boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
       await expectAccessible(page);
     });
   });

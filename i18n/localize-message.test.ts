@@ -25,7 +25,7 @@ describe("server messages in the reader's language", () => {
     expect(large.message).toBe("This file is 12.3 MB; the limit is 10 MB per file.");
     expect(localizeMessageIn("zh", large.message, large.translation)).toBe("这个文件有 12.3 MB，每个文件的上限是 10 MB。");
     const renamed = new UploadRefusal("notWhatItSays", { kind: "docx" });
-    expect(localizeMessageIn("zh", renamed.message, renamed.translation)).toBe("无论文件名怎么写，这个文件实际上都不是Word（.docx）文件。请重新另存为真正的Word（.docx）文件。");
+    expect(localizeMessageIn("zh", renamed.message, renamed.translation)).toBe("无论文件名怎么写，这个文件实际上都不是 Word（.docx）文件。请重新另存为真正的 Word（.docx）文件。");
     const missing = documentError("NOT_FOUND", "noSuchDocument");
     expect(localizeMessageIn("zh", missing.message, missing.translation)).toBe("这篇文档不存在。");
   });

@@ -14,11 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const percent = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)}%`);
 
-/** A value cell that, on a phone, shows its column's name above the value (the header row is hidden there). */
+/**
+ * A value cell that, on a phone, shows its column's name above the value (the header row is hidden
+ * there). The value (a number, a duration: "0 秒") never wraps inside a narrow column.
+ */
 function LessonCell({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <td data-label={label} className="before:block before:text-xs before:text-slate-600 before:content-[attr(data-label)] sm:p-2 sm:before:hidden">
-      {children}
+      <span className="whitespace-nowrap">{children}</span>
     </td>
   );
 }

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { QuizSubject } from "@/lib/server/data/progress";
 import { QuizSubjectName } from "@/components/quiz-subject";
 
@@ -8,14 +8,15 @@ interface Point {
   subject: QuizSubject;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 /**
  * Scores over time as a small SVG line with labelled axes; each point carries its number, which
  * the table under it names (date, quiz, score), so the chart reads without hovering.
  */
 export function ScoreChart({ points }: { points: Point[] }) {
   const t = useTranslations("dashboard.chart");
+  const format = useFormatter();
+  // A day the reader's way ("Dec 1, 2026", "2026年12月1日"), not the ISO date.
+  const day = (d: Date) => format.dateTime(d, { year: "numeric", month: "short", day: "numeric" });
   if (points.length === 0) return <p className="text-slate-700">{t("empty")}</p>;
   const width = 600;
   const height = 190;
@@ -79,7 +80,7 @@ export function ScoreChart({ points }: { points: Point[] }) {
                 <td className="p-1">
                   <QuizSubjectName subject={p.subject} />
                 </td>
-                <td className="p-1">{Math.round(p.score * 100)}%</td>
+                <td className="p-1 whitespace-nowrap">{format.number(p.score, { style: "percent" })}</td>
               </tr>
             ))}
           </tbody>

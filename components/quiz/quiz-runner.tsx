@@ -113,7 +113,7 @@ export function QuizRunner({ view }: { view: AttemptView }) {
         )}
       </form>
 
-      {given && <FeedbackPanel feedback={given} language={question.language} />}
+      {given && <FeedbackPanel feedback={given} language={question.language} stem={question.stem} />}
 
       <div className="flex flex-wrap gap-3">
         {index > 0 && (

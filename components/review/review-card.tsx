@@ -96,7 +96,7 @@ export function ReviewCard({ card }: Props) {
       </form>
       {result && rating && (
         <>
-          <FeedbackPanel feedback={result.feedback} language={question.language} />
+          <FeedbackPanel feedback={result.feedback} language={question.language} stem={question.stem} />
           <div className="space-y-2">
             <p aria-live="polite" data-testid="review-rating">
               {t.rich("rated", {

@@ -3,7 +3,8 @@ import type { Language } from "@/lib/quizgen/schema";
 import type { Feedback } from "./question";
 
 /**
- * What a results-page item adds to its stem, so the source sentence is shown once: the quote only
+ * What an answered question's feedback adds to its stem (on the results page, and after "Check
+ * answer" in a quiz or a review), so the source sentence is shown once: the quote only
  * when the stem does not already hold it word for word (true-false and "which sector" stems do),
  * and the explanation without its "The lesson says: “…”" copy of the same sentence.
  */
