@@ -47,7 +47,7 @@ test("an instructor with a Chinese browser uploads, previews, publishes and dele
   await signInAsInstructor(page);
   const className = `语文 ${Date.now() % 1_000_000}`;
   await page.goto("/instructor");
-  await page.getByLabel("新班级名称").fill(className);
+  await page.locator("main").getByLabel("新班级名称").fill(className);
   await page.getByRole("button", { name: "创建班级" }).click();
   await expect(page).toHaveURL(/\/instructor\/classes\/[^/]+$/);
 
@@ -58,19 +58,19 @@ test("an instructor with a Chinese browser uploads, previews, publishes and dele
   await expect(page).toHaveTitle(/我的文档/);
   await expect(page.getByRole("heading", { level: 1, name: "我的文档" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "添加文档" })).toBeVisible();
-  for (const label of [FILE_LABEL, "或粘贴文字", "标题", "语言", "来源"]) await expect(page.getByLabel(label, { exact: true })).toBeVisible();
-  await expect(page.getByLabel("语言", { exact: true }).locator("option")).toHaveText(["自动", "英文", "中文"]);
+  for (const label of [FILE_LABEL, "或粘贴文字", "标题", "语言", "来源"]) await expect(page.locator("main").getByLabel(label, { exact: true })).toBeVisible();
+  await expect(page.locator("main").getByLabel("语言", { exact: true }).locator("option")).toHaveText(["自动", "英文", "中文"]);
 
   // Refusals next to the field, in Chinese: the browser's (too large, before sending) and the server's.
-  await page.getByLabel(FILE_LABEL).setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(11 * 1024 * 1024, 0x61) });
+  await page.locator("main").getByLabel(FILE_LABEL).setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(11 * 1024 * 1024, 0x61) });
   await expect(page.locator("#file-error")).toHaveText("这个文件有 11.0 MB，每个文件的上限是 10 MB。");
   await expect(page.getByRole("button", { name: "生成课程" })).toBeDisabled();
-  await page.getByLabel(FILE_LABEL).setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from(ENGLISH_UPLOAD) });
+  await page.locator("main").getByLabel(FILE_LABEL).setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from(ENGLISH_UPLOAD) });
   await page.getByRole("button", { name: "生成课程" }).click();
   await expect(page.locator("#file-error")).toHaveText("无论文件名怎么写，这个文件实际上都不是 PDF 文件。请重新另存为真正的 PDF 文件。");
-  await expect(page.getByLabel(FILE_LABEL)).toHaveAttribute("aria-invalid", "true");
-  await page.getByLabel(FILE_LABEL).setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from(CHINESE_UPLOAD) });
-  await page.getByLabel("或粘贴文字").fill(CHINESE_UPLOAD);
+  await expect(page.locator("main").getByLabel(FILE_LABEL)).toHaveAttribute("aria-invalid", "true");
+  await page.locator("main").getByLabel(FILE_LABEL).setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from(CHINESE_UPLOAD) });
+  await page.locator("main").getByLabel("或粘贴文字").fill(CHINESE_UPLOAD);
   await page.getByRole("button", { name: "生成课程" }).click();
   await expect(page.locator("#file-error")).toHaveText("请选择文件或粘贴文字，二者只能选其一。");
   expect(await latinWordsInChrome(page, [/\.(txt|md|docx|pdf)\b/g, /UTF-8/g])).toEqual([]);
@@ -78,10 +78,10 @@ test("an instructor with a Chinese browser uploads, previews, publishes and dele
   await page.screenshot({ path: `/tmp/docs-zh-upload-${project}.png`, fullPage: true });
 
   // Paste the text and build: the preview, every heading and count in Chinese.
-  await page.getByLabel(FILE_LABEL).setInputFiles([]);
-  await page.getByLabel("或粘贴文字").fill(CHINESE_UPLOAD);
+  await page.locator("main").getByLabel(FILE_LABEL).setInputFiles([]);
+  await page.locator("main").getByLabel("或粘贴文字").fill(CHINESE_UPLOAD);
   const title = `港口城市（${project}）`;
-  await page.getByLabel("标题").fill(title);
+  await page.locator("main").getByLabel("标题").fill(title);
   await page.getByRole("button", { name: "生成课程" }).click();
   await expect(page).toHaveURL(/\/instructor\/documents\/[^/]+$/, { timeout: 30_000 });
   const previewUrl = page.url();
@@ -99,7 +99,7 @@ test("an instructor with a Chinese browser uploads, previews, publishes and dele
   await page.screenshot({ path: `/tmp/docs-zh-preview-${project}.png`, fullPage: true });
 
   // Publish to the class, in Chinese; the list says to which class, with the Chinese plural.
-  await page.getByLabel(className).check();
+  await page.locator("main").getByLabel(className).check();
   await page.getByRole("button", { name: "发布", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "已发布。" })).toBeVisible();
   await page.getByRole("link", { name: "← 我的文档" }).click();

@@ -39,7 +39,7 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
         <h1 className="text-2xl font-semibold" lang={lang}>
           {doc.lesson.title}
         </h1>
-        <p className="text-sm text-slate-700">
+        <p className="break-words text-sm text-slate-700">
           {t("meta", {
             kind: tDocs(`kinds.${doc.kind as UploadKind}`),
             fileName: doc.fileName,
@@ -54,7 +54,7 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
       <TitledSection id="publish-heading" title={t("publishHeading")} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <PublishForm documentId={doc.id} classes={doc.classes} publishedTo={doc.publishedTo} />
         <p className="text-sm">
-          <Link href={`/lessons/${doc.lesson.slug}`} className="text-brand-700 underline">
+          <Link href={`/lessons/${doc.lesson.slug}`} className="break-all text-brand-700 underline">
             {t("lessonLink", { path: `/lessons/${doc.lesson.slug}` })}
           </Link>
         </p>
