@@ -93,7 +93,10 @@ test("an instructor with a Chinese browser uploads, previews, publishes and dele
   await expect(page.locator("details summary").filter({ hasText: /^(数字选择题|数字填空题|领域识别|配对题|判断题|排序题)（\d+）$/ }).first()).toBeVisible();
   await expect(page.getByRole("columnheader")).toHaveText(["检查项", "检查次数", "通过率"]);
   await expect(page.getByText(/^题目：新增 \d+ 道，修改 \d+ 道，未变 \d+ 道，停用 \d+ 道。$/)).toBeVisible();
-  await expect(page.getByRole("link", { name: "审核", exact: true }).first()).toBeVisible();
+  // Each question links to its review page ("审核"); a type's list opens from its summary.
+  const firstType = page.locator("details").first();
+  if (!(await firstType.evaluate((d) => (d as HTMLDetailsElement).open))) await firstType.locator("summary").click();
+  await expect(firstType.getByRole("link", { name: "审核", exact: true }).first()).toBeVisible();
   expect(await latinWordsInChrome(page, [/pasted\.txt/g, /\d+ kB/g, /\/lessons\/[\w-]+/g, /docs\/question-rules\.md/g, /\.(txt|md|docx|pdf)\b/g, /UTF-8/g])).toEqual([]);
   await expectAccessible(page);
   await page.screenshot({ path: `/tmp/docs-zh-preview-${project}.png`, fullPage: true });
