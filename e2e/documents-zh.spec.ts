@@ -102,13 +102,14 @@ test("an instructor with a Chinese browser uploads, previews, publishes and dele
   await page.screenshot({ path: `/tmp/docs-zh-preview-${project}.png`, fullPage: true });
 
   // Publish to the class, in Chinese; the list says to which class, with the Chinese plural.
+  await expect(page.getByRole("group", { name: "选择班级" })).toBeVisible();
   await page.locator("main").getByLabel(className).check();
   await page.getByRole("button", { name: "发布", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "已发布。" })).toBeVisible();
   await page.getByRole("link", { name: "← 我的文档" }).click();
   await expect(page).toHaveURL(/\/instructor\/documents$/);
   const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) });
-  await expect(item.locator("p")).toHaveText(new RegExp(`^粘贴的文字 · \\d+ 道题 · 已发布给 ${className}$`));
+  await expect(item.locator("p")).toHaveText(new RegExp(`^粘贴的文字 · \\d+ 道题 · 已发布到：${className}$`));
   expect(await latinWordsInChrome(page, [/\.(txt|md|docx|pdf)\b/g, /UTF-8/g, /Markdown|Word|PDF/g])).toEqual([]);
   await expectAccessible(page);
   await page.screenshot({ path: `/tmp/docs-zh-list-${project}.png`, fullPage: true });

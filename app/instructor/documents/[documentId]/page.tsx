@@ -100,12 +100,12 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
             </tbody>
           </table>
         </div>
+        <p className="text-sm text-slate-600">{t("rulesNote")}</p>
         <p className="text-sm text-slate-700">{t("sync", { created: sync.created, updated: sync.updated, unchanged: sync.unchanged, retired: sync.retired })}</p>
       </TitledSection>
       <TitledSection id="rejected-heading" title={t("rejectedHeading", { count: doc.report.rejectedTotal })} className="space-y-2">
         <details className="rounded border border-slate-200 bg-white p-3">
           <summary>{t("rejectedShow")}</summary>
-          <p className="mt-2 text-sm text-slate-600">{t("rejectedNote")}</p>
           <ul className="mt-2 space-y-2 text-sm">
             {doc.report.rejected.map((r, i) => (
               <li key={i} className="break-words">
