@@ -58,6 +58,11 @@ test("an instructor with a Chinese browser runs a class in Chinese", async ({ pa
   await expect(page.getByTestId("class-time-zone")).toHaveText("截止日期以班级时区（Asia/Shanghai）的当天午夜为准。");
   await expect(page.getByText("还没有布置作业。")).toBeVisible();
 
+  // Sectors are offered by their Chinese names (the sector list's nameZh), lessons by their own titles.
+  const sectorNames = await page.getByLabel("课程或领域测验").locator('optgroup[label="领域"] option').allTextContents();
+  expect(sectorNames.length).toBeGreaterThan(0);
+  for (const name of sectorNames) expect(name).toMatch(/\p{Script=Han}/u);
+
   // A past due day is refused, in Chinese, next to the field; a later one is shown the Chinese way.
   await page.getByLabel("课程或领域测验").selectOption(`lesson:${lessonSlug}`);
   await page.getByLabel("截止日期（可选）").fill("2020-01-31");
