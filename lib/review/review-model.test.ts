@@ -52,6 +52,19 @@ describe("format rotation", () => {
     expect(new Set(seen)).toEqual(new Set(["figure-mc", "figure-typed", "true-false"]));
     expect(questionForReview(fact, "card-1", 3)).toEqual(questionForReview(fact, "card-1", 0));
   });
+  it("never asks the same format twice in a row when the fact has two or more", () => {
+    // Two multiple-choice questions and one typed: formats alternate, the two MC questions take turns.
+    const qs = [
+      { id: "a-mc", type: "figure-mc" },
+      { id: "b-mc", type: "figure-mc" },
+      { id: "c-typed", type: "figure-typed" },
+    ];
+    for (const card of ["card-1", "card-2", "card-3"]) {
+      const seen = Array.from({ length: 8 }, (_, reps) => questionForReview(qs, card, reps)!);
+      for (let i = 1; i < seen.length; i++) expect(seen[i].type, `${card} review ${i}`).not.toBe(seen[i - 1].type);
+      expect(new Set(seen.map((q) => q.id))).toEqual(new Set(["a-mc", "b-mc", "c-typed"]));
+    }
+  });
   it("ignores formats a review cannot ask, and gives null when none is left", () => {
     expect(questionForReview([questions[4]], "card-1", 0)).toBeNull();
   });

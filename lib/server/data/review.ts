@@ -60,7 +60,10 @@ const factFields = { id: true, lessonSlug: true, type: true, factId: true, sourc
 type FactRow = { id: string; lessonSlug: string; type: string; factId: string | null; sourceSentenceId: string; sectors: { sectorId: string }[] };
 const toFactQuestion = (q: FactRow) => ({ ...q, sectorIds: q.sectors.map((s) => s.sectorId) });
 
-/** "I have studied this lesson": a card for each of its facts (new cards; the daily limit paces them). */
+/**
+ * "I have studied this lesson": a card for each of its facts (new cards; the daily limit paces them).
+ * The facts are those of its quiz questions; review-only questions add formats to them, not facts.
+ */
 export async function studyLesson(viewer: SessionUser, lessonSlug: string, now: Date): Promise<{ added: number; total: number }> {
   const lesson = await db().lesson.findFirst({ where: { slug: lessonSlug, ...visibleLessonWhere(viewer) }, select: { body: true } });
   if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
@@ -107,9 +110,12 @@ function cardStateOf(row: CardState): CardState {
   return { due: row.due, stability: row.stability, difficulty: row.difficulty, scheduledDays: row.scheduledDays, learningSteps: row.learningSteps, reps: row.reps, lapses: row.lapses, state: row.state, lastReview: row.lastReview };
 }
 
-/** The fact's active questions, with the reader's review edits applied (editorId: see editorFor). */
+/**
+ * The fact's active questions, review-only ones included (decisions/0039), with the reader's
+ * review edits applied (editorId: see editorFor).
+ */
 async function factQuestions(viewer: SessionUser, factId: string, editorId: string | null, client: Db | Tx = db()) {
-  return (await client.question.findMany({ where: { ...activeFor(editorId, visibleLessonWhere(viewer)), factId }, select: { ...questionFieldsFor(editorId), type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
+  return (await client.question.findMany({ where: { ...activeFor(editorId, visibleLessonWhere(viewer), { forReview: true }), factId }, select: { ...questionFieldsFor(editorId), type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
 }
 
 /** New cards introduced today (reviews of new cards still in force) and the learner's daily limit. */
