@@ -10,6 +10,7 @@ import { getDashboard } from "@/lib/server/data/progress";
 import { getQuestionStatistics } from "@/lib/server/data/question-stats";
 import type { QuizQuestion } from "@/lib/quiz/question";
 import type { Answer } from "@/lib/schemas/answer";
+import { pushAll } from "@/lib/arrays";
 import { fixtureContent, fixtureQuestions } from "../support/quiz-fixtures";
 
 // Review-only questions (decisions/0039): other formats of a fact, asked by reviews, never by quizzes.
@@ -28,7 +29,7 @@ function withReviewOnly(slug: string): SyncInput {
     { ...base, id: `${slug}-ro-tf`, type: "true-false", stem: "True or false: 2.5 million tonnes were exported in 2020.", options: null, answerBool: true, answerText: "True", source: { sentenceId: `${slug}-t7`, quote: `Sentence 7 of ${slug}.` }, figureIds: ["f9"], factId: `figure:${slug}-f2` },
   ] as QuizQuestion[];
   content.lessons[0].body.sections[0].paragraphs[0].sentences.push({ id: `${slug}-t6`, text: `Sentence 6 of ${slug}.` }, { id: `${slug}-t7`, text: `Sentence 7 of ${slug}.` });
-  content.questions.push(...extra.map((q) => ({ id: q.id, lessonSlug: slug, language: q.language, type: q.type, sourceSentenceId: q.source.sentenceId, factId: q.factId ?? null, sectorIds: q.sectorIds, payload: q, reviewOnly: true })));
+  pushAll(content.questions, extra.map((q) => ({ id: q.id, lessonSlug: slug, language: q.language, type: q.type, sourceSentenceId: q.source.sentenceId, factId: q.factId ?? null, sectorIds: q.sectorIds, payload: q, reviewOnly: true })));
   return content;
 }
 

@@ -2,7 +2,7 @@ import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { db, type Db } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
-import type { SessionUser } from "@/lib/server/data/users";
+import { getUserTimeZone, type SessionUser } from "@/lib/server/data/users";
 import type { Feedback, PresentedQuestion } from "@/lib/quiz/question";
 import { presentQuestion } from "@/lib/quiz/present-question";
 import { factIdsMissed, factsOf, inReadingOrder, type Fact } from "@/lib/review/facts";
@@ -118,10 +118,14 @@ async function factQuestions(viewer: SessionUser, factId: string, editorId: stri
   return (await client.question.findMany({ where: { ...activeFor(editorId, visibleLessonWhere(viewer), { forReview: true }), factId }, select: { ...questionFieldsFor(editorId), type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
 }
 
-/** New cards introduced today (reviews of new cards still in force) and the learner's daily limit. */
+/**
+ * New cards introduced today (reviews of new cards still in force) and the learner's daily limit.
+ * Today starts at midnight in the learner's zone (decisions/0040).
+ */
 async function newAllowance(viewer: SessionUser, now: Date, limit: number): Promise<number> {
+  const timeZone = (await getUserTimeZone(viewer.id)) ?? "UTC";
   const today = await db().reviewLog.findMany({
-    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now) } },
+    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now, timeZone) } },
     select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true },
   });
   return limit - effectiveReviews(today).filter((l) => l.stateBefore === 0).length;
