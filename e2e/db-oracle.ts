@@ -155,3 +155,15 @@ export function userLocale(email: string): string | null {
     db.close();
   }
 }
+
+/** The time zone saved on an account (null: not reported yet, days are UTC; decisions/0040). */
+export function userTimeZone(email: string): string | null {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT "timeZone" FROM "User" WHERE email = ?').get(email) as { timeZone: string | null } | undefined;
+    if (!row) throw new Error(`no user ${email} in the e2e database`);
+    return row.timeZone;
+  } finally {
+    db.close();
+  }
+}
