@@ -125,7 +125,14 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
     }
     pushAll(questions, linkRevealingQuestions(valid.filter((d) => kept.has(d))).map(toQuestion));
     // Not linked: revealing groups only matter to quiz selection, which never sees these.
-    pushAll(reviewOnlyQuestions, valid.filter((d) => reviewOnly.has(d)).map(toQuestion));
+    // Ids are stable per (type, sentence, key): two true/false swaps of one sentence can share one;
+    // the first keeps it (a rejected draft's id never mattered, a stored one must be unique).
+    const used = new Set(questions.map((q) => q.id));
+    for (const d of valid) {
+      if (!reviewOnly.has(d) || used.has(d.id)) continue;
+      used.add(d.id);
+      reviewOnlyQuestions.push(toQuestion(d));
+    }
   }
 
   // Each sentence is matched against the lexicon once (not once per sector), oldest document first.

@@ -3,7 +3,7 @@ import { GENERATOR_VERSION, keptForReview } from "./build";
 import { extractFigures } from "./figures";
 import { generateDrafts } from "./generate";
 import { parseDocument } from "./parse-document";
-import { build, fixtureFiles, lexicon } from "./test-helpers";
+import { build, fixtureFiles, lexicon, seedFiles } from "./test-helpers";
 import { validateDrafts } from "./validate";
 import { isReviewFormat } from "../review/formats";
 
@@ -19,6 +19,13 @@ describe("the generator's split between quiz and review-only questions", () => {
     const quizIds = new Set(quiz.map((q) => q.id));
     for (const q of reviewOnly) expect(quizIds.has(q.id), q.id).toBe(false);
     expect(new Set(reviewOnly.map((q) => q.id)).size).toBe(reviewOnly.length);
+  });
+
+  it("every stored id is unique, also in the seed documents (where two true/false swaps of one sentence share an id)", () => {
+    const seeds = build(seedFiles()).bundle;
+    const ids = [...seeds.questions, ...(seeds.reviewOnlyQuestions ?? [])].map((q) => q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(seeds.reviewOnlyQuestions?.length).toBeGreaterThan(0);
   });
 
   it("still keeps at most two quiz questions per sentence", () => {
