@@ -26,6 +26,8 @@ function withReviewOnly(slug: string): SyncInput {
   const extra = [
     // A typed answer for the multiple-choice fact f1 (28%), and a true/false for the typed fact f2.
     { ...base, id: `${slug}-ro-typed`, type: "figure-typed", stem: "What share of farmland grew millet in 2020?", options: null, answerText: "28%", answerValue: 28, tolerance: 0.5, answerKind: "percent", answerUnit: "%", source: { sentenceId: `${slug}-t6`, quote: `Sentence 6 of ${slug}.` }, figureIds: ["f8"], factId: `figure:${slug}-f1` },
+    // A fact only review-only questions ask: the cap left all its formats out of quizzes.
+    { ...base, id: `${slug}-ro-only`, type: "figure-typed", stem: "How many farms grew millet in 2020?", options: null, answerText: "40 thousand", answerValue: 40_000, tolerance: 500, answerKind: "count", answerUnit: "farms", source: { sentenceId: `${slug}-t7`, quote: `Sentence 7 of ${slug}.` }, figureIds: ["f10"], factId: `figure:${slug}-f10` },
     { ...base, id: `${slug}-ro-tf`, type: "true-false", stem: "True or false: 2.5 million tonnes were exported in 2020.", options: null, answerBool: true, answerText: "True", source: { sentenceId: `${slug}-t7`, quote: `Sentence 7 of ${slug}.` }, figureIds: ["f9"], factId: `figure:${slug}-f2` },
   ] as QuizQuestion[];
   content.lessons[0].body.sections[0].paragraphs[0].sentences.push({ id: `${slug}-t6`, text: `Sentence 6 of ${slug}.` }, { id: `${slug}-t7`, text: `Sentence 7 of ${slug}.` });
@@ -33,7 +35,7 @@ function withReviewOnly(slug: string): SyncInput {
   return content;
 }
 
-const REVIEW_ONLY = [`${LESSON}-ro-typed`, `${LESSON}-ro-tf`];
+const REVIEW_ONLY = [`${LESSON}-ro-typed`, `${LESSON}-ro-tf`, `${LESSON}-ro-only`];
 const QUIZ_IDS = fixtureQuestions(LESSON).map((q) => q.id);
 
 // Right answers by question id (the fixture's keys).
@@ -46,6 +48,7 @@ const RIGHT: Record<string, Answer> = {
   [`${LESSON}-order`]: { kind: "ordering", order: ["o1", "o2", "o3"] },
   [`${LESSON}-ro-typed`]: { kind: "typed", text: "28%" },
   [`${LESSON}-ro-tf`]: { kind: "bool", value: true },
+  [`${LESSON}-ro-only`]: { kind: "typed", text: "40 thousand" },
 };
 
 let n = 0;
@@ -60,7 +63,7 @@ describe(`review-only questions on ${provider}`, () => {
     const rows = await db().question.findMany({ where: { lessonSlug: LESSON }, select: { id: true, reviewOnly: true } });
     expect(rows.filter((r) => r.reviewOnly).map((r) => r.id).sort()).toEqual([...REVIEW_ONLY].sort());
     const again = await syncContent(withReviewOnly(LESSON));
-    expect(again.questions).toMatchObject({ created: 0, updated: 0, retired: 0, unchanged: 8 });
+    expect(again.questions).toMatchObject({ created: 0, updated: 0, retired: 0, unchanged: 9 });
     // Dropped from the next build: retired, never deleted; generated again: restored.
     const without = withReviewOnly(LESSON);
     without.questions = without.questions.filter((q) => q.id !== `${LESSON}-ro-tf`);
@@ -102,7 +105,7 @@ describe(`review-only questions on ${provider}`, () => {
       }
       await finishAttempt(user, attemptId);
     }
-    // Every quiz question answered right twice: with the review-only ones counted (8 available, 6
+    // Every quiz question answered right twice: with the review-only ones counted (9 available, 6
     // answered) mastery would stop at "familiar" (decisions/0106).
     const lesson = (await getDashboard(user, t0)).lessons.find((l) => l.slug === LESSON)!;
     expect(lesson.mastery).toBe("mastered");
@@ -122,7 +125,8 @@ describe(`review-only questions on ${provider}`, () => {
 
   it("a fact's successive reviews show different formats, one card and one FSRS state per fact", async () => {
     const user = await student();
-    expect((await studyLesson(user, LESSON, t0)).total).toBe(3); // facts, not questions: f1, f2 and the sector claim
+    // Facts, not questions: f1, f2, the sector claim, and f10 that only review-only questions ask.
+    expect((await studyLesson(user, LESSON, t0)).total).toBe(4);
     const card = await db().reviewCard.findFirstOrThrow({ where: { userId: user.id, factId: `figure:${LESSON}-f1` } });
     // Only that card in play: the others are answered out of the way first.
     await db().reviewCard.updateMany({ where: { userId: user.id, id: { not: card.id } }, data: { due: new Date(t0.getTime() + 3650 * DAY), state: 2 } });

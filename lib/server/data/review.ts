@@ -61,13 +61,14 @@ type FactRow = { id: string; lessonSlug: string; type: string; factId: string | 
 const toFactQuestion = (q: FactRow) => ({ ...q, sectorIds: q.sectors.map((s) => s.sectorId) });
 
 /**
- * "I have studied this lesson": a card for each of its facts (new cards; the daily limit paces them).
- * The facts are those of its quiz questions; review-only questions add formats to them, not facts.
+ * "I have studied this lesson": a card for each of its facts (new cards; the daily limit paces them),
+ * review-only questions included: a fact whose every format the per-sentence cap left out of
+ * quizzes is still a fact of the lesson, checked like the others (decisions/0039).
  */
 export async function studyLesson(viewer: SessionUser, lessonSlug: string, now: Date): Promise<{ added: number; total: number }> {
   const lesson = await db().lesson.findFirst({ where: { slug: lessonSlug, ...visibleLessonWhere(viewer) }, select: { body: true } });
   if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
-  const questions = await db().question.findMany({ where: { ...activeFor(await editorFor(viewer), visibleLessonWhere(viewer)), lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
+  const questions = await db().question.findMany({ where: { ...activeFor(await editorFor(viewer), visibleLessonWhere(viewer), { forReview: true }), lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
   const sentenceOrder = lessonBodySchema.parse(JSON.parse(lesson.body)).sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.id)));
   const facts = inReadingOrder(factsOf(questions.map(toFactQuestion)), sentenceOrder);
   const added = await inRetriedTransaction((tx) => createCards(tx, viewer.id, facts, "lesson", now));
