@@ -25,7 +25,7 @@ const SHARED = `"lessonSlug" IN (SELECT slug FROM "Lesson" WHERE "ownerId" IS NU
 export function lessonSlugs(language: string): string[] {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
-    const sql = `SELECT l.slug FROM "Lesson" l LEFT JOIN "Question" q ON q."lessonSlug" = l.slug AND q."retiredAt" IS NULL
+    const sql = `SELECT l.slug FROM "Lesson" l LEFT JOIN "Question" q ON q."lessonSlug" = l.slug AND q."retiredAt" IS NULL AND q."reviewOnly" = 0
       WHERE l.language = ? AND l."retiredAt" IS NULL AND l."ownerId" IS NULL GROUP BY l.slug, l.position ORDER BY COUNT(DISTINCT q.type) DESC, l.position`;
     return (db.prepare(sql).all(language) as { slug: string }[]).map((r) => r.slug);
   } finally {
@@ -38,7 +38,7 @@ export function lessonSlugs(language: string): string[] {
 export function lessonsWithType(type: string): string[] {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare(`SELECT "lessonSlug" AS slug FROM "Question" WHERE type = ? AND "retiredAt" IS NULL AND ${SHARED} GROUP BY "lessonSlug" ORDER BY COUNT(*) DESC, "lessonSlug"`).all(type) as { slug: string }[];
+    const rows = db.prepare(`SELECT "lessonSlug" AS slug FROM "Question" WHERE type = ? AND "retiredAt" IS NULL AND "reviewOnly" = 0 AND ${SHARED} GROUP BY "lessonSlug" ORDER BY COUNT(*) DESC, "lessonSlug"`).all(type) as { slug: string }[];
     return rows.map((r) => r.slug);
   } finally {
     db.close();
@@ -48,7 +48,7 @@ export function lessonsWithType(type: string): string[] {
 export function lessonWithType(type: string): string | null {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare(`SELECT "lessonSlug" AS slug FROM "Question" WHERE type = ? AND "retiredAt" IS NULL AND ${SHARED} GROUP BY "lessonSlug" ORDER BY COUNT(*) DESC, "lessonSlug" LIMIT 1`).get(type) as { slug: string } | undefined;
+    const row = db.prepare(`SELECT "lessonSlug" AS slug FROM "Question" WHERE type = ? AND "retiredAt" IS NULL AND "reviewOnly" = 0 AND ${SHARED} GROUP BY "lessonSlug" ORDER BY COUNT(*) DESC, "lessonSlug" LIMIT 1`).get(type) as { slug: string } | undefined;
     return row?.slug ?? null;
   } finally {
     db.close();
@@ -65,7 +65,7 @@ export function sameSentencePair(): { lessonSlug: string; keep: string; retire: 
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
     const rows = (
-      db.prepare(`SELECT id, type, "lessonSlug" AS lesson, "sourceSentenceId" AS sentence, payload FROM "Question" WHERE "retiredAt" IS NULL AND ${SHARED} ORDER BY id`).all() as {
+      db.prepare(`SELECT id, type, "lessonSlug" AS lesson, "sourceSentenceId" AS sentence, payload FROM "Question" WHERE "retiredAt" IS NULL AND "reviewOnly" = 0 AND ${SHARED} ORDER BY id`).all() as {
         id: string;
         type: string;
         lesson: string;
@@ -104,7 +104,7 @@ export function figureQuestionCount(lessonSlug: string): number {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
     const row = db
-      .prepare(`SELECT COUNT(*) AS n FROM "Question" WHERE "lessonSlug" = ? AND "retiredAt" IS NULL AND type IN ('figure-mc', 'figure-typed')`)
+      .prepare(`SELECT COUNT(*) AS n FROM "Question" WHERE "lessonSlug" = ? AND "retiredAt" IS NULL AND "reviewOnly" = 0 AND type IN ('figure-mc', 'figure-typed')`)
       .get(lessonSlug) as { n: number };
     return row.n;
   } finally {
@@ -116,7 +116,7 @@ export function figureQuestionCount(lessonSlug: string): number {
 export function questionCount(lessonSlug: string): number {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare(`SELECT COUNT(*) AS n FROM "Question" WHERE "lessonSlug" = ? AND "retiredAt" IS NULL`).get(lessonSlug) as { n: number }).n;
+    return (db.prepare(`SELECT COUNT(*) AS n FROM "Question" WHERE "lessonSlug" = ? AND "retiredAt" IS NULL AND "reviewOnly" = 0`).get(lessonSlug) as { n: number }).n;
   } finally {
     db.close();
   }
@@ -126,7 +126,7 @@ export function questionCount(lessonSlug: string): number {
 export function bankTypes(min: number): string[] {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
-    const sql = `SELECT type FROM "Question" WHERE "retiredAt" IS NULL AND ${SHARED} GROUP BY type HAVING COUNT(*) >= ? ORDER BY type`;
+    const sql = `SELECT type FROM "Question" WHERE "retiredAt" IS NULL AND "reviewOnly" = 0 AND ${SHARED} GROUP BY type HAVING COUNT(*) >= ? ORDER BY type`;
     return (db.prepare(sql).all(min) as { type: string }[]).map((r) => r.type);
   } finally {
     db.close();
@@ -137,7 +137,7 @@ export function bankTypes(min: number): string[] {
 export function sectorWithoutQuestions(): string | null {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
-    const sql = `SELECT s.id FROM "Sector" s WHERE NOT EXISTS (SELECT 1 FROM "QuestionSector" qs JOIN "Question" q ON q.id = qs."questionId" WHERE qs."sectorId" = s.id AND q."retiredAt" IS NULL AND q.${SHARED}) ORDER BY s.id LIMIT 1`;
+    const sql = `SELECT s.id FROM "Sector" s WHERE NOT EXISTS (SELECT 1 FROM "QuestionSector" qs JOIN "Question" q ON q.id = qs."questionId" WHERE qs."sectorId" = s.id AND q."retiredAt" IS NULL AND q."reviewOnly" = 0 AND q.${SHARED}) ORDER BY s.id LIMIT 1`;
     return (db.prepare(sql).get() as { id: string } | undefined)?.id ?? null;
   } finally {
     db.close();
@@ -151,6 +151,18 @@ export function userLocale(email: string): string | null {
     const row = db.prepare('SELECT locale FROM "User" WHERE email = ?').get(email) as { locale: string | null } | undefined;
     if (!row) throw new Error(`no user ${email} in the e2e database`);
     return row.locale;
+  } finally {
+    db.close();
+  }
+}
+
+/** The time zone saved on an account (null: not reported yet, days are UTC; decisions/0040). */
+export function userTimeZone(email: string): string | null {
+  const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('SELECT "timeZone" FROM "User" WHERE email = ?').get(email) as { timeZone: string | null } | undefined;
+    if (!row) throw new Error(`no user ${email} in the e2e database`);
+    return row.timeZone;
   } finally {
     db.close();
   }

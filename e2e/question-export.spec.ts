@@ -7,12 +7,12 @@ import { unzipSync } from "fflate";
 import { demoAccount, expect, expectAccessible, test } from "./fixtures";
 import { lessonSlugs } from "./db-oracle";
 
-/** The ids of a lesson's questions the instructor would export: generated, not retired by anyone they follow. */
+/** The ids of a lesson's questions the instructor would export: generated for quizzes (not review-only), not retired by anyone they follow. */
 function exportableIds(lessonSlug: string, instructorEmail: string): string[] {
   const db = new Database(path.join(".data/e2e", "app.db"), { readonly: true, fileMustExist: true });
   try {
     const sql = `SELECT q.id FROM "Question" q JOIN "User" u ON u.email = ?
-      WHERE q."lessonSlug" = ? AND q."retiredAt" IS NULL
+      WHERE q."lessonSlug" = ? AND q."retiredAt" IS NULL AND q."reviewOnly" = 0
         AND NOT EXISTS (SELECT 1 FROM "QuestionOverride" o WHERE o."questionId" = q.id AND o.retired = 1)
         AND NOT EXISTS (SELECT 1 FROM "InstructorEdit" e WHERE e."questionId" = q.id AND e."instructorId" = u.id AND e.retired = 1)`;
     return (db.prepare(sql).all(instructorEmail, lessonSlug) as { id: string }[]).map((r) => r.id).sort();

@@ -1,5 +1,5 @@
 import { expect, expectAccessible, signUpNewStudent, test } from "./fixtures";
-import { lessonSlugs, reviewCards } from "./db-oracle";
+import { lessonSlugs, reviewCards, userTimeZone } from "./db-oracle";
 import { answerCurrentQuestion } from "./quiz-helpers";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -93,4 +93,35 @@ test("a learner studies a lesson, reviews cards in several formats, undoes one, 
   await expect(page.getByText("Your goal is 90%")).toBeVisible();
   await expect(page.getByTestId("retention-table")).toContainText("all intervals");
   await expectAccessible(page);
+});
+
+test.describe("the learner's own day", () => {
+  test.use({ timezoneId: "Asia/Shanghai" });
+
+  test("the review page takes the browser's time zone on a first visit; settings validate and change it", async ({ page }) => {
+    const email = await signUpNewStudent(page, "Time Zone Learner");
+    expect(userTimeZone(email)).toBeNull();
+    await page.goto("/review");
+    await expect.poll(() => userTimeZone(email)).toBe("Asia/Shanghai");
+
+    await page.goto("/review/settings");
+    const field = page.getByLabel("Time zone");
+    await expect(field).toHaveValue("Asia/Shanghai");
+    await field.fill("Mars/Olympus_Mons");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.locator("#timeZone-error")).toContainText("Enter a time zone such as Asia/Shanghai or Europe/London.");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    expect(userTimeZone(email)).toBe("Asia/Shanghai");
+    await expectAccessible(page);
+
+    await page.getByLabel("Time zone").fill("europe/london");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+    expect(userTimeZone(email)).toBe("Europe/London");
+    // A later visit from the Shanghai browser does not undo the choice.
+    await page.goto("/review");
+    await page.goto("/review/settings");
+    await expect(page.getByLabel("Time zone")).toHaveValue("Europe/London");
+    expect(userTimeZone(email)).toBe("Europe/London");
+  });
 });

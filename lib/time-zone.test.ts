@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayIn, endOfDayIn, knownTimeZone } from "./time-zone";
+import { addDays, dayIn, daysBetween, endOfDayIn, knownTimeZone, startOfDayIn, validTimeZone } from "./time-zone";
 
 describe("due dates in a class's time zone", () => {
   it("ends the chosen day at midnight where the class is", () => {
@@ -18,5 +18,30 @@ describe("due dates in a class's time zone", () => {
     expect(knownTimeZone("Asia/Shanghai")).toBe("Asia/Shanghai");
     expect(knownTimeZone("Mars/Olympus")).toBe("UTC");
     expect(knownTimeZone("")).toBe("UTC");
+  });
+});
+
+describe("a learner's own day", () => {
+  it("starts at midnight where the learner is, also on days the clocks change", () => {
+    expect(startOfDayIn(new Date("2026-06-01T16:30:00Z"), "Asia/Shanghai").toISOString()).toBe("2026-06-01T16:00:00.000Z");
+    expect(startOfDayIn(new Date("2026-06-01T15:59:59Z"), "Asia/Shanghai").toISOString()).toBe("2026-05-31T16:00:00.000Z");
+    expect(startOfDayIn(new Date("2026-06-01T10:00:00Z"), "UTC").toISOString()).toBe("2026-06-01T00:00:00.000Z");
+    // New York springs forward on 8 March 2026: midnight is still EST (UTC−5).
+    expect(startOfDayIn(new Date("2026-03-08T18:00:00Z"), "America/New_York").toISOString()).toBe("2026-03-08T05:00:00.000Z");
+    expect(startOfDayIn(new Date("2026-03-09T18:00:00Z"), "America/New_York").toISOString()).toBe("2026-03-09T04:00:00.000Z");
+  });
+  it("counts calendar days", () => {
+    expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+    expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+    expect(daysBetween("2026-06-30", "2026-07-02")).toBe(2);
+    expect(daysBetween("2026-03-07", "2026-03-09")).toBe(2);
+  });
+  it("accepts only zones the runtime knows, by their canonical names", () => {
+    expect(validTimeZone("asia/shanghai")).toBe("Asia/Shanghai");
+    expect(validTimeZone(" Europe/London ")).toBe("Europe/London");
+    expect(validTimeZone("UTC")).toBe("UTC");
+    expect(validTimeZone("Mars/Olympus")).toBeNull();
+    expect(validTimeZone("")).toBeNull();
+    expect(validTimeZone(null)).toBeNull();
   });
 });

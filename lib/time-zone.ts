@@ -43,3 +43,33 @@ export function dayIn(instant: Date, timeZone: string): string {
   const w = wallClock(instant, timeZone);
   return `${String(w.year).padStart(4, "0")}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}`;
 }
+
+// A learner's own day (issue 16; decisions/0040): the review page counts days from midnight where
+// the learner is, with the same helpers as a class's due dates.
+
+/** The zone's canonical IANA name when this runtime knows it ("asia/shanghai" → "Asia/Shanghai"), else null. */
+export function validTimeZone(value: string | null | undefined): string | null {
+  const zone = value?.trim();
+  if (!zone || zone.length > 64) return null;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** The calendar day `days` after (or before) a day ("2030-06-30"), as the calendar counts, not 24-hour steps. */
+export function addDays(day: string, days: number): string {
+  const [year, month, date] = day.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from one day to another ("2030-06-30" → "2030-07-02" is 2). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The first instant of the day `instant` falls on in a zone (its midnight; right across clock changes). */
+export function startOfDayIn(instant: Date, timeZone: string): Date {
+  return new Date(endOfDayIn(addDays(dayIn(instant, timeZone), -1), timeZone)!.getTime() + 1);
+}

@@ -10,6 +10,6 @@ const { bundle } = buildContentDir(values.content!);
 writeContentBundle(values.out!, bundle);
 for (const e of bundle.errors) console.error(`✗ ${values.content}/${e.file}: ${e.message}`);
 console.log(
-  `content: ${bundle.documents.length} documents, ${bundle.figures.length} figures, ${bundle.questions.length} questions (${bundle.rejected.length} drafts rejected) → ${values.out} in ${Math.round(performance.now() - started)} ms`,
+  `content: ${bundle.documents.length} documents, ${bundle.figures.length} figures, ${bundle.questions.length} questions, ${bundle.reviewOnlyQuestions?.length ?? 0} more for reviews only (${bundle.rejected.length} drafts rejected) → ${values.out} in ${Math.round(performance.now() - started)} ms`,
 );
 if (values.strict && bundle.errors.length) process.exit(1);

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { actionId, actionOrFailurePage, actionState, formText, parseField } from "@/lib/server/action-input";
 import { now } from "@/lib/server/clock";
-import type { SessionUser } from "@/lib/server/data/users";
+import { setUserTimeZone, TIME_ZONE_MESSAGE, type SessionUser } from "@/lib/server/data/users";
+import { validTimeZone } from "@/lib/time-zone";
 import { AppError } from "@/lib/server/errors";
 import { rerateReview, saveReviewSettings, studyLesson, undoLastReview } from "@/lib/server/data/review";
 import { rerateSchema, reviewSettingsSchema } from "@/lib/schemas/review";
@@ -61,17 +62,18 @@ export async function undoReviewAction(formData: FormData) {
 export interface SettingsState {
   ok: boolean;
   message: string;
-  errors: Partial<Record<"desiredRetention" | "newCardsPerDay", string>>;
-  values: { desiredRetention: string; newCardsPerDay: string };
+  errors: Partial<Record<"desiredRetention" | "newCardsPerDay" | "timeZone", string>>;
+  values: { desiredRetention: string; newCardsPerDay: string; timeZone: string };
 }
 
 export async function saveReviewSettingsAction(_previous: SettingsState, formData: FormData): Promise<SettingsState> {
-  const values = { desiredRetention: "", newCardsPerDay: "" };
+  const values = { desiredRetention: "", newCardsPerDay: "", timeZone: "" };
   return actionState<SettingsState>(
     async () => {
       const user = await requireActionUser();
       values.desiredRetention = formText(formData, "desiredRetention", 50).trim();
       values.newCardsPerDay = formText(formData, "newCardsPerDay", 50).trim();
+      values.timeZone = formText(formData, "timeZone", 100).trim();
       return saveSettings(user, values);
     },
     (message) => ({ ok: false, message, errors: {}, values }),
@@ -80,13 +82,34 @@ export async function saveReviewSettingsAction(_previous: SettingsState, formDat
 
 async function saveSettings(user: SessionUser, values: SettingsState["values"]): Promise<SettingsState> {
   const parsed = reviewSettingsSchema.safeParse({ desiredRetention: values.desiredRetention || undefined, newCardsPerDay: values.newCardsPerDay || undefined });
+  const errors: SettingsState["errors"] = {};
   if (!parsed.success) {
-    const errors: SettingsState["errors"] = {};
     for (const issue of parsed.error.issues) errors[issue.path[0] as keyof SettingsState["errors"]] ??= await localizeMessage(issue.message);
-    return { ok: false, message: "", errors, values };
   }
+  // The learner's own day (decisions/0040): an IANA name this server knows; left empty, unchanged.
+  const zone = values.timeZone ? validTimeZone(values.timeZone) : null;
+  if (values.timeZone && !zone) errors.timeZone = await localizeMessage(TIME_ZONE_MESSAGE);
+  if (!parsed.success || errors.timeZone) return { ok: false, message: "", errors, values };
   await saveReviewSettings(user, parsed.data);
-  return { ok: true, message: (await getTranslations("review.settings"))("saved"), errors: {}, values };
+  if (zone) await setUserTimeZone(user.id, zone);
+  return { ok: true, message: (await getTranslations("review.settings"))("saved"), errors: {}, values: { ...values, timeZone: zone ?? values.timeZone } };
+}
+
+/**
+ * The browser's zone (Intl.DateTimeFormat().resolvedOptions().timeZone), reported on a first visit
+ * to the review pages: taken only while the learner has none, so a zone chosen in settings stays.
+ */
+export async function reportTimeZoneAction(timeZone: unknown): Promise<{ ok: boolean }> {
+  return actionState<{ ok: boolean }>(
+    async () => {
+      const user = await requireActionUser();
+      const zone = typeof timeZone === "string" ? validTimeZone(timeZone) : null;
+      if (!zone) return { ok: false };
+      await setUserTimeZone(user.id, zone, { onlyIfUnset: true });
+      return { ok: true };
+    },
+    () => ({ ok: false }),
+  );
 }
 
 /** Settings: drop the fitted FSRS parameters and schedule with the defaults (decisions/0036). */

@@ -6,6 +6,8 @@ import { getReviewFilters, getReviewSession } from "@/lib/server/data/review";
 import { reviewFilterSchema } from "@/lib/schemas/review";
 import { ReviewCard } from "@/components/review/review-card";
 import { LastReviewProvider, UndoLastReviewForm } from "@/components/review/last-review";
+import { TimeZoneReporter } from "@/components/review/time-zone-reporter";
+import { getUserTimeZone } from "@/lib/server/data/users";
 import { getLocale, getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +22,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const params = await searchParams;
   const filter = reviewFilterSchema.catch({}).parse({ lesson: params.lesson || undefined, sector: params.sector || undefined });
   const clock = await now();
-  const [session, filters] = await Promise.all([getReviewSession(user, { lessonSlug: filter.lesson, sectorId: filter.sector }, clock), getReviewFilters(user)]);
+  const [session, filters, timeZone] = await Promise.all([getReviewSession(user, { lessonSlug: filter.lesson, sectorId: filter.sector }, clock), getReviewFilters(user), getUserTimeZone(user.id)]);
   const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();
   const back = `/review${query ? `?${query}` : ""}`;
   const added = typeof params.added === "string" ? Number(params.added) : null;
@@ -28,6 +30,7 @@ export default async function ReviewPage({ searchParams }: Props) {
 
   return (
     <LastReviewProvider initial={session.undoable}>
+      {timeZone === null && <TimeZoneReporter />}
       <div className="space-y-6">
         <header className="space-y-2">
           <h1 className="text-2xl font-semibold">{t("heading")}</h1>

@@ -7,6 +7,7 @@ import { figureWriter, numberTokens } from "./number-tokens";
 import { pushAll } from "../arrays";
 import { DocumentError, parseDocument, slugFromFileName } from "./parse-document";
 import { contentBundleSchema, type BuildError, type ContentBundle, type Figure, type ParsedDocument, type Question, type RejectedDraft } from "./schema";
+import { isReviewFormat } from "../review/formats";
 import { validateDrafts, type CheckName } from "./validate";
 
 /** Bump when generation changes in a way that changes questions (ids stay stable across bumps). */
@@ -33,6 +34,14 @@ export interface BuildStats {
 const PRIORITY: Question["type"][] = ["matching", "figure-mc", "ordering", "figure-typed", "sector-id", "true-false"];
 const MAX_PER_SENTENCE = 2;
 
+/**
+ * A draft the per-sentence cap leaves out is kept for reviews when a review can ask it: it tests one
+ * fact in a review format. It has passed every check the quiz questions pass.
+ */
+export function keptForReview(d: Pick<Draft, "type" | "factId">): boolean {
+  return Boolean(d.factId) && isReviewFormat(d.type);
+}
+
 function toQuestion(d: Draft): Question {
   const { check: _check, rejectedReason: _r, ...q } = d;
   return q;
@@ -46,7 +55,7 @@ function toFigure(f: ExtractedFigure): Figure {
 /**
  * Builds the whole bundle: parse every file (a broken one is reported by name and skipped), find
  * figures and sectors, over-generate questions, keep those that pass every check, at most two per
- * source sentence. Pure: the same files give byte-identical JSON.
+ * source sentence (the other formats of a fact it leaves out are kept as review-only questions). Pure: the same files give byte-identical JSON.
  */
 export function buildBundle(files: SourceFile[], lexiconYaml: string): { bundle: ContentBundle; stats: BuildStats } {
   return withBuildMemo(() => withSentenceMemo(() => buildAll(files, lexiconYaml)));
@@ -75,6 +84,7 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
 
   const figures: ExtractedFigure[] = [];
   const questions: Question[] = [];
+  const reviewOnlyQuestions: Question[] = [];
   const rejected: RejectedDraft[] = [];
   const checks = {} as BuildStats["checks"];
   for (const doc of documents) {
@@ -100,16 +110,29 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
     const bySentence = new Map<string, Draft[]>();
     for (const d of valid) bySentence.set(d.source.sentenceId, [...(bySentence.get(d.source.sentenceId) ?? []), d]);
     const kept = new Set<Draft>();
+    const reviewOnly = new Set<Draft>();
     for (const group of bySentence.values()) {
       const ordered = [...group].sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
       const first = ordered[0];
       const second = ordered.find((d) => d !== first && d.type !== first.type) ?? ordered.find((d) => d !== first);
       for (const d of [first, second].slice(0, MAX_PER_SENTENCE)) if (d) kept.add(d);
       for (const d of ordered) {
-        if (!kept.has(d)) rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["cap: already two questions on this sentence"] });
+        if (kept.has(d)) continue;
+        // Another format of a fact stays, for reviews only (decisions/0039); the rest is dropped.
+        if (keptForReview(d)) reviewOnly.add(d);
+        else rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["cap: already two questions on this sentence"] });
       }
     }
     pushAll(questions, linkRevealingQuestions(valid.filter((d) => kept.has(d))).map(toQuestion));
+    // Not linked: revealing groups only matter to quiz selection, which never sees these.
+    // Ids are stable per (type, sentence, key): two true/false swaps of one sentence can share one;
+    // the first keeps it (a rejected draft's id never mattered, a stored one must be unique).
+    const used = new Set(questions.map((q) => q.id));
+    for (const d of valid) {
+      if (!reviewOnly.has(d) || used.has(d.id)) continue;
+      used.add(d.id);
+      reviewOnlyQuestions.push(toQuestion(d));
+    }
   }
 
   // Each sentence is matched against the lexicon once (not once per sector), oldest document first.
@@ -137,6 +160,7 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
     figures: figures.map(toFigure),
     sectors,
     questions,
+    reviewOnlyQuestions,
     rejected,
     errors,
   });

@@ -91,6 +91,11 @@ export const contentBundleSchema = z.object({
   figures: z.array(figureSchema),
   sectors: z.array(sectorEntrySchema),
   questions: z.array(questionSchema),
+  /**
+   * Valid questions the per-sentence cap left out that test one fact in a review format: stored
+   * as review-only, so a fact's reviews change format; never in quizzes (decisions/0039).
+   */
+  reviewOnlyQuestions: z.array(questionSchema).optional(),
   rejected: z.array(rejectedSchema),
   errors: z.array(buildErrorSchema),
 });

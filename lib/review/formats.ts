@@ -17,14 +17,24 @@ function hashOf(text: string): number {
 }
 
 /**
- * The question a review of this card asks: the fact's questions in a fixed order, stepped once per
- * review from a starting place fixed per card, so consecutive reviews change format and different
- * learners start at different ones.
+ * The question a review of this card asks. Formats take turns: review n asks the fact in format
+ * (start + n) mod formats, so consecutive reviews of a fact with two or more formats never repeat
+ * one; within a format its questions take turns too. The start is fixed per card, so different
+ * learners start at different formats (decisions/0010, 0039).
  */
 export function questionForReview<Q extends { id: string; type: string }>(questions: readonly Q[], cardId: string, reps: number): Q | null {
-  const usable = questions.filter((q) => isReviewFormat(q.type)).sort((a, b) => REVIEW_FORMATS.indexOf(a.type as QuestionType) - REVIEW_FORMATS.indexOf(b.type as QuestionType) || a.id.localeCompare(b.id));
-  if (usable.length === 0) return null;
-  return usable[(hashOf(cardId) + reps) % usable.length];
+  const byFormat = new Map<string, Q[]>();
+  for (const q of [...questions].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (!isReviewFormat(q.type)) continue;
+    const list = byFormat.get(q.type);
+    if (list) list.push(q);
+    else byFormat.set(q.type, [q]);
+  }
+  const formats = [...byFormat.keys()].sort((a, b) => REVIEW_FORMATS.indexOf(a as QuestionType) - REVIEW_FORMATS.indexOf(b as QuestionType));
+  if (formats.length === 0) return null;
+  const step = hashOf(cardId) + reps;
+  const group = byFormat.get(formats[step % formats.length])!;
+  return group[Math.floor(step / formats.length) % group.length];
 }
 
 /** The option-shuffling seed of one review: changes with every review of the card. */

@@ -1,3 +1,5 @@
+import { startOfDayIn } from "@/lib/time-zone";
+
 /** Which card comes next, and how many are waiting. Pure: the clock is an argument. */
 
 export interface QueuedCard {
@@ -12,9 +14,12 @@ export interface QueuedCard {
 
 const NEW = 0;
 
-/** Midnight UTC of the day `now` falls in: the daily new-card limit resets then (decisions/0010). */
-export function dayStart(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+/**
+ * Midnight of the day `now` falls in, where the learner is: the daily new-card limit resets then
+ * (decisions/0010, 0040). UTC for a learner whose zone is not known yet.
+ */
+export function dayStart(now: Date, timeZone = "UTC"): Date {
+  return startOfDayIn(now, timeZone);
 }
 
 export interface QueueSummary {

@@ -52,6 +52,19 @@ describe("format rotation", () => {
     expect(new Set(seen)).toEqual(new Set(["figure-mc", "figure-typed", "true-false"]));
     expect(questionForReview(fact, "card-1", 3)).toEqual(questionForReview(fact, "card-1", 0));
   });
+  it("never asks the same format twice in a row when the fact has two or more", () => {
+    // Two multiple-choice questions and one typed: formats alternate, the two MC questions take turns.
+    const qs = [
+      { id: "a-mc", type: "figure-mc" },
+      { id: "b-mc", type: "figure-mc" },
+      { id: "c-typed", type: "figure-typed" },
+    ];
+    for (const card of ["card-1", "card-2", "card-3"]) {
+      const seen = Array.from({ length: 8 }, (_, reps) => questionForReview(qs, card, reps)!);
+      for (let i = 1; i < seen.length; i++) expect(seen[i].type, `${card} review ${i}`).not.toBe(seen[i - 1].type);
+      expect(new Set(seen.map((q) => q.id))).toEqual(new Set(["a-mc", "b-mc", "c-typed"]));
+    }
+  });
   it("ignores formats a review cannot ask, and gives null when none is left", () => {
     expect(questionForReview([questions[4]], "card-1", 0)).toBeNull();
   });
@@ -85,8 +98,10 @@ describe("the queue", () => {
     expect(summarizeQueue(onlyNew, now, 0)).toMatchObject({ due: 0, newToday: 0, next: null });
     expect(summarizeQueue(onlyNew, now, 1).newToday).toBe(1);
   });
-  it("days start at midnight UTC", () => {
+  it("days start at midnight UTC for a learner without a zone, at local midnight for one with", () => {
     expect(dayStart(new Date("2026-05-10T23:59:59Z"))).toEqual(new Date("2026-05-10T00:00:00Z"));
+    expect(dayStart(new Date("2026-05-10T23:59:59Z"), "Asia/Shanghai")).toEqual(new Date("2026-05-10T16:00:00Z"));
+    expect(dayStart(new Date("2026-05-10T03:00:00Z"), "America/Los_Angeles")).toEqual(new Date("2026-05-09T07:00:00Z"));
   });
 });
 
@@ -106,6 +121,15 @@ describe("statistics", () => {
   it("counts reviews per day for the calendar", () => {
     const perDay = reviewsPerDay(effectiveReviews(logs), now, 3);
     expect(perDay).toEqual([{ day: "2026-05-08", count: 1 }, { day: "2026-05-09", count: 0 }, { day: "2026-05-10", count: 2 }]);
+  });
+  it("counts the learner's days: a review at 20:00 UTC falls on the next day in Shanghai", () => {
+    const late = [log("x", "2026-05-09T20:00:00Z", 3)];
+    expect(reviewsPerDay(late, now, 2)).toEqual([{ day: "2026-05-09", count: 1 }, { day: "2026-05-10", count: 0 }]);
+    expect(reviewsPerDay(late, now, 2, "Asia/Shanghai")).toEqual([{ day: "2026-05-09", count: 0 }, { day: "2026-05-10", count: 1 }]);
+    // Due at 20:00 UTC on 10 May: today in UTC, tomorrow in Shanghai.
+    const card = [{ due: new Date("2026-05-10T20:00:00Z"), state: 2 }];
+    expect(dueForecast(card, now, 2).map((d) => d.count)).toEqual([1, 0]);
+    expect(dueForecast(card, now, 2, "Asia/Shanghai")).toEqual([{ day: "2026-05-10", count: 0 }, { day: "2026-05-11", count: 1 }]);
   });
   it("forecasts due cards per day, overdue ones today, new ones not at all", () => {
     const forecast = dueForecast([{ due: new Date("2026-05-01T00:00:00Z"), state: 2 }, { due: new Date("2026-05-12T08:00:00Z"), state: 2 }, { due: now, state: 0 }, { due: new Date("2026-07-01T00:00:00Z"), state: 2 }], now, 30);

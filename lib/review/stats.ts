@@ -1,4 +1,4 @@
-import { dayStart } from "./queue";
+import { addDays, dayIn, daysBetween } from "@/lib/time-zone";
 
 /** What statistics read of the review log. */
 export interface LogEntry {
@@ -11,11 +11,11 @@ export interface LogEntry {
   elapsedDays: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_STATE = 2;
 
-export function dayKey(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** The day ("2030-06-30") an instant falls on where the learner is (UTC until their zone is known). */
+export function dayKey(date: Date, timeZone = "UTC"): string {
+  return dayIn(date, timeZone);
 }
 
 /** Reviews that still count: an undo cancels the review it points at (the log itself is never changed). */
@@ -24,27 +24,33 @@ export function effectiveReviews<L extends LogEntry>(logs: readonly L[]): L[] {
   return logs.filter((l) => l.kind === "review" && !undone.has(l.id));
 }
 
-/** Reviews per UTC day for the `days` days ending today, oldest first (for the calendar heatmap). */
-export function reviewsPerDay(reviews: readonly LogEntry[], now: Date, days: number): { day: string; count: number }[] {
-  const today = dayStart(now).getTime();
+/** Reviews per day of the learner's zone for the `days` days ending today, oldest first (for the calendar heatmap). */
+export function reviewsPerDay(reviews: readonly LogEntry[], now: Date, days: number, timeZone = "UTC"): { day: string; count: number }[] {
+  const today = dayKey(now, timeZone);
   const counts = new Map<string, number>();
-  for (const r of reviews) counts.set(dayKey(r.reviewedAt), (counts.get(dayKey(r.reviewedAt)) ?? 0) + 1);
+  for (const r of reviews) {
+    const day = dayKey(r.reviewedAt, timeZone);
+    counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
   return Array.from({ length: days }, (_, i) => {
-    const day = dayKey(new Date(today - (days - 1 - i) * DAY_MS));
+    const day = addDays(today, i - (days - 1));
     return { day, count: counts.get(day) ?? 0 };
   });
 }
 
-/** Cards falling due on each of the next `days` days; overdue cards count today. New cards are not forecast. */
-export function dueForecast(cards: readonly { due: Date; state: number }[], now: Date, days: number): { day: string; count: number }[] {
-  const today = dayStart(now).getTime();
+/**
+ * Cards falling due on each of the next `days` days of the learner's zone; overdue cards count
+ * today. New cards are not forecast.
+ */
+export function dueForecast(cards: readonly { due: Date; state: number }[], now: Date, days: number, timeZone = "UTC"): { day: string; count: number }[] {
+  const today = dayKey(now, timeZone);
   const counts = new Array<number>(days).fill(0);
   for (const c of cards) {
     if (c.state === 0) continue;
-    const index = Math.max(0, Math.floor((c.due.getTime() - today) / DAY_MS));
+    const index = Math.max(0, daysBetween(today, dayKey(c.due, timeZone)));
     if (index < days) counts[index]++;
   }
-  return counts.map((count, i) => ({ day: dayKey(new Date(today + i * DAY_MS)), count }));
+  return counts.map((count, i) => ({ day: addDays(today, i), count }));
 }
 
 export const INTERVAL_BUCKETS = [

@@ -18,7 +18,10 @@ export function bundleToSyncInput(bundle: ContentBundle): SyncInput {
       },
     })),
     sectors: bundle.sectors.map((s) => ({ id: s.id, nameEn: s.nameEn, nameZh: s.nameZh, parentId: s.parentId })),
-    questions: bundle.questions.map((q) => ({ id: q.id, lessonSlug: q.documentSlug, language: q.language, type: q.type, sourceSentenceId: q.source.sentenceId, factId: q.factId ?? null, sectorIds: q.sectorIds, payload: q })),
+    questions: [
+      ...bundle.questions.map((q) => ({ id: q.id, lessonSlug: q.documentSlug, language: q.language, type: q.type, sourceSentenceId: q.source.sentenceId, factId: q.factId ?? null, sectorIds: q.sectorIds, payload: q })),
+      ...(bundle.reviewOnlyQuestions ?? []).map((q) => ({ id: q.id, lessonSlug: q.documentSlug, language: q.language, type: q.type, sourceSentenceId: q.source.sentenceId, factId: q.factId ?? null, sectorIds: q.sectorIds, payload: q, reviewOnly: true })),
+    ],
     failedSlugs: bundle.errors.map((e) => e.slug ?? slugFromFileName(e.file)),
     retireMissingLessons: bundle.errors.length === 0,
   };

@@ -22,7 +22,7 @@ export const DEFAULT_LOAD: LoadOptions = { students: 1000, classes: 20, attempts
 export async function loadDataSet(options: LoadOptions = DEFAULT_LOAD): Promise<string[]> {
   const random = seedrandom("load-data");
   const lessons = await db().lesson.findMany({ where: { retiredAt: null }, select: { slug: true } });
-  const questions = await db().question.findMany({ where: { retiredAt: null }, select: { id: true, lessonSlug: true, type: true, payload: true } });
+  const questions = await db().question.findMany({ where: { retiredAt: null, reviewOnly: false }, select: { id: true, lessonSlug: true, type: true, payload: true } });
   if (!lessons.length || !questions.length) throw new Error("No content in the database: run `npm run content:sync` first.");
   const byLesson = new Map(lessons.map((l) => [l.slug, questions.filter((q) => q.lessonSlug === l.slug)]));
   const difficulty = new Map(questions.map((q) => [q.id, random() * 2 - 1]));

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/server/auth/session";
 import { getReviewSettings } from "@/lib/server/data/review";
 import { getParameterStatus } from "@/lib/server/data/review-fit";
+import { getUserTimeZone } from "@/lib/server/data/users";
 import { Button } from "@/components/ui/button";
 import { allowFittingAction, chooseDefaultParametersAction } from "../actions";
 import { ReviewSettingsForm } from "./settings-form";
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ReviewSettingsPage() {
   const user = await requireUser();
-  const [settings, status, t, tFit, format] = await Promise.all([getReviewSettings(user), getParameterStatus(user), getTranslations("review.settings"), getTranslations("review-fsrs"), getFormatter()]);
+  const [settings, status, t, tFit, format, timeZone] = await Promise.all([getReviewSettings(user), getParameterStatus(user), getTranslations("review.settings"), getTranslations("review-fsrs"), getFormatter(), getUserTimeZone(user.id)]);
   const loss = (x: number | null) => (x === null ? "–" : x.toFixed(3));
   return (
     <div className="space-y-4">
@@ -24,7 +25,10 @@ export default async function ReviewSettingsPage() {
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
-      <ReviewSettingsForm values={{ desiredRetention: settings.desiredRetention.toFixed(2), newCardsPerDay: String(settings.newCardsPerDay) }} />
+      <ReviewSettingsForm
+        values={{ desiredRetention: settings.desiredRetention.toFixed(2), newCardsPerDay: String(settings.newCardsPerDay), timeZone: timeZone ?? "" }}
+        timeZones={Intl.supportedValuesOf("timeZone")}
+      />
       <section className="max-w-xl space-y-2" aria-labelledby="fsrs-parameters">
         <h2 id="fsrs-parameters" className="text-lg font-semibold">
           {tFit("heading")}

@@ -30,7 +30,7 @@ export default async function ReviewStatsPage() {
     const i = INTERVAL_BUCKETS.findIndex((b) => b.label === label);
     return t(`intervals.${i >= 0 && i < INTERVAL_KEYS.length ? INTERVAL_KEYS[i] : "all"}`);
   };
-  // A calendar day (UTC), worded in the reader's language ("Wed, Dec 3" / "12月3日周三").
+  // A calendar day of the learner's zone (already a date, so formatted as UTC), worded in the reader's language ("Wed, Dec 3" / "12月3日周三").
   const dayName = (day: string) => format.dateTime(new Date(`${day}T00:00:00Z`), { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
   const max = Math.max(0, ...stats.reviewsPerDay.map((d) => d.count));
   const activeDays = stats.reviewsPerDay.filter((d) => d.count > 0);

@@ -26,6 +26,8 @@ export interface SyncQuestion {
   /** The fact the question tests, shared by the questions review cards rotate through. */
   factId: string | null;
   sectorIds: string[];
+  /** Kept only to vary a fact's reviews: never drawn in quizzes, counted or exported (decisions/0039). */
+  reviewOnly?: boolean;
   /** Everything the quiz needs to show and grade the question; stored as JSON. */
   payload: unknown;
 }
@@ -140,7 +142,7 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
       const generatedIds = new Set<string>();
       // New questions and every question's sectors are written in batches after the loop: one
       // statement per question was most of an upload's time (11 ms each on SQLite, decisions/0034).
-      const newRows: { id: string; lessonSlug: string; language: string; type: string; payload: string; sourceSentenceId: string; factId: string | null; retiredAt: null; contentHash: string }[] = [];
+      const newRows: { id: string; lessonSlug: string; language: string; type: string; payload: string; sourceSentenceId: string; factId: string | null; reviewOnly: boolean; retiredAt: null; contentHash: string }[] = [];
       const sectorRows: { questionId: string; sectorId: string }[] = [];
       for (const q of questions) {
         generatedIds.add(q.id);
@@ -151,9 +153,11 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
           payload: JSON.stringify(q.payload),
           sourceSentenceId: q.sourceSentenceId,
           factId: q.factId,
+          reviewOnly: q.reviewOnly === true,
           retiredAt: null,
         };
-        const contentHash = hashOf({ ...data, sectorIds: [...q.sectorIds].sort() });
+        // reviewOnly hashed only when set, so quiz questions keep the hashes they had before it existed.
+        const contentHash = hashOf({ ...data, reviewOnly: data.reviewOnly || undefined, sectorIds: [...q.sectorIds].sort() });
         const existing = existingQuestions.get(q.id);
         if (existing && existing.contentHash === contentHash && !existing.retiredAt) {
           report.questions.unchanged++;
@@ -171,7 +175,7 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
         const sectorIds = [...new Set(q.sectorIds)].filter((id) => knownSectors.has(id));
         for (const sectorId of sectorIds) sectorRows.push({ questionId: q.id, sectorId });
       }
-      // 100 rows of 10 columns stay far below either database's parameter limit (in-chunks.ts).
+      // 100 rows of 11 columns stay far below either database's parameter limit (in-chunks.ts).
       for (const rows of chunked(newRows, 100)) await tx.question.createMany({ data: rows });
       for (const rows of chunked(sectorRows, 500)) await tx.questionSector.createMany({ data: rows });
       const stale = [...existingQuestions.values()].filter((q) => !generatedIds.has(q.id) && !q.retiredAt).map((q) => q.id);

@@ -143,7 +143,7 @@ export async function getDocumentPreview(viewer: SessionUser, id: string) {
   const doc = await ownDocument(viewer, id);
   const [lesson, questions, classes] = await Promise.all([
     db().lesson.findUniqueOrThrow({ where: { slug: doc.lessonSlug }, select: { slug: true, title: true, language: true, source: true, body: true, publications: { select: { classId: true } } } }),
-    db().question.findMany({ where: { lessonSlug: doc.lessonSlug, retiredAt: null }, orderBy: { id: "asc" }, select: { id: true, type: true, payload: true } }),
+    db().question.findMany({ where: { lessonSlug: doc.lessonSlug, retiredAt: null, reviewOnly: false }, orderBy: { id: "asc" }, select: { id: true, type: true, payload: true } }),
     db().class.findMany({ where: { instructors: { some: { userId: doc.ownerId } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
   return {

@@ -62,11 +62,14 @@ export function parseQuestion(row: QuestionRow): QuizQuestion {
 
 /**
  * Active = still generated, not retired in the shared bank, nor by the reader's instructor, and in
- * a lesson the reader may see (`visibleLessonWhere`, decisions/0033).
+ * a lesson the reader may see (`visibleLessonWhere`, decisions/0033). Review-only questions
+ * (decisions/0039) are left out unless `forReview`: quizzes, capacity, statistics and exports never
+ * see them; only a review of a fact asks them.
  */
-export function activeFor(editorId: string | null, visible: VisibleLessons) {
+export function activeFor(editorId: string | null, visible: VisibleLessons, options: { forReview?: boolean } = {}) {
   return {
     retiredAt: null,
+    ...(options.forReview ? {} : { reviewOnly: false }),
     lesson: visible,
     OR: [{ override: null }, { override: { retired: false } }],
     ...(editorId ? { instructorEdits: { none: { instructorId: editorId, retired: true } } } : {}),

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/server/db";
-import type { SessionUser } from "@/lib/server/data/users";
+import { getUserTimeZone, type SessionUser } from "@/lib/server/data/users";
 import { dueForecast, effectiveReviews, retentionByInterval, reviewsPerDay, type RetentionRow } from "@/lib/review/stats";
 import { getReviewSettings } from "@/lib/server/data/review";
 
@@ -19,21 +19,26 @@ export interface ReviewStats {
   totalReviews: number;
 }
 
-/** A learner's own review statistics: calendar, forecast and true retention against the goal. */
+/**
+ * A learner's own review statistics: calendar, forecast and true retention against the goal. Days
+ * are the learner's own (their zone's midnight to midnight, decisions/0040).
+ */
 export async function getReviewStats(viewer: SessionUser, now: Date): Promise<ReviewStats> {
-  const [settings, cards, logs] = await Promise.all([
+  const [settings, cards, logs, zone] = await Promise.all([
     getReviewSettings(viewer),
     db().reviewCard.findMany({ where: { userId: viewer.id }, select: { due: true, state: true } }),
     db().reviewLog.findMany({ where: { userId: viewer.id }, orderBy: { reviewedAt: "asc" }, select: logFields }),
+    getUserTimeZone(viewer.id),
   ]);
+  const timeZone = zone ?? "UTC";
   const reviews = effectiveReviews(logs);
   const byState = [0, 0, 0, 0];
   for (const c of cards) byState[c.state]++;
   return {
     desiredRetention: settings.desiredRetention,
     cards: { total: cards.length, byState },
-    reviewsPerDay: reviewsPerDay(reviews, now, CALENDAR_DAYS),
-    forecast: dueForecast(cards, now, FORECAST_DAYS),
+    reviewsPerDay: reviewsPerDay(reviews, now, CALENDAR_DAYS, timeZone),
+    forecast: dueForecast(cards, now, FORECAST_DAYS, timeZone),
     retention: retentionByInterval(reviews),
     totalReviews: reviews.length,
   };

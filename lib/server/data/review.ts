@@ -2,7 +2,7 @@ import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { db, type Db } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
-import type { SessionUser } from "@/lib/server/data/users";
+import { getUserTimeZone, type SessionUser } from "@/lib/server/data/users";
 import type { Feedback, PresentedQuestion } from "@/lib/quiz/question";
 import { presentQuestion } from "@/lib/quiz/present-question";
 import { factIdsMissed, factsOf, inReadingOrder, type Fact } from "@/lib/review/facts";
@@ -60,11 +60,15 @@ const factFields = { id: true, lessonSlug: true, type: true, factId: true, sourc
 type FactRow = { id: string; lessonSlug: string; type: string; factId: string | null; sourceSentenceId: string; sectors: { sectorId: string }[] };
 const toFactQuestion = (q: FactRow) => ({ ...q, sectorIds: q.sectors.map((s) => s.sectorId) });
 
-/** "I have studied this lesson": a card for each of its facts (new cards; the daily limit paces them). */
+/**
+ * "I have studied this lesson": a card for each of its facts (new cards; the daily limit paces them),
+ * review-only questions included: a fact whose every format the per-sentence cap left out of
+ * quizzes is still a fact of the lesson, checked like the others (decisions/0039).
+ */
 export async function studyLesson(viewer: SessionUser, lessonSlug: string, now: Date): Promise<{ added: number; total: number }> {
   const lesson = await db().lesson.findFirst({ where: { slug: lessonSlug, ...visibleLessonWhere(viewer) }, select: { body: true } });
   if (!lesson) throw new AppError("NOT_FOUND", "This lesson does not exist.");
-  const questions = await db().question.findMany({ where: { ...activeFor(await editorFor(viewer), visibleLessonWhere(viewer)), lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
+  const questions = await db().question.findMany({ where: { ...activeFor(await editorFor(viewer), visibleLessonWhere(viewer), { forReview: true }), lessonSlug, factId: { not: null } }, select: factFields, orderBy: { id: "asc" } });
   const sentenceOrder = lessonBodySchema.parse(JSON.parse(lesson.body)).sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences.map((x) => x.id)));
   const facts = inReadingOrder(factsOf(questions.map(toFactQuestion)), sentenceOrder);
   const added = await inRetriedTransaction((tx) => createCards(tx, viewer.id, facts, "lesson", now));
@@ -107,15 +111,22 @@ function cardStateOf(row: CardState): CardState {
   return { due: row.due, stability: row.stability, difficulty: row.difficulty, scheduledDays: row.scheduledDays, learningSteps: row.learningSteps, reps: row.reps, lapses: row.lapses, state: row.state, lastReview: row.lastReview };
 }
 
-/** The fact's active questions, with the reader's review edits applied (editorId: see editorFor). */
+/**
+ * The fact's active questions, review-only ones included (decisions/0039), with the reader's
+ * review edits applied (editorId: see editorFor).
+ */
 async function factQuestions(viewer: SessionUser, factId: string, editorId: string | null, client: Db | Tx = db()) {
-  return (await client.question.findMany({ where: { ...activeFor(editorId, visibleLessonWhere(viewer)), factId }, select: { ...questionFieldsFor(editorId), type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
+  return (await client.question.findMany({ where: { ...activeFor(editorId, visibleLessonWhere(viewer), { forReview: true }), factId }, select: { ...questionFieldsFor(editorId), type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
 }
 
-/** New cards introduced today (reviews of new cards still in force) and the learner's daily limit. */
+/**
+ * New cards introduced today (reviews of new cards still in force) and the learner's daily limit.
+ * Today starts at midnight in the learner's zone (decisions/0040).
+ */
 async function newAllowance(viewer: SessionUser, now: Date, limit: number): Promise<number> {
+  const timeZone = (await getUserTimeZone(viewer.id)) ?? "UTC";
   const today = await db().reviewLog.findMany({
-    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now) } },
+    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now, timeZone) } },
     select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true },
   });
   return limit - effectiveReviews(today).filter((l) => l.stateBefore === 0).length;

@@ -5,6 +5,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from "@/lib/server/a
 import { emailSchema, passwordSchema, type SignUpInput } from "@/lib/schemas/account";
 import { isRole, type Role } from "@/lib/schemas/roles";
 import type { Locale } from "@/i18n/config";
+import { validTimeZone } from "@/lib/time-zone";
 
 export interface SessionUser {
   id: string;
@@ -101,6 +102,25 @@ export async function findSessionUser(id: string, sessionVersion: number): Promi
 /** Saves the interface language a user picked in the header's switcher. */
 export async function setUserLocale(id: string, locale: Locale): Promise<void> {
   await db().user.update({ where: { id }, data: { locale } });
+}
+
+export const TIME_ZONE_MESSAGE = "Enter a time zone such as Asia/Shanghai or Europe/London.";
+
+/** The learner's time zone (decisions/0040): null until the browser or the settings page sets one. */
+export async function getUserTimeZone(id: string): Promise<string | null> {
+  const row = await db().user.findUnique({ where: { id }, select: { timeZone: true } });
+  return validTimeZone(row?.timeZone);
+}
+
+/**
+ * Sets the learner's time zone; refuses a name the runtime does not know. `onlyIfUnset`: the
+ * browser's report on a first visit never overrides a zone already chosen.
+ */
+export async function setUserTimeZone(id: string, timeZone: string, options: { onlyIfUnset?: boolean } = {}): Promise<string> {
+  const zone = validTimeZone(timeZone);
+  if (!zone) throw new AppError("INVALID", TIME_ZONE_MESSAGE);
+  await db().user.updateMany({ where: { id, ...(options.onlyIfUnset ? { timeZone: null } : {}) }, data: { timeZone: zone } });
+  return zone;
 }
 
 /** The version a new session token carries (read once, at sign-in). */

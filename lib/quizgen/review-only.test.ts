@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { GENERATOR_VERSION, keptForReview } from "./build";
+import { extractFigures } from "./figures";
+import { generateDrafts } from "./generate";
+import { parseDocument } from "./parse-document";
+import { build, fixtureFiles, lexicon, seedFiles } from "./test-helpers";
+import { validateDrafts } from "./validate";
+import { isReviewFormat } from "../review/formats";
+
+// The per-sentence cap keeps two questions of a sentence for quizzes; the other formats of a fact
+// it leaves out are kept for reviews only (decisions/0039).
+describe("the generator's split between quiz and review-only questions", () => {
+  const { bundle } = build(fixtureFiles());
+  const quiz = bundle.questions;
+  const reviewOnly = bundle.reviewOnlyQuestions ?? [];
+
+  it("keeps some review-only questions, none of them also a quiz question", () => {
+    expect(reviewOnly.length).toBeGreaterThan(0);
+    const quizIds = new Set(quiz.map((q) => q.id));
+    for (const q of reviewOnly) expect(quizIds.has(q.id), q.id).toBe(false);
+    expect(new Set(reviewOnly.map((q) => q.id)).size).toBe(reviewOnly.length);
+  });
+
+  it("every stored id is unique, also in the seed documents (where two true/false swaps of one sentence share an id)", () => {
+    const seeds = build(seedFiles()).bundle;
+    const ids = [...seeds.questions, ...(seeds.reviewOnlyQuestions ?? [])].map((q) => q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(seeds.reviewOnlyQuestions?.length).toBeGreaterThan(0);
+  });
+
+  it("still keeps at most two quiz questions per sentence", () => {
+    const count = new Map<string, number>();
+    for (const q of quiz) count.set(q.source.sentenceId, (count.get(q.source.sentenceId) ?? 0) + 1);
+    expect(Math.max(...count.values())).toBeLessThanOrEqual(2);
+  });
+
+  it("keeps only single-fact questions in a review format, on sentences the cap filled", () => {
+    const perSentence = new Map<string, number>();
+    for (const q of quiz) perSentence.set(q.source.sentenceId, (perSentence.get(q.source.sentenceId) ?? 0) + 1);
+    for (const q of reviewOnly) {
+      expect(q.factId, q.id).toBeTruthy();
+      expect(isReviewFormat(q.type), q.id).toBe(true);
+      expect(perSentence.get(q.source.sentenceId), q.id).toBe(2);
+    }
+  });
+
+  it("no longer rejects a review-format fact question for the cap, but still rejects the others", () => {
+    const capped = bundle.rejected.filter((r) => r.reasons.some((x) => x.startsWith("cap:")));
+    const reviewStems = new Set(reviewOnly.map((q) => q.stem));
+    for (const r of capped) expect(reviewStems.has(r.stem), r.stem).toBe(false);
+    // What the cap still rejects is what a review cannot ask (matching, ordering, comparisons).
+    for (const r of capped) expect(r.type === "matching" || r.type === "ordering" || r.type === "figure-mc", `${r.type}: ${r.stem}`).toBe(true);
+  });
+
+  it("gives some fact more formats than the quiz questions alone do", () => {
+    const formats = (qs: typeof quiz) => {
+      const m = new Map<string, Set<string>>();
+      for (const q of qs) if (q.factId) m.set(q.factId, (m.get(q.factId) ?? new Set()).add(q.type));
+      return m;
+    };
+    const before = formats(quiz);
+    const after = formats([...quiz, ...reviewOnly]);
+    const grown = [...after].filter(([fact, set]) => before.has(fact) && set.size > before.get(fact)!.size);
+    expect(grown.length).toBeGreaterThan(0);
+  });
+
+  it("review-only questions pass the same checks as quiz questions", () => {
+    // The drafts regenerated and checked again from scratch: every review-only one passes every check.
+    const checked = new Map<string, boolean>();
+    for (const file of fixtureFiles()) {
+      const doc = parseDocument(file.name, file.text);
+      const drafts = generateDrafts({ doc, figures: extractFigures(doc, lexicon), lexicon, generatorVersion: GENERATOR_VERSION });
+      for (const [draft, result] of validateDrafts(drafts, lexicon)) checked.set(draft.id, result.failed.length === 0);
+    }
+    for (const q of reviewOnly) expect(checked.get(q.id), q.id).toBe(true);
+  });
+
+  it("decides per draft: a review format with a fact, nothing else", () => {
+    expect(keptForReview({ type: "figure-typed", factId: "figure:x" })).toBe(true);
+    expect(keptForReview({ type: "true-false", factId: "sector:s:x" })).toBe(true);
+    expect(keptForReview({ type: "figure-typed", factId: undefined })).toBe(false);
+    expect(keptForReview({ type: "matching", factId: undefined })).toBe(false);
+    expect(keptForReview({ type: "ordering", factId: "figure:x" })).toBe(false);
+  });
+});
