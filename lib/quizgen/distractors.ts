@@ -107,7 +107,14 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
 
   // Values shown in the key's own sentence (the stem): an option equal to one of them is read off
   // the stem as "the other figure", so it is no distractor.
-  const shownValues = new Set(documentFigures.filter((g) => g.id !== key.id && key.siblings.includes(g.id) && bucketOf(g) === bucketOf(key)).map((g) => shownNumber(g.mention)));
+  // (Found through the key's siblings, not a scan of the document: once per key, that was quadratic.)
+  const byId = idIndex(documentFigures);
+  const shownValues = new Set(
+    key.siblings
+      .map((id) => byId.get(id))
+      .filter((g): g is ExtractedFigure => !!g && g.id !== key.id && bucketOf(g) === bucketOf(key))
+      .map((g) => shownNumber(g.mention)),
+  );
   const trend = trendBounds(key, documentFigures);
   const add = (v: number) => {
     // On the key's grid, so every option has the key's precision; never within 1% of the key,
@@ -196,6 +203,13 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   return { texts: chosen.map(([t]) => t), keyIndex: chosen.findIndex(([t]) => t === keyText), wrong };
 }
 
+const figuresById = new WeakMap<ExtractedFigure[], Map<string, ExtractedFigure>>();
+/** A document's figures by id, built once per figure list. */
+function idIndex(figures: ExtractedFigure[]): Map<string, ExtractedFigure> {
+  let byId = figuresById.get(figures);
+  if (!byId) figuresById.set(figures, (byId = new Map(figures.map((f) => [f.id, f]))));
+  return byId;
+}
 const RISE = /增长|增加|增至|上升|升至|提升|提高|扩大|攀升|跃升|\b(?:rose|risen|rises?|grew|grown|grows?|increased?|increases|climbed?|climbs|jumped|surged|expanded|went up)\b/i;
 const FALL = /下降|降至|降低|减少|减至|回落|下滑|跌至|缩小|\b(?:fell|fallen|falls?|declined?|declines|dropped|drops?|decreased?|decreases|shrank|shrunk|went down)\b/i;
 const FROM_BEFORE = /(?:从|由|\bfrom\s+)\s*(?:(?:19|20)\d\d\s*年?(?:底|末)?的?\s*)?$/i;
@@ -212,8 +226,10 @@ export function trendBounds(key: ExtractedFigure, documentFigures: ExtractedFigu
   const out = { above: Number.NEGATIVE_INFINITY, below: Number.POSITIVE_INFINITY };
   if (key.siblings.length < 2) return out;
   const s = key.sentence;
-  for (const other of documentFigures) {
-    if (other.id === key.id || other.sentenceId !== key.sentenceId || !key.siblings.includes(other.id) || bucketOf(other) !== bucketOf(key)) continue;
+  const byId = idIndex(documentFigures);
+  for (const id of key.siblings) {
+    const other = byId.get(id);
+    if (!other || other.id === key.id || other.sentenceId !== key.sentenceId || bucketOf(other) !== bucketOf(key)) continue;
     const [a, b] = other.mention.start < key.mention.start ? [other, key] : [key, other];
     const before = s.slice(Math.max(0, a.mention.start - 20), a.mention.start);
     const between = s.slice(a.mention.end, b.mention.start);
