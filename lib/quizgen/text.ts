@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** A short, stable id from text: the same text gives the same id after any regeneration. */
 export function shortHash(text: string, length = 10): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, length);
+  // The one-shot hash: the same SHA-256 as createHash().update().digest(), without its objects.
+  return hash("sha256", text, "hex").slice(0, length);
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
