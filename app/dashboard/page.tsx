@@ -137,7 +137,11 @@ export default async function DashboardPage() {
               </li>
             ))}
         </ul>
-        {d.sectors.every((s) => s.answered === 0) && <p className="text-slate-700">{t("sectors.empty")}</p>}
+        {d.sectors.every((s) => s.answered === 0) ? (
+          <p className="text-slate-700">{t("sectors.empty")}</p>
+        ) : (
+          <p className="text-sm text-slate-700">{t("sectors.explain", { min: MIN_DISTINCT_QUESTIONS })}</p>
+        )}
       </section>
 
       <section aria-labelledby="chart-heading" className="space-y-2">

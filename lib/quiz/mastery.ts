@@ -12,10 +12,11 @@
  *   attempted under 70% correct · familiar 70% · proficient 90% with at least 5 answers ·
  *   mastered 90% with at least 10 answers.
  *
- * Evidence (decisions/0106): proficient and mastered also need at least 10 distinct questions of
- * the lesson or sector answered (every question, when it has fewer), so a few short quizzes that
- * ask the same questions again cannot make a student "mastered"; below that the level stops at
- * familiar.
+ * Evidence (decisions/0106, 0108): every level that rates the student's knowledge (familiar,
+ * proficient, mastered), of a lesson and of a sector alike, needs at least 10 distinct questions of
+ * the lesson or sector answered (every question, when it has fewer). Below that the level is
+ * "attempted": one right answer, or a few short quizzes that ask the same questions again, say
+ * nothing about a sector or a lesson.
  */
 export const MASTERY_LEVELS = ["not-started", "attempted", "familiar", "proficient", "mastered"] as const;
 export type MasteryLevel = (typeof MASTERY_LEVELS)[number];
@@ -44,14 +45,14 @@ export function enoughEvidence({ distinctAnswered, available }: MasteryEvidence)
 }
 
 const capped = (level: MasteryLevel, evidence: MasteryEvidence): MasteryLevel =>
-  (level === "proficient" || level === "mastered") && !enoughEvidence(evidence) ? "familiar" : level;
+  (level === "familiar" || level === "proficient" || level === "mastered") && !enoughEvidence(evidence) ? "attempted" : level;
 
 export function lessonMastery(finishedScores: number[], evidence: MasteryEvidence): MasteryLevel {
   if (finishedScores.length === 0) return evidence.distinctAnswered > 0 ? "attempted" : "not-started";
   const [previous, latest] = [finishedScores.at(-2), finishedScores.at(-1)!];
   if (latest >= 0.9 && previous !== undefined && previous >= 0.9) return capped("mastered", evidence);
   if (latest >= 0.9) return capped("proficient", evidence);
-  if (latest >= 0.7) return "familiar";
+  if (latest >= 0.7) return capped("familiar", evidence);
   return "attempted";
 }
 
@@ -63,6 +64,6 @@ export function sectorMastery(answers: { questionId: string; correct: boolean }[
   const evidence = { distinctAnswered: new Set(answers.map((a) => a.questionId)).size, available };
   if (share >= 0.9 && recent.length >= 10) return capped("mastered", evidence);
   if (share >= 0.9 && recent.length >= 5) return capped("proficient", evidence);
-  if (share >= 0.7) return "familiar";
+  if (share >= 0.7) return capped("familiar", evidence);
   return "attempted";
 }

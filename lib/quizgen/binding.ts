@@ -152,6 +152,19 @@ function properNouns(text: string): string[] {
 }
 
 /**
+ * The proper nouns of a stretch of words, tagged once per build for stretches that differ only in
+ * their digits ("In 2019, Samsung's share was 31% and" / "In 2020, … 34% and"): the names found
+ * are words, and a stretch whose names hold a digit is tagged afresh. Measured on the seeds and
+ * generated documents: the same bank byte for byte (decisions/0110).
+ */
+function properNounsOf(text: string): string[] {
+  const shape = text.replace(/\d/g, "0");
+  const terms = buildMemo("proper-nouns", shape, () => properNouns(text));
+  if (!terms.some((t) => /\d/.test(t))) return terms;
+  return buildMemo("proper-nouns-exact", text, () => properNouns(text));
+}
+
+/**
  * Names of companies, products and places in a stretch of words: countries from a fixed table,
  * then proper nouns (compromise for English; jieba's name tags nr/ns/nt/nz and Latin words for
  * Chinese). The nearest to the figure wins.
@@ -163,7 +176,7 @@ function subjectIn(text: string, offset: number, language: "en" | "zh"): Found<{
     // compromise only where a capitalised word other than a country could be a name: it is the
     // costly step of the build, and most figures' words name a country or no one.
     const capitalised = [...text.matchAll(/\b[A-Z][A-Za-z0-9&.-]*/g)].filter((w) => !COMMON_CAPITALISED.test(w[0]) && !matchAll(text.slice(w.index!, w.index! + w[0].length + 20), COUNTRIES_EN).some((c) => c.start === 0));
-    const terms = capitalised.length ? buildMemo("proper-nouns", text, () => properNouns(text)) : [];
+    const terms = capitalised.length ? properNounsOf(text) : [];
     for (const term of terms) {
       const name = term.replace(/['’]s$/, "").replace(/[^A-Za-z0-9 .&-]/g, "").trim();
       if (!name || matchAll(name, COUNTRIES_EN).length || /^(In|The|By|Since|From|According)$/.test(name)) continue;

@@ -1,13 +1,12 @@
 import { comparable } from "./binding";
 import type { ExtractedFigure } from "./figures";
-import { findNumbers, type NumberMention } from "./numbers";
-import { buildMemo } from "./build-memo";
+import { numbersIn, type NumberMention } from "./numbers";
 import { orderCue } from "./order-cues";
 import type { Language } from "./schema";
 
 /** A source sentence's numbers, read once per build (every figure of the sentence asks; read-only). */
 function sentenceNumbers(sentence: string, language: Language): readonly NumberMention[] {
-  return buildMemo(`numbers-${language}`, sentence, () => findNumbers(sentence, language));
+  return numbersIn(sentence, language);
 }
 
 /**
@@ -40,7 +39,7 @@ export function revealedOrder(items: ExtractedFigure[], language: Language): str
 /** The word of the sentence shown before a comparison that says which is larger, or null. */
 export function contextOrderCue(context: string | undefined, language: Language): string | null {
   if (!context) return null;
-  const cue = orderCue(context, findNumbers(context, language).filter((m) => m.kind !== "ratio").map((m) => m.text), language);
+  const cue = orderCue(context, numbersIn(context, language).filter((m) => m.kind !== "ratio").map((m) => m.text), language);
   return cue ? `the sentence shown before gives the order away ("${cue}")` : null;
 }
 
@@ -91,7 +90,7 @@ export function derivableKey(f: ExtractedFigure, sentenceFigures: ExtractedFigur
   const later = Math.max(f.mention.end, partner.mention.end);
   const after = seps.filter((i) => i >= later);
   const span = s.slice(from + 1, after[1] ?? s.length);
-  const mentions = findNumbers(span, language);
+  const mentions = numbersIn(span, language);
   const cue = orderCue(span.replace(/相比|比较|compared (with|to)/gi, " "), mentions.filter((m) => m.kind !== "ratio").map((m) => m.text), language);
   // A typed answer is given away only when it can be computed (a multiple); a direction ("略高于")
   // gives away multiple choice, whose options on the wrong side it rules out.

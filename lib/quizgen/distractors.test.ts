@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { build } from "./test-helpers";
+import { numericOptions, trendBounds } from "./distractors";
+import { extractFigures, type ExtractedFigure } from "./figures";
+import { parseDocument } from "./parse-document";
+import { build, lexicon } from "./test-helpers";
 
 const questionsOf = (text: string, language: "en" | "zh") => build([{ name: "t.txt", text: `---\ntitle: T\nlanguage: ${language}\n---\n${text}\n` }]).bundle.questions;
 const number = (t: string) => Number(t.replace(/[^\d.]/g, ""));
@@ -33,5 +36,41 @@ describe("numeric distractors with decimals", () => {
     const mc = qs.filter((q) => q.type === "figure-mc" && q.answerText === "3.22倍");
     for (const q of mc) for (const o of q.options!) expect(o.text, o.text).not.toMatch(/\.00倍$/);
     expect(mc.length).toBe(1);
+  });
+});
+
+describe("numeric distractors and a stated change (decisions/0110)", () => {
+  const figuresOf = (text: string, language: "en" | "zh") => {
+    const doc = parseDocument("t.txt", `---\ntitle: T\nlanguage: ${language}\n---\n${text}\n`);
+    return extractFigures(doc, lexicon);
+  };
+  // Every rank of the key (the number of options below it) is tried.
+  const everyRank = (key: ExtractedFigure, figures: ExtractedFigure[]) =>
+    [0.1, 0.3, 0.6, 0.9].map((r) => numericOptions(key, figures, () => r)).flatMap((o) => [...("texts" in o ? o.texts : []), ...o.wrong]);
+  const cases = [
+    ["en", "Korea's share of robot exports grew from 18% in 2018 to 27% in 2021. Japan's share was 21% in 2019. Germany's share was 24% in 2020. France's share was 30% in 2017. Italy's share was 33% in 2016. Spain's share was 15% in 2015.", "18%", "27%", "up"],
+    ["zh", "韩国机器人销量从2018年的800台增至2021年的1200台。2019年日本机器人销量为900台。2020年德国机器人销量为1100台。2017年法国机器人销量为1300台。2016年意大利机器人销量为1500台。2015年西班牙机器人销量为1700台。", "800台", "1200台", "up"],
+    ["zh", "韩国钢材库存由2018年的1200吨下降至2021年的800吨。2019年日本钢材库存为900吨。2020年德国钢材库存为1100吨。2017年法国钢材库存为1300吨。2016年意大利钢材库存为1500吨。2015年西班牙钢材库存为1700吨。", "1200吨", "800吨", "down"],
+  ] as const;
+  it.each(cases)("%s: %s", (language, text, from, to, direction) => {
+    const figures = figuresOf(text, language);
+    const start = figures.find((f) => f.text === from)!;
+    const end = figures.find((f) => f.text === to)!;
+    const [low, high] = [Math.min(start.value, end.value), Math.max(start.value, end.value)];
+    // The start's options stay on its side of the end, and the end's on its side of the start.
+    for (const t of everyRank(start, figures)) {
+      const v = Number(t.replace(/[^\d.]/g, ""));
+      if (direction === "up") expect(v, t).toBeLessThan(high);
+      else expect(v, t).toBeGreaterThan(low);
+    }
+    for (const t of everyRank(end, figures)) {
+      const v = Number(t.replace(/[^\d.]/g, ""));
+      if (direction === "up") expect(v, t).toBeGreaterThan(low);
+      else expect(v, t).toBeLessThan(high);
+    }
+  });
+  it("reads no direction where none is stated between the two", () => {
+    const figures = figuresOf("In 2018 Korea's share of robot exports was 18% and Japan's was 27%. Germany's share was 21% in 2019.", "en");
+    expect(trendBounds(figures.find((f) => f.text === "18%")!, figures)).toEqual({ above: Number.NEGATIVE_INFINITY, below: Number.POSITIVE_INFINITY });
   });
 });

@@ -107,11 +107,21 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
 
   // Values shown in the key's own sentence (the stem): an option equal to one of them is read off
   // the stem as "the other figure", so it is no distractor.
-  const shownValues = new Set(documentFigures.filter((g) => g.id !== key.id && key.siblings.includes(g.id) && bucketOf(g) === bucketOf(key)).map((g) => shownNumber(g.mention)));
+  // (Found through the key's siblings, not a scan of the document: once per key, that was quadratic.)
+  const byId = idIndex(documentFigures);
+  const shownValues = new Set(
+    key.siblings
+      .map((id) => byId.get(id))
+      .filter((g): g is ExtractedFigure => !!g && g.id !== key.id && bucketOf(g) === bucketOf(key))
+      .map((g) => shownNumber(g.mention)),
+  );
+  const trend = trendBounds(key, documentFigures);
   const add = (v: number) => {
     // On the key's grid, so every option has the key's precision; never within 1% of the key,
     // which a reader who remembers "about 41%" could not tell from 41.4%.
     const value = onGrid(v);
+    // Nor on the wrong side of a stated change ("从800件增至____": not 700件).
+    if (value <= trend.above || value >= trend.below) return;
     if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01 || shownValues.has(value)) return;
     // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
     if (naturalGrid(value, key.decimals) !== keyGrid) return;
@@ -191,4 +201,47 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   };
   const chosen = [...pick(below, rank), ...pick(above, 3 - rank), [keyText, shown] as [string, number]].sort((a, b) => a[1] - b[1]);
   return { texts: chosen.map(([t]) => t), keyIndex: chosen.findIndex(([t]) => t === keyText), wrong };
+}
+
+const figuresById = new WeakMap<ExtractedFigure[], Map<string, ExtractedFigure>>();
+/** A document's figures by id, built once per figure list. */
+function idIndex(figures: ExtractedFigure[]): Map<string, ExtractedFigure> {
+  let byId = figuresById.get(figures);
+  if (!byId) figuresById.set(figures, (byId = new Map(figures.map((f) => [f.id, f]))));
+  return byId;
+}
+const RISE = /增长|增加|增至|上升|升至|提升|提高|扩大|攀升|跃升|\b(?:rose|risen|rises?|grew|grown|grows?|increased?|increases|climbed?|climbs|jumped|surged|expanded|went up)\b/i;
+const FALL = /下降|降至|降低|减少|减至|回落|下滑|跌至|缩小|\b(?:fell|fallen|falls?|declined?|declines|dropped|drops?|decreased?|decreases|shrank|shrunk|went down)\b/i;
+const FROM_BEFORE = /(?:从|由|\bfrom\s+)\s*(?:(?:19|20)\d\d\s*年?(?:底|末)?的?\s*)?$/i;
+const TO_BEFORE = /(?:至|到|\bto\s+)\s*(?:(?:19|20)\d\d\s*年?(?:底|末)?的?\s*)?$/i;
+
+/**
+ * A change the key's sentence states between two figures of the key's kind, unit and scale, read
+ * narrowly: "从A…(rose word)…至B", "(rose word) from A (…) to B" (and the same for a fall). An option
+ * on the wrong side of the other end contradicts the stated direction and is no distractor: with
+ * "grew from 800 to ____", nothing at or below 800; with "grew from ____ to 1200", nothing at or
+ * above 1200. Returns the open interval options must lie in (shown units).
+ */
+export function trendBounds(key: ExtractedFigure, documentFigures: ExtractedFigure[]): { above: number; below: number } {
+  const out = { above: Number.NEGATIVE_INFINITY, below: Number.POSITIVE_INFINITY };
+  if (key.siblings.length < 2) return out;
+  const s = key.sentence;
+  const byId = idIndex(documentFigures);
+  for (const id of key.siblings) {
+    const other = byId.get(id);
+    if (!other || other.id === key.id || other.sentenceId !== key.sentenceId || bucketOf(other) !== bucketOf(key)) continue;
+    const [a, b] = other.mention.start < key.mention.start ? [other, key] : [key, other];
+    const before = s.slice(Math.max(0, a.mention.start - 20), a.mention.start);
+    const between = s.slice(a.mention.end, b.mention.start);
+    // The two ends: "from" right before the first (a year may stand between), "to" right before the second.
+    if (!FROM_BEFORE.test(before) || !TO_BEFORE.test(between) || /[;；。]/.test(between)) continue;
+    const words = s.slice(Math.max(0, a.mention.start - 20), b.mention.start);
+    const [up, down] = [RISE.test(words), FALL.test(words)];
+    if (up === down) continue;
+    const end = shownNumber(other.mention);
+    const keyIsStart = a === key;
+    if (keyIsStart === up) out.below = Math.min(out.below, end);
+    else out.above = Math.max(out.above, end);
+  }
+  return out;
 }

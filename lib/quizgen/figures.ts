@@ -1,5 +1,5 @@
 import type { Figure, ParsedDocument } from "./schema";
-import { findNumbers, type NumberMention } from "./numbers";
+import { numbersIn, type NumberMention } from "./numbers";
 import { matchSectors, type Lexicon } from "./lexicon";
 import { bindFigures, countriesIn, type Binding } from "./binding";
 
@@ -31,7 +31,7 @@ export function extractFigures(doc: ParsedDocument, lexicon: Lexicon): Extracted
     for (const paragraph of section.paragraphs) {
       if (paragraph.boilerplate) continue;
       for (const sentence of paragraph.sentences) {
-        const mentions = findNumbers(sentence.text, doc.language);
+        const mentions = numbersIn(sentence.text, doc.language);
         const years = mentions.filter((m) => m.kind === "year");
         const sectorIds = [...new Set(matchSectors(lexicon, sentence.text).map((m) => m.sectorId))];
         const figures = mentions.filter((m) => m.kind !== "year");

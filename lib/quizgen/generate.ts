@@ -6,7 +6,7 @@ import { figureIdsIn } from "./figure-index";
 import { rngFor, shuffled } from "./random";
 import type { Language, ParsedDocument, Question, QuestionType } from "./schema";
 import { say } from "./templates";
-import { shortHash } from "./text";
+import { shortHash, withoutReferenceMarkers } from "./text";
 import { typedKeyFor } from "./typed-key";
 import { orderingQuestions } from "./ordering-questions";
 import { compareQuestions } from "./compare-questions";
@@ -372,7 +372,16 @@ function matchingQuestions(ctx: GenerateContext): Draft[] {
 /** Over-generates every question type for one document; the checks decide what is kept. */
 export function generateDrafts(ctx: GenerateContext): Draft[] {
   // Comparisons first: on a sentence they share with a figure's own multiple choice, they are kept.
-  return withContext([...compareQuestions(ctx), ...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)], ctx.doc);
+  const drafts = withContext([...compareQuestions(ctx), ...figureQuestions(ctx), ...sectorQuestions(ctx), ...matchingQuestions(ctx), ...orderingQuestions(ctx)], ctx.doc);
+  // What the student reads carries no citation markers; source.quote (the citation) stays exact.
+  for (const d of drafts) {
+    d.stem = withoutReferenceMarkers(d.stem);
+    d.explanation = withoutReferenceMarkers(d.explanation);
+    if (d.options) d.options = d.options.map((o) => ({ ...o, text: withoutReferenceMarkers(o.text) }));
+    if (d.pairs) d.pairs = d.pairs.map((p) => ({ ...p, left: withoutReferenceMarkers(p.left) }));
+    if (d.answerText) d.answerText = withoutReferenceMarkers(d.answerText);
+  }
+  return drafts;
 }
 
 export { formatLike, shownNumber };

@@ -104,3 +104,34 @@ describe("item-writing checks on drafts", () => {
     expect(withCt.flatMap((d) => d.pairs!.map((p) => p.left)).some((l) => l.includes("41%"))).toBe(false);
   });
 });
+
+describe("T3: a sector blank is the key's own term, used literally", () => {
+  const sectorBlanks = (text: string, language: "en" | "zh", sectorId: string) =>
+    draftsOf(text, language).filter((d) => d.type === "sector-id" && d.check.sectorId === sectorId);
+  const reasons = (d: Draft) => validateDrafts([d], lexicon).get(d)!.failed.filter((f) => f.check === "sector-blank").map((f) => f.reason);
+
+  it.each([
+    ["en", "robots", "Precision bearings from NSK, called the bones of the robot in Japan, made up 45% of imports to Vietnam in 2021.", /figurative/],
+    ["en", "steel", "Data centres have become the steel of modern industry, and Equinix spent $2 billion on them in Singapore in 2021.", /figurative/],
+    ["en", "robots", "Fanuc's engineers describe the servo drive as “the heart of every robot”, and 40% of them went to Mexico in 2021.", /figurative|figure of speech/],
+    ["en", "semiconductors", "Most of the core technology of integrated circuits belongs to Intel and Samsung, which held 70% of the world market in 2020.", /not the key's name/],
+    ["zh", "semiconductors", "被称为“芯片之母”的光刻机，荷兰阿斯麦公司2020年占全球市场的80%。", /figurative|figure of speech/],
+    ["zh", "semiconductors", "在日本，稀土被称为“工业的芯片”，2021年日立金属的销量增长了30%。", /figurative|figure of speech/],
+    ["zh", "semiconductors", "2020年集成电路进口额达到3500亿美元，其中韩国三星占了两成。", /not the key's name/],
+  ] as const)("%s: %s is refused in “%s”", (language, sectorId, text, why) => {
+    const drafts = sectorBlanks(text, language, sectorId);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const d of drafts) expect(reasons(d).join("; ")).toMatch(why);
+  });
+
+  it.each([
+    ["en", "robots", "Robots made by Fanuc took 45% of the Korean market in 2020."],
+    ["en", "semiconductors", "Chips designed by MediaTek made up 38% of phone sales in India in 2021."],
+    ["zh", "semiconductors", "2020年中国芯片进口额达到3500亿美元，韩国三星占了两成。"],
+    ["zh", "robots", "2021年日本发那科的机器人销量增长了30%。"],
+  ] as const)("%s: %s is still asked in “%s”", (language, sectorId, text) => {
+    const drafts = sectorBlanks(text, language, sectorId);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const d of drafts) expect(reasons(d)).toEqual([]);
+  });
+});

@@ -24,6 +24,12 @@ function keyNames(lexicon: Lexicon, sectorId: string): string[] {
   return e ? [e.en, e.zh, ...e.synonyms] : [];
 }
 
+/** The key's name as its option shows it, in the question's language. */
+function shownName(lexicon: Lexicon, sectorId: string, language: "en" | "zh"): string[] {
+  const e = lexicon.byId.get(sectorId);
+  return e ? [language === "zh" ? e.zh : e.en] : [];
+}
+
 /** Runs the item-writing checks on one draft: each check's reason to reject it, or null. */
 export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, string | null][] {
   const L = draft.language;
@@ -65,7 +71,9 @@ export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, stri
       (() => {
         if (draft.type !== "sector-id" || !draft.check.sectorId) return null;
         if (isCategory(lexicon, draft.check.sectorId)) return "a broad category, not a sector: any sibling fits";
-        return sectorBlankFlaw(draft.check.sentence, sectorSpans(draft, lexicon), keyNames(lexicon, draft.check.sectorId), L);
+        // The blanked word is the key as its option reads (chips → "Semiconductors and chips"), not
+        // a synonym the option does not show ("integrated circuits" → "Semiconductors and chips").
+        return sectorBlankFlaw(draft.check.sentence, sectorSpans(draft, lexicon), shownName(lexicon, draft.check.sectorId, L), L);
       })(),
     ],
     ["matching-readable", lefts.map((l) => matchingStatementFlaw(l, L)).find(Boolean) ?? null],

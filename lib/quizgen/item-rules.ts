@@ -139,10 +139,44 @@ export function sectorBlankFlaw(sentence: string, spans: BlankSpan[], keyNames: 
     const next = sorted[i + 1];
     if (next && /^\s*$/.test(sentence.slice(end, next.start))) return `two blanks side by side ("${sentence.slice(start, next.end)}")`;
     if (!keyNames.some((k) => sameTerm(word, k))) return `the blanked word "${word}" is not the key's name`;
-    const cue = spanCue(sentence, sorted[i], language);
+    const cue = spanCue(sentence, sorted[i], language) ?? figurativeUse(sentence, sorted[i], language);
     if (cue) return cue;
   }
   return generalStatement(sentence, sorted, language);
+}
+
+// A term used as an image, not as the industry: "the foot of the chip", "the rice of industry",
+// "described as “the heart of the robot”", "被誉为“工业之母”", "工业的粮食". The blank then asks for a
+// word of a metaphor, which no sibling or key makes true or false.
+const EN_IMAGE_NOUN = "(?:foot|feet|heart|hearts|bone|bones|backbone|brain|brains|soul|spine|nerves?|eyes?|blood|lifeblood|food|grain|rice|bread|salt|vitamins?|mother|father|king|queen|crown|jewel|pearl|cradle|root|roots|cornerstone|engine|lungs?|skeleton|muscles?|pillar|joints?|cell|cells)";
+const EN_IMAGE_OF_BLANK = new RegExp(`\\b(?:the|a|an)\\s+(?:\\w+\\s+)?${EN_IMAGE_NOUN}\\s+of\\s+(?:the\\s+|a\\s+|an\\s+|this\\s+|every\\s+|each\\s+)?$`, "i");
+const EN_BLANK_OF_WHOLE = /^\s+of\s+(?:the\s+)?(?:modern\s+|national\s+|an?\s+)?(?:industry|industries|manufacturing|the economy|economy|economies|nations?|the nation|countries|the country|civilization|the (?:information|digital) age|the future|science|technology)\b/i;
+const EN_NAMING_QUOTE = /\b(?:describ|known|call|dub|hail|regard|refer|seen|prais|nicknam|term|label|nam)\w*\b[^“"”.;]{0,40}[“"]$/i;
+const ZH_NAMING_QUOTE = /(?:被?誉为|被?称为|被?称作|号称|堪称|素有|比喻为|喻为|称之为|被视为)\s*[“"「]/;
+const ZH_IMAGE_AFTER = /^(?:之|的)(?:母|王|魂|心|脚|足|骨|骨骼|骨架|脊梁|心脏|大脑|眼睛|血液|粮食|基石|明珠|摇篮|灵魂|命脉|神经|根基)/;
+const ZH_WHOLE_BEFORE = /(?:工业|经济|制造业|国民经济)之$/;
+const ZH_WHOLE_OF = /(?:工业|国民经济|制造业)的$/;
+const ZH_ENDS_PHRASE = /^(?:$|[”"」，,。、；;！!？?])/;
+
+/** The term is used figuratively (a metaphor or a quoted epithet), not as a sector. */
+export function figurativeUse(sentence: string, { start, end }: BlankSpan, language: Language): string | null {
+  const before = sentence.slice(0, start);
+  const after = sentence.slice(end);
+  const word = sentence.slice(start, end);
+  // Inside quotation marks opened after a naming verb ("described as “…, the foot of the chip”").
+  const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf('"'), before.lastIndexOf("「"));
+  const closedBefore = Math.max(before.lastIndexOf("”"), before.lastIndexOf("」"));
+  const quoted = open >= 0 && open > closedBefore && (before[open] !== '"' || (before.slice(0, open).match(/"/g)?.length ?? 0) % 2 === 0);
+  if (quoted && (language === "en" ? EN_NAMING_QUOTE : ZH_NAMING_QUOTE).test(before.slice(Math.max(0, open - 60), open + 1))) return `"${word}" is part of a quoted figure of speech, not the industry`;
+  if (language === "en") {
+    if (EN_IMAGE_OF_BLANK.test(before)) return `"${word}" is used figuratively ("${before.match(EN_IMAGE_OF_BLANK)![0].trim()} ${word}")`;
+    if (/\bthe\s+$/i.test(before) && EN_BLANK_OF_WHOLE.test(after)) return `"${word}" is used figuratively ("the ${word}${after.match(EN_BLANK_OF_WHOLE)![0]}")`;
+    return null;
+  }
+  if (ZH_IMAGE_AFTER.test(after)) return `"${word}" is used figuratively ("${word}${after.match(ZH_IMAGE_AFTER)![0]}")`;
+  const whole = before.match(ZH_WHOLE_BEFORE) ?? (ZH_ENDS_PHRASE.test(after) ? before.match(ZH_WHOLE_OF) : null);
+  if (whole) return `"${word}" is used figuratively ("${whole[0]}${word}")`;
+  return null;
 }
 
 /**

@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import type { FigureKind } from "./schema";
 import { pushAll } from "../arrays";
 import { toHalfWidth } from "./text";
+import { buildMemo } from "./build-memo";
 
 /** A number found in text, with what it measures and how precisely it was written. */
 export interface NumberMention {
@@ -115,6 +116,15 @@ function classify(suffix: string | undefined, cur: string | undefined, scale: st
  * reference numbers, codes such as 5G or F42) and bare numbers without a unit are left out, and
  * so are both ends of a range (19%~23%), which no single value answers.
  */
+/**
+ * findNumbers, answered once per text in a build (build-memo.ts): a sentence's numbers are read by
+ * extraction, by each of its figures' swaps and checks, and option texts repeat across questions.
+ * The answer is shared, so it is read-only.
+ */
+export function numbersIn(text: string, language: "en" | "zh"): readonly NumberMention[] {
+  return buildMemo(`numbers-${language}`, text, () => findNumbers(text, language));
+}
+
 export function findNumbers(sentence: string, language: "en" | "zh"): NumberMention[] {
   const text = toHalfWidth(sentence);
   const out: NumberMention[] = [];

@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** A short, stable id from text: the same text gives the same id after any regeneration. */
 export function shortHash(text: string, length = 10): string {
-  return createHash("sha256").update(text).digest("hex").slice(0, length);
+  // The one-shot hash: the same SHA-256 as createHash().update().digest(), without its objects.
+  return hash("sha256", text, "hex").slice(0, length);
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
@@ -21,4 +22,16 @@ export function toHalfWidth(text: string): string {
 
 export function normalizeSpace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+// A citation marker: "[7]", "［7］", "[7-9]", "[3,4]", "[1–3, 5]" (the numbers of a reference list).
+const REFERENCE_MARKER = /[ \t\u00a0]*(?:\[\s*\d{1,3}(?:\s*[-–—~～,，、]\s*\d{1,3})*\s*\]|［\s*[\d０-９]{1,3}(?:\s*[-–—~～,，、]\s*[\d０-９]{1,3})*\s*］)/g;
+
+/**
+ * Question text without citation markers ("…的水平。[1]" → "…的水平。"): they point into a
+ * reference list the student does not see, and a "[9]" reads as a figure. The source quote a
+ * question cites keeps them (decisions/0110).
+ */
+export function withoutReferenceMarkers(text: string): string {
+  return text.replace(REFERENCE_MARKER, "");
 }

@@ -1,5 +1,6 @@
 import type { ExtractedFigure } from "./figures";
-import { findNumbers, type NumberMention } from "./numbers";
+import { numbersIn, type NumberMention } from "./numbers";
+import { buildMemo } from "./build-memo";
 import type { Language } from "./schema";
 
 /**
@@ -16,12 +17,17 @@ const like = (f: ExtractedFigure) => (m: NumberMention) => m.kind === f.kind && 
 
 /** The values of the sentence's other figures of the key's kind and unit, range ends included. */
 function otherValues(f: ExtractedFigure, language: Language): { text: string; value: number }[] {
+  // Read once per figure in a build: each of its wrong values asks, in generation and in the checks.
+  return buildMemo(`other-values-${language}`, `${f.id}\u0000${f.sentence}\u0000${f.mention.start}`, () => readOtherValues(f, language));
+}
+
+function readOtherValues(f: ExtractedFigure, language: Language): { text: string; value: number }[] {
   const s = f.sentence;
-  const found = findNumbers(s, language).filter(like(f)).filter((m) => m.start !== f.mention.start);
+  const found = numbersIn(s, language).filter(like(f)).filter((m) => m.start !== f.mention.start);
   const out = found.map((m) => ({ text: m.text, value: m.value }));
   for (const m of s.matchAll(RANGE)) {
     for (const end of [`${m[1]}${m[3]}`, `${m[2]}${m[3]}`]) {
-      const read = findNumbers(end, language).filter(like(f))[0];
+      const read = numbersIn(end, language).filter(like(f))[0];
       if (read) out.push({ text: m[0], value: read.value });
     }
   }
@@ -30,7 +36,7 @@ function otherValues(f: ExtractedFigure, language: Language): { text: string; va
 
 /** Why swapping the figure for `wrong` would make a False the sentence itself gives away, or null. */
 export function swapGivesAway(f: ExtractedFigure, wrong: string, language: Language): string | null {
-  const w = findNumbers(wrong, language).filter(like(f))[0]?.value ?? findNumbers(wrong, language)[0]?.value;
+  const w = numbersIn(wrong, language).filter(like(f))[0]?.value ?? numbersIn(wrong, language)[0]?.value;
   if (w === undefined) return null;
   if (w <= 0 && f.kind !== "year") return `the swapped value ${wrong} is absurd`;
   // "几乎为美国的1倍" says "as much as": a multiple above 1 swapped for 1 or less reads as nonsense.

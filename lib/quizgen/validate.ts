@@ -1,5 +1,5 @@
 import type { Draft } from "./generate";
-import { findNumbers } from "./numbers";
+import { findNumbers, numbersIn } from "./numbers";
 import { depthOf, descendantsOf, matchSectors, type Lexicon } from "./lexicon";
 import { withoutHedge } from "./format";
 import { itemChecks, type ItemCheckName } from "./item-checks";
@@ -153,10 +153,10 @@ function nearestOptionIsKey(draft: Draft): string | null {
   const options = draft.options ?? [];
   const keyIndex = options.findIndex((o) => o.id === draft.correctOptionId);
   if (!f || keyIndex < 0) return null;
-  const values = options.map((o) => findNumbers(o.text, draft.language).find((m) => m.kind === f.kind)?.value ?? Number.NaN);
+  const values = options.map((o) => numbersIn(o.text, draft.language).find((m) => m.kind === f.kind)?.value ?? Number.NaN);
   // Only figures tied to the key: the same subject's other year (a series), or any figure of a
   // sentence that says which is larger ("超过", "远高于"), or a multiple beside a multiple.
-  const sentenceCue = orderCue(f.sentence, findNumbers(f.sentence, draft.language).filter((m) => m.kind !== "ratio").map((m) => m.text), draft.language);
+  const sentenceCue = orderCue(f.sentence, numbersIn(f.sentence, draft.language).filter((m) => m.kind !== "ratio").map((m) => m.text), draft.language);
   const tied = (m: { text: string; value: number; kind: string }) => {
     if (sentenceCue || f.kind === "ratio") return true;
     const g = (draft.check.sentenceFigures ?? []).find((x) => x.id !== f.id && x.value === m.value && x.kind === m.kind);
