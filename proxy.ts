@@ -15,12 +15,29 @@ export function proxy(request: NextRequest) {
     return malformed;
   }
   const headers = new Headers(request.headers);
+  // A lesson page opened as a document: served from the per-version cache (docs/decisions/0042),
+  // which sets the policy with this nonce itself. Client navigations (RSC requests) and the cache's
+  // own renders (PASS_HEADER) go to the page.
+  const lesson = lessonDocumentPath(request);
+  if (lesson) {
+    headers.set("x-nonce", nonce);
+    return NextResponse.rewrite(new URL(`/api/lesson-document/${lesson}`, request.url), { request: { headers } });
+  }
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+const LESSON_PAGE = /^\/lessons\/([^/]+)\/?$/;
+
+function lessonDocumentPath(request: NextRequest): string | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (request.nextUrl.search || request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.headers.has("next-action")) return null;
+  if (request.headers.has("x-lesson-render")) return null;
+  return LESSON_PAGE.exec(request.nextUrl.pathname)?.[1] ?? null;
 }
 
 export const config = { matcher: ["/((?!_next/|api/auth|favicon.ico).*)"] };
