@@ -7,6 +7,7 @@ import { lessonWhereFor } from "@/lib/server/data/visibility";
 import { publicLessonsEnabled } from "@/lib/server/public-lessons";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/i18n/config";
 import { contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
+import { gzipSpliced, plainSpliced, prepareSplice, type SplicedText } from "@/lib/gzip-splice";
 
 /**
  * The lesson page as a document, without a React render per request (docs/decisions/0042).
@@ -22,11 +23,8 @@ import { contentSecurityPolicy, createNonce } from "@/lib/content-security-polic
  * request as before, so no shared entry can hold a lesson someone may not see.
  */
 
-interface Entry {
-  html: string;
-  /** The nonce the render was made with: each response swaps in its own. */
-  nonce: string;
-}
+/** The page split where the render's nonce was (each response puts its own there), its parts compressed once. */
+type Entry = SplicedText;
 
 const MAX_ENTRIES = 500;
 const entries = new Map<string, Entry>();
@@ -49,7 +47,7 @@ async function renderShell(slug: string, locale: Locale): Promise<Entry | null> 
   const html = await response.text();
   const nonce = NONCE_IN_POLICY.exec(response.headers.get("content-security-policy") ?? "")?.[1];
   if (response.status !== 200 || !nonce) return null;
-  return { html, nonce };
+  return prepareSplice(html, nonce);
 }
 
 async function shell(key: string, slug: string, locale: Locale): Promise<Entry | null> {
@@ -76,7 +74,7 @@ async function shell(key: string, slug: string, locale: Locale): Promise<Entry |
 const PAGE_HEADERS = {
   "content-type": "text/html; charset=utf-8",
   "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
-  vary: "Cookie, Accept-Language",
+  vary: "Cookie, Accept-Language, Accept-Encoding",
 };
 
 /** The response's nonce (proxy.ts made it), else a new one, and the policy that names it. */
@@ -117,7 +115,14 @@ export async function serveLessonDocument(request: Request, slug: string): Promi
   const entry = await shell(`${slug}\n${lesson.contentHash}\n${locale}`, slug, locale);
   if (!entry) return renderThrough(request, slug);
   const { nonce, policy } = responseNonce(request);
-  return new Response(entry.html.replaceAll(entry.nonce, nonce), { status: 200, headers: { ...PAGE_HEADERS, "content-security-policy": policy } });
+  // Compressed once per entry, not per response (a 100 kB page costs more to gzip than to serve).
+  const gzip = process.env.APP_SERVER_PRECOMPRESSED === "1" && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
+  const body = gzip ? gzipSpliced(entry, nonce) : plainSpliced(entry, nonce);
+  const headers: Record<string, string> = { ...PAGE_HEADERS, "content-security-policy": policy, "content-length": String(body.length) };
+  // Next drops a route handler's Content-Encoding; the server around it (scripts/lib/app-server.ts)
+  // sets it from this header, and no-transform keeps Next from compressing the body again.
+  if (gzip) Object.assign(headers, { "x-app-content-encoding": "gzip", "cache-control": `${PAGE_HEADERS["cache-control"]}, no-transform` });
+  return new Response(new Uint8Array(body), { status: 200, headers });
 }
 
 /** For tests: forget every cached page. */
