@@ -40,4 +40,7 @@ function lessonDocumentPath(request: NextRequest): string | null {
   return LESSON_PAGE.exec(request.nextUrl.pathname)?.[1] ?? null;
 }
 
-export const config = { matcher: ["/((?!_next/|api/auth|favicon.ico).*)"] };
+// Not for the hot JSON endpoints (an answer, the reader of a cached lesson page): they answer JSON
+// only, never a document a policy would govern, and check who is asking themselves; the proxy's
+// nonce and header copies were a measurable share of each answer (docs/decisions/0043).
+export const config = { matcher: ["/((?!_next/|api/auth|api/quiz/answers|api/review/answers|api/reader|favicon.ico).*)"] };
