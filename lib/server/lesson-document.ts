@@ -3,7 +3,6 @@ import { cookies } from "next/headers";
 import { lessonShellToken, PASS_HEADER, SHELL_HEADER } from "@/lib/server/lesson-shell";
 import { db } from "@/lib/server/db";
 import { getCurrentUser } from "@/lib/server/auth/session";
-import { lessonWhereFor } from "@/lib/server/data/visibility";
 import { publicLessonsEnabled } from "@/lib/server/public-lessons";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/i18n/config";
 import { contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
@@ -108,7 +107,11 @@ export async function serveLessonDocument(request: Request, slug: string): Promi
     const back = `/lessons/${encodeURIComponent(slug)}`;
     return new Response(null, { status: 307, headers: { location: `/signin?callbackUrl=${encodeURIComponent(back)}`, "cache-control": PAGE_HEADERS["cache-control"] } });
   }
-  const lesson = await db().lesson.findFirst({ where: { slug, ...lessonWhereFor(user) }, select: { contentHash: true, ownerId: true } });
+  // The shared library (no owner, not retired) is visible to everyone (lib/server/data/visibility.ts),
+  // signed in or out; anything else goes to the page, which applies the reader's visibility. One
+  // plain SQL statement, as on the other hot paths (decisions/0027).
+  const [lesson] = await db().$queryRaw<{ contentHash: string; ownerId: string | null }[]>`
+    SELECT "contentHash", "ownerId" FROM "Lesson" WHERE "slug" = ${slug} AND "retiredAt" IS NULL`;
   if (!lesson || lesson.ownerId !== null) return renderThrough(request, slug);
   // As i18n/request-locale.ts picks it: the user's setting, the cookie, Accept-Language.
   const locale = resolveLocale({ userLocale: user?.locale, cookie: (await cookies()).get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
