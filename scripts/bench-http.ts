@@ -1,6 +1,6 @@
 // npm run bench:http: load on a production server (`npm start`, so scripts/serve.ts, on the embedded SQLite database).
 //
-// Targets: a static file (baseline), the lesson page, a quiz answer, the review page and a review
+// Targets: a static file (baseline), the lesson page, the lesson page's reader JSON, a quiz answer, the review page and a review
 // answer. Each is driven by 50 simulated students for 20 s, twice:
 //   1. students: each waits a think time (random, 2 s on average: a fast clicker; real answers take
 //      10–30 s), sends one request and reads the reply, and again. The latency a class sees, and the
@@ -231,6 +231,8 @@ try {
   const targets: Target[] = [
     { name: "static file (baseline)", next: () => ({ path: "/robots.txt" }) },
     { name: `lesson page /lessons/${fixture.lessonSlug}`.slice(0, 40), next: () => ({ path: `/lessons/${fixture.lessonSlug}`, headers: { cookie: nextCookie() } }) },
+    // What the cached lesson page asks once shown (the reader's header and quiz offer, decisions/0042).
+    { name: "lesson reader GET /api/reader?lesson=…", next: () => ({ path: `/api/reader?lesson=${fixture.lessonSlug}`, headers: { cookie: nextCookie() } }) },
     {
       name: "quiz answer POST /api/quiz/answers",
       next: () => {
@@ -266,7 +268,7 @@ try {
       console.log(row(t.name, r, runs[0]));
       if (phase.think === 0) capacity.push({ target: t.name, perSecond: perSecond(r) });
     }
-    reviewRequests += runs[4].times.length;
+    reviewRequests += runs.at(-1)!.times.length;
   }
   const { db } = await import("@/lib/server/db");
   console.log(`\nResponses stored: ${await db().response.count()} (one per attempt and question, ${fixture.submits.length} possible)`);

@@ -1,5 +1,6 @@
 import "server-only";
 import { getCurrentUser, requireUser } from "@/lib/server/auth/session";
+import { isLessonShellRender } from "@/lib/server/lesson-shell";
 import type { SessionUser } from "@/lib/server/data/users";
 
 /**
@@ -12,5 +13,8 @@ export function publicLessonsEnabled(): boolean {
 
 /** For the two lesson pages only: the signed-in user, or null for a visitor when public lessons are on. */
 export async function lessonReader(): Promise<SessionUser | null> {
+  // The render for the shared page cache (decisions/0042) is for nobody, and shows the shared
+  // library only; lib/server/lesson-document.ts applies this setting before serving it.
+  if (await isLessonShellRender()) return null;
   return publicLessonsEnabled() ? getCurrentUser() : requireUser();
 }

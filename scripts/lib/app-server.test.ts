@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAppServer, loggedPath, shutDown } from "./app-server";
+import { gzipSync } from "node:zlib";
+import { createAppServer, loggedPath, PRECOMPRESSED_HEADER, shutDown } from "./app-server";
 
 /** A logger writing its JSON lines into an array. */
 function capture() {
@@ -74,6 +75,24 @@ describe("app server", () => {
     expect(typeof lines[0].ms).toBe("number");
     const text = JSON.stringify(lines);
     expect(text).not.toMatch(/abc123|secret-jwt|cookie|token|stack/);
+  });
+
+  it("sends a body the handler compressed itself with its Content-Encoding, and not the private header", async () => {
+    const { log } = capture();
+    const body = gzipSync("already compressed");
+    const server = createAppServer(
+      (_req, res) => {
+        res.setHeader(PRECOMPRESSED_HEADER, "gzip");
+        res.end(body);
+      },
+      { hops: 0, log },
+    );
+    servers.push(server);
+    const port = await listen(server);
+    const reply = await fetch(`http://127.0.0.1:${port}/x`);
+    expect(reply.headers.get("content-encoding")).toBe("gzip");
+    expect(reply.headers.get(PRECOMPRESSED_HEADER)).toBeNull();
+    expect(await reply.text()).toBe("already compressed");
   });
 
   it("on shutdown stops taking connections, finishes the request in flight, then cleans up", async () => {

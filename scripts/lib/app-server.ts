@@ -24,6 +24,8 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unkn
  * A 5xx is an error, a 4xx a warning: both without a stack, which the handler logs if it has one.
  */
 export function createAppServer(handle: RequestHandler, options: { hops: number; log: Logger }): Server {
+  // Tells the app, which runs in this process, that precompressed bodies reach the client intact.
+  process.env.APP_SERVER_PRECOMPRESSED = "1";
   return createServer((req, res) => {
     const started = process.hrtime.bigint();
     const method = req.method;
@@ -36,8 +38,29 @@ export function createAppServer(handle: RequestHandler, options: { hops: number;
       else options.log.info(line, "request");
     });
     req.headers["x-forwarded-for"] = resolveForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, options.hops);
+    passPrecompressed(res);
     void handle(req, res);
   });
+}
+
+/**
+ * A body the app compressed itself (the cached lesson pages, docs/decisions/0042). Next drops a
+ * route handler's Content-Encoding (it assumes fetch decoded the body), so the handler names the
+ * encoding in this header instead, with `Cache-Control: no-transform` so Next does not compress it
+ * again, and it becomes Content-Encoding here as the headers go out.
+ */
+export const PRECOMPRESSED_HEADER = "x-app-content-encoding";
+
+function passPrecompressed(res: ServerResponse) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const encoding = this.getHeader(PRECOMPRESSED_HEADER);
+    if (encoding !== undefined) {
+      this.removeHeader(PRECOMPRESSED_HEADER);
+      this.setHeader("Content-Encoding", String(encoding));
+    }
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.writeHead;
 }
 
 /**

@@ -93,6 +93,18 @@ describe(`spaced-repetition review on ${provider}`, () => {
     expect(await db().reviewLog.count({ where: { userId: user.id } })).toBe(2);
   });
 
+  it("fifty learners answering at once are all recorded: the transaction holds a pooled connection for its writes only", async () => {
+    const learners = await Promise.all(Array.from({ length: 50 }, async () => {
+      const user = await learner();
+      await studyLesson(user, LESSON, t0);
+      const card = (await getReviewSession(user, {}, t0)).card!;
+      return { user, input: { cardId: card.id, version: card.version, questionId: card.question.id, answer: answerFor(card.question.id, true), durationMs: 4000 } };
+    }));
+    const results = await Promise.all(learners.map(({ user, input }) => answerReview(user, input, later(MINUTE))));
+    expect(results.every((r) => r.feedback.correct)).toBe(true);
+    expect(await db().reviewLog.count({ where: { userId: { in: learners.map((l) => l.user.id) }, kind: "review" } })).toBe(50);
+  });
+
   it("asks the next review of a card in another format, and refuses an answer to a question it did not ask", async () => {
     const user = await learner();
     await studyLesson(user, LESSON, t0);

@@ -6,9 +6,9 @@ import { getLessonBodyHtml, getLessonHead } from "@/lib/server/data/lessons";
 import { decodeParamOrNotFound } from "@/lib/server/http";
 import { cachedLessonOffer } from "@/lib/server/data/quiz-offers";
 import { editorFor } from "@/lib/server/data/question-editor";
-import { StartQuizButtons } from "@/components/quiz/start-quiz-buttons";
+import { LessonActions } from "@/components/lesson-actions";
+import { isLessonShellRender } from "@/lib/server/lesson-shell";
 import { readerSource } from "@/lib/lesson-source";
-import { studyLessonAction } from "@/app/review/actions";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HTML_LANG } from "@/i18n/config";
 
@@ -21,17 +21,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 // The lesson text is the same for every reader of a content version: it comes from a cache keyed
 // by the lesson's content hash (docs/decisions/0027). Only the header's per-reader parts (the quiz
-// offer as the reader's instructor edited the bank, the buttons) are rendered per request.
+// offer as the reader's instructor edited the bank, the buttons) are rendered per request, and not
+// at all in the render made for the shared page cache, which asks for them from the browser
+// (docs/decisions/0042).
 export default async function LessonPage({ params }: Props) {
   const user = await lessonReader();
   const lesson = await getLessonHead(user, decodeParamOrNotFound((await params).slug));
   if (!lesson) notFound();
-  const [bodyHtml, offer, t, tQuiz, locale] = await Promise.all([
+  const [bodyHtml, offer, t, locale, shell] = await Promise.all([
     getLessonBodyHtml(lesson),
     user ? editorFor(user).then((editor) => cachedLessonOffer(lesson.slug, editor)) : null,
     getTranslations("lessons"),
-    getTranslations("quiz.start"),
     getLocale(),
+    isLessonShellRender(),
   ]);
   if (bodyHtml === null) notFound();
   // The page's chrome is in the interface's language; the lesson keeps its own (decisions/0025).
@@ -53,25 +55,7 @@ export default async function LessonPage({ params }: Props) {
           {source ? " · " : ""}
           {source}
         </p>
-        {user && offer ? (
-        <div lang={chrome}>
-          <StartQuizButtons scope="lesson" scopeId={lesson.slug} label={tQuiz("lesson")} offer={offer} />
-          <form action={studyLessonAction} className="mt-3">
-            <input type="hidden" name="lessonSlug" value={lesson.slug} />
-            <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2">
-              {t("addToReviews")}
-            </button>
-            <span className="ml-3 text-sm text-slate-600">{t("addToReviewsHint")}</span>
-          </form>
-        </div>
-        ) : (
-          // Signed out (public lessons, decisions/0037): the text only; quizzes and reviews need an account.
-          <p lang={chrome}>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(`/lessons/${lesson.slug}`)}`} className="text-brand-700 underline">
-              {t("signInToQuiz")}
-            </Link>
-          </p>
-        )}
+        <LessonActions slug={lesson.slug} lang={chrome} reader={shell ? undefined : { user: user && { name: user.name, role: user.role }, offer }} />
       </header>
       <div className="space-y-6" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
     </article>

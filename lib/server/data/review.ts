@@ -237,18 +237,26 @@ class StaleCard extends Error {}
  * and gets that review's result back.
  */
 export async function answerReview(viewer: SessionUser, input: ReviewAnswerInput, now: Date): Promise<ReviewAnswerResult> {
-  const [settings, editorId, parameters] = await Promise.all([getReviewSettings(viewer), editorFor(viewer), schedulingParameters(viewer.id)]);
+  // Everything is read before the transaction, which holds a pooled connection for its two writes
+  // only (with 50 learners on a pool of 10, a transaction that also read waited past Prisma's 2 s,
+  // P2028). The card's version makes this safe: the update applies only if the card is still at
+  // the version read, so the state the review was computed from is the state it replaces.
+  const [settings, editorId, parameters, card] = await Promise.all([
+    getReviewSettings(viewer),
+    editorFor(viewer),
+    schedulingParameters(viewer.id),
+    db().reviewCard.findUnique({ where: { id: input.cardId }, select: { ...cardStateFields, id: true, userId: true, factId: true, version: true } }),
+  ]);
   try {
+    if (!card || card.userId !== viewer.id) throw new AppError("NOT_FOUND", "This review card does not exist.");
+    if (card.version !== input.version) throw new StaleCard();
+    const question = questionForReview(await factQuestions(viewer, card.factId, editorId), card.id, card.reps);
+    if (!question || question.id !== input.questionId) throw new AppError("CONFLICT", "This card now asks another question: reload the page.");
+    const grade = gradeStoredQuestion(question, input.answer);
+    const before = cardStateOf(card);
+    const rating = ratingFor(grade.correct);
+    const after = reviewCard(before, rating, now, { desiredRetention: settings.desiredRetention, fuzz: FUZZ, parameters });
     return await db().$transaction(async (tx) => {
-      const card = await tx.reviewCard.findUnique({ where: { id: input.cardId }, select: { ...cardStateFields, id: true, userId: true, factId: true, version: true } });
-      if (!card || card.userId !== viewer.id) throw new AppError("NOT_FOUND", "This review card does not exist.");
-      if (card.version !== input.version) throw new StaleCard();
-      const question = questionForReview(await factQuestions(viewer, card.factId, editorId, tx), card.id, card.reps);
-      if (!question || question.id !== input.questionId) throw new AppError("CONFLICT", "This card now asks another question: reload the page.");
-      const grade = gradeStoredQuestion(question, input.answer);
-      const before = cardStateOf(card);
-      const rating = ratingFor(grade.correct);
-      const after = reviewCard(before, rating, now, { desiredRetention: settings.desiredRetention, fuzz: FUZZ, parameters });
       const moved = await tx.reviewCard.updateMany({ where: { id: card.id, version: input.version }, data: { ...after, version: { increment: 1 } } });
       if (moved.count === 0) throw new StaleCard();
       const log = await tx.reviewLog.create({

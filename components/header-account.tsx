@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { HeaderMenu } from "@/components/header-menu";
+import { SignOutButton } from "@/components/sign-out-button";
+import { canTeach } from "@/lib/schemas/roles";
+import { useReader, type ReaderUser } from "@/components/use-reader";
+
+/**
+ * The header's per-reader parts: the page links and who is signed in. `user` as the server read it;
+ * left out on a page from the shared lesson cache (docs/decisions/0042), which asks /api/reader.
+ */
+type Props = { user?: ReaderUser | null };
+
+function useUser(given: Props["user"]): ReaderUser | null | undefined {
+  const asked = useReader();
+  return given !== undefined ? given : asked?.user;
+}
+
+export function HeaderMenuLinks({ user: given }: Props) {
+  const user = useUser(given);
+  const t = useTranslations("common");
+  if (!user) return null;
+  return (
+    <HeaderMenu label={t("nav.menu")}>
+      <Link href="/lessons" className="text-slate-700 underline-offset-4 hover:underline">
+        {t("nav.lessons")}
+      </Link>
+      <Link href="/sectors" className="text-slate-700 underline-offset-4 hover:underline">
+        {t("nav.sectors")}
+      </Link>
+      <Link href="/dashboard" className="text-slate-700 underline-offset-4 hover:underline">
+        {t("nav.progress")}
+      </Link>
+      <Link href="/review" className="text-slate-700 underline-offset-4 hover:underline">
+        {t("nav.review")}
+      </Link>
+      <Link href="/classes" className="text-slate-700 underline-offset-4 hover:underline">
+        {t("nav.classes")}
+      </Link>
+      {canTeach(user.role) && (
+        <Link href="/instructor" className="text-slate-700 underline-offset-4 hover:underline">
+          {t("nav.instructor")}
+        </Link>
+      )}
+    </HeaderMenu>
+  );
+}
+
+export function HeaderAccount({ user: given }: Props) {
+  const user = useUser(given);
+  const t = useTranslations("common");
+  // Still asking: nothing rather than a wrong "Sign in".
+  if (user === undefined) return null;
+  return user ? (
+    <>
+      <span data-testid="signed-in-as" className="flex min-w-0 items-center gap-1">
+        <span className="truncate font-medium">{user.name}</span>{" "}
+        <span className="hidden rounded bg-slate-100 px-2 py-0.5 text-slate-700 sm:inline">{t(`roles.${user.role}`)}</span>
+        <span className="sr-only sm:hidden">{t(`roles.${user.role}`)}</span>
+      </span>
+      <SignOutButton label={t("nav.signOut")} />
+    </>
+  ) : (
+    <>
+      <Link href="/signin" className="text-slate-700 underline-offset-4 hover:underline">
+        {t("nav.signIn")}
+      </Link>
+      <Link href="/signup" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+        {t("nav.signUp")}
+      </Link>
+    </>
+  );
+}
