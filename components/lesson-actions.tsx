@@ -16,10 +16,11 @@ export function LessonActions({ slug, lang, reader: given }: { slug: string; lan
   const reader = given ?? asked;
   const t = useTranslations("lessons");
   const tQuiz = useTranslations("quiz.start");
-  if (!reader) return null;
+  // Until /api/reader answers, an empty busy box keeps the place (no jump when the buttons come).
+  if (!reader) return <div data-lesson-actions="loading" aria-busy="true" className="min-h-10" />;
   if (reader.user && reader.offer) {
     return (
-      <div lang={lang}>
+      <div lang={lang} data-lesson-actions="ready">
         <StartQuizButtons scope="lesson" scopeId={slug} label={tQuiz("lesson")} offer={reader.offer} />
         <form action={studyLessonAction} className="mt-3">
           <input type="hidden" name="lessonSlug" value={slug} />
@@ -33,7 +34,7 @@ export function LessonActions({ slug, lang, reader: given }: { slug: string; lan
   }
   // Signed out (public lessons, decisions/0037): the text only; quizzes and reviews need an account.
   return (
-    <p lang={lang}>
+    <p lang={lang} data-lesson-actions="ready">
       <Link href={`/signin?callbackUrl=${encodeURIComponent(`/lessons/${slug}`)}`} className="text-brand-700 underline">
         {t("signInToQuiz")}
       </Link>

@@ -60,6 +60,8 @@ test("the results page shows each source sentence once, the answer given next to
   // A lesson with enough questions for a full 10-question quiz.
   for (const slug of [...lessonSlugs("en"), ...lessonSlugs("zh")]) {
     await page.goto(`/lessons/${slug}`);
+    // The quiz buttons come from /api/reader on a cached lesson page (decisions/0042).
+    await expect(page.locator('[data-lesson-actions="ready"]')).toBeVisible();
     const start = page.getByRole("button", { name: "Quiz on this lesson (10 questions)" });
     if (await start.count()) {
       await start.click();

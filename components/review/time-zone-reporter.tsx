@@ -1,20 +1,16 @@
 "use client";
 import { useEffect } from "react";
-import { useRouter } from "next/navigation";
 import { reportTimeZoneAction } from "@/app/review/actions";
 
 /**
- * Tells the server the browser's time zone once, for a learner who has none yet (decisions/0040),
- * then shows the page again counted in the learner's own day.
+ * Tells the server the browser's time zone once, for a learner who has none yet (decisions/0040).
+ * No refresh afterwards: it would swap the card the learner may already be answering; the next
+ * page the learner opens counts in their own day.
  */
 export function TimeZoneReporter() {
-  const router = useRouter();
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!zone) return;
-    void reportTimeZoneAction(zone).then((reply) => {
-      if (reply.ok) router.refresh();
-    });
-  }, [router]);
+    if (zone) void reportTimeZoneAction(zone);
+  }, []);
   return null;
 }
