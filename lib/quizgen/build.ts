@@ -42,6 +42,11 @@ export function keptForReview(d: Pick<Draft, "type" | "factId">): boolean {
   return Boolean(d.factId) && isReviewFormat(d.type);
 }
 
+/** What a learner reads and answers: two questions alike in it are one question, whatever their fact. */
+function statementKey(q: Pick<Question, "type" | "stem" | "answerText">): string {
+  return `${q.type}\u0000${q.stem}\u0000${q.answerText}`;
+}
+
 function toQuestion(d: Draft): Question {
   const { check: _check, rejectedReason: _r, ...q } = d;
   return q;
@@ -128,9 +133,18 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
     // Ids are stable per (type, sentence, key): two true/false swaps of one sentence can share one;
     // the first keeps it (a rejected draft's id never mattered, a stored one must be unique).
     const used = new Set(questions.map((q) => q.id));
+    // A kept true/false statement is the sentence itself, the same for every figure (and sector) of
+    // it: kept once, not as the review of each of its facts, where it would test none of them alone.
+    const asked = new Set(questions.map(statementKey));
     for (const d of valid) {
       if (!reviewOnly.has(d) || used.has(d.id)) continue;
+      const statement = statementKey(d);
+      if (asked.has(statement)) {
+        rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["review-only: the same question is kept for another fact of this sentence"] });
+        continue;
+      }
       used.add(d.id);
+      asked.add(statement);
       reviewOnlyQuestions.push(toQuestion(d));
     }
   }
