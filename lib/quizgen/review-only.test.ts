@@ -119,3 +119,29 @@ describe("review-only questions never repeat another question of the sentence wo
     });
   }
 });
+
+// A sentence whose figures can only be asked as true/false (its multiple gives the others away): two
+// figures whose coins both keep the sentence as it is made the cap keep one statement twice in the
+// quizzes (decisions/0112). Fresh text; several slugs, since each seeds its own coins.
+describe("the per-sentence cap never keeps one statement twice", () => {
+  const doc = (language: "en" | "zh", slug: string, sentence: string) => ({
+    name: `${slug}.md`,
+    text: `---\ntitle: ${language === "en" ? "Buses" : "工程师"}\nlanguage: ${language}\nslug: ${slug}\n---\n${language === "en" ? "Buses" : "工程师"}\n\n${language === "en" ? "1. Cities" : "一、人员"}\n\n${sentence}\n`,
+  });
+  const cases = [
+    ["en", "In 2019, the share of electric buses in Chinese cities was 18% and in American cities 4.5%, so the Chinese share was 4 times the American share."],
+    ["zh", "2017年每百万人中工程师规模中美分别为1370人和5210人,美国是中国的4倍。\n\n2017年中美分别培养工程师4.8万人和6.2万人。"],
+  ] as const;
+  for (const [language, sentence] of cases) {
+    it(`${language}: two true/false questions of one sentence in the quizzes read differently`, () => {
+      let asked = 0;
+      for (let i = 0; i < 16; i++) {
+        const { bundle } = build([doc(language, `cap-${language}-${i}`, sentence)]);
+        const stems = bundle.questions.map((q) => `${q.type}\u0000${q.stem}`);
+        expect(new Set(stems).size, stems.join("\n")).toBe(stems.length);
+        asked += bundle.questions.filter((q) => q.type === "true-false").length;
+      }
+      expect(asked).toBeGreaterThan(8);
+    });
+  }
+});
