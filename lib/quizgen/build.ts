@@ -42,6 +42,11 @@ export function keptForReview(d: Pick<Draft, "type" | "factId">): boolean {
   return Boolean(d.factId) && isReviewFormat(d.type);
 }
 
+/** What a learner reads and answers: two questions alike in it are one question, whatever their fact. */
+function statementKey(q: Pick<Question, "type" | "stem" | "answerText">): string {
+  return `${q.type}\u0000${q.stem}\u0000${q.answerText}`;
+}
+
 function toQuestion(d: Draft): Question {
   const { check: _check, rejectedReason: _r, ...q } = d;
   return q;
@@ -114,7 +119,8 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
     for (const group of bySentence.values()) {
       const ordered = [...group].sort((a, b) => PRIORITY.indexOf(a.type) - PRIORITY.indexOf(b.type));
       const first = ordered[0];
-      const second = ordered.find((d) => d !== first && d.type !== first.type) ?? ordered.find((d) => d !== first);
+      // Never the same statement twice (two figures' true/false that both keep the sentence as it is).
+      const second = ordered.find((d) => d !== first && d.type !== first.type) ?? ordered.find((d) => d !== first && statementKey(d) !== statementKey(first));
       for (const d of [first, second].slice(0, MAX_PER_SENTENCE)) if (d) kept.add(d);
       for (const d of ordered) {
         if (kept.has(d)) continue;
@@ -128,10 +134,26 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
     // Ids are stable per (type, sentence, key): two true/false swaps of one sentence can share one;
     // the first keeps it (a rejected draft's id never mattered, a stored one must be unique).
     const used = new Set(questions.map((q) => q.id));
+    const candidates: Draft[] = [];
     for (const d of valid) {
       if (!reviewOnly.has(d) || used.has(d.id)) continue;
       used.add(d.id);
-      reviewOnlyQuestions.push(toQuestion(d));
+      candidates.push(d);
+    }
+    // A true/false that keeps its sentence as it is reads the same for every figure (and sector) of
+    // the sentence: it is kept once, for the fact with the fewest other questions, not as the review
+    // of each of them (decisions/0112). One the quizzes ask already is not kept again.
+    const perFact = new Map<string, number>();
+    for (const d of [...valid.filter((x) => kept.has(x)), ...candidates]) if (d.factId) perFact.set(d.factId, (perFact.get(d.factId) ?? 0) + 1);
+    const owner = new Map<string, Draft | null>(valid.filter((x) => kept.has(x)).map((x) => [statementKey(x), null]));
+    for (const d of candidates) {
+      const key = statementKey(d);
+      const current = owner.get(key);
+      if (current === undefined || (current && perFact.get(d.factId!)! < perFact.get(current.factId!)!)) owner.set(key, d);
+    }
+    for (const d of candidates) {
+      if (owner.get(statementKey(d)) === d) reviewOnlyQuestions.push(toQuestion(d));
+      else rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["review-only: the same question is kept for another fact of this sentence"] });
     }
   }
 

@@ -123,6 +123,9 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
     // Nor on the wrong side of a stated change ("从800件增至____": not 700件).
     if (value <= trend.above || value >= trend.below) return;
     if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01 || shownValues.has(value)) return;
+    // Nor within 1% of a figure the stem shows: 12.41% beside a stem's 12.40% reads as that figure
+    // copied (decisions/0112). The stem shows a handful of figures at most.
+    for (const other of shownValues) if (Math.abs(value - other) < Math.abs(other) * 0.01) return;
     // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
     if (naturalGrid(value, key.decimals) !== keyGrid) return;
     const text = formatLike(key.mention, value);

@@ -31,7 +31,7 @@ describe("no multiple choice on a key of more than four significant digits", () 
   });
 
   it("a key of four significant digits or fewer still gets its options", () => {
-    const { figures } = figuresOf("2019年德国专利申请数达1384件,2020年为1650件,2021年为1920件,2022年为2210件。", "zh");
+    const { figures } = figuresOf("2019年德国专利申请数达1384件,2020年为1650件,2021年为1920件,2022年为2310件。", "zh");
     const f = figures.find((x) => x.text === "1384件")!;
     expect("texts" in numericOptions(f, figures, rngFor("a", f.id, "figure-mc", "test"))).toBe(true);
   });

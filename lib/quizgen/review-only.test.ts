@@ -83,3 +83,65 @@ describe("the generator's split between quiz and review-only questions", () => {
     expect(keptForReview({ type: "ordering", factId: "figure:x" })).toBe(false);
   });
 });
+
+// A true/false that keeps the sentence as it is reads the same for every figure of the sentence: it
+// used to be kept as the review-only question of each of them, so a learner's cards for three facts
+// asked one identical statement (decisions/0112). Fresh text, several slugs (each seeds its own coins).
+describe("review-only questions never repeat another question of the sentence word for word", () => {
+  const en = (slug: string) => ({
+    name: `${slug}.md`,
+    text: `---\ntitle: Fishing fleets\nlanguage: en\nslug: ${slug}\n---\nFishing fleets\n\n1. Catches\n\nIn 2019, Norway landed 2.4 million tonnes of fish and Chile landed 1.9 million tonnes, while Peru landed 4.8 million tonnes and Iceland landed 1.1 million tonnes.\n\nIn 2020, fish farms in Norway employed 9,500 workers, and 62% of the salmon sold in Europe came from Norway.\n`,
+  });
+  const zh = (slug: string) => ({
+    name: `${slug}.md`,
+    text: `---\ntitle: 渔业船队\nlanguage: zh\nslug: ${slug}\n---\n渔业船队\n\n一、捕捞量\n\n2019年挪威和智利的捕捞量分别为240万吨和190万吨,秘鲁和冰岛分别为480万吨和110万吨。\n\n2020年挪威养殖场雇用9500名工人,欧洲销售的三文鱼中有62%来自挪威。\n`,
+  });
+  for (const [language, make] of [["en", en], ["zh", zh]] as const) {
+    it(`${language}: one statement is kept once, not once per fact of its sentence`, () => {
+      let keptStatements = 0;
+      let dropped = 0;
+      for (let i = 0; i < 8; i++) {
+        const { bundle } = build([make(`fleet-${i}`)]);
+        const all = [...bundle.questions, ...(bundle.reviewOnlyQuestions ?? [])];
+        const seen = new Map<string, string>();
+        for (const q of all) {
+          const key = `${q.type}\u0000${q.stem}`;
+          expect(seen.get(key), `${q.factId} repeats ${seen.get(key)}: ${q.stem}`).toBeUndefined();
+          seen.set(key, q.factId ?? q.id);
+        }
+        keptStatements += all.filter((q) => q.type === "true-false" && q.answerBool === true && q.stem.includes(language === "en" ? "Chile landed 1.9" : "240万吨和190万吨")).length;
+        // What is left out is recorded, with a reason that is not the cap's.
+        dropped += bundle.rejected.filter((r) => r.reasons.some((x) => x.startsWith("review-only:"))).length;
+      }
+      // The statement itself is still asked (once per document) where its coin kept it.
+      expect(keptStatements).toBeGreaterThan(0);
+      expect(dropped).toBeGreaterThan(0);
+    });
+  }
+});
+
+// A sentence whose figures can only be asked as true/false (its multiple gives the others away): two
+// figures whose coins both keep the sentence as it is made the cap keep one statement twice in the
+// quizzes (decisions/0112). Fresh text; several slugs, since each seeds its own coins.
+describe("the per-sentence cap never keeps one statement twice", () => {
+  const doc = (language: "en" | "zh", slug: string, sentence: string) => ({
+    name: `${slug}.md`,
+    text: `---\ntitle: ${language === "en" ? "Buses" : "工程师"}\nlanguage: ${language}\nslug: ${slug}\n---\n${language === "en" ? "Buses" : "工程师"}\n\n${language === "en" ? "1. Cities" : "一、人员"}\n\n${sentence}\n`,
+  });
+  const cases = [
+    ["en", "In 2019, the share of electric buses in Chinese cities was 18% and in American cities 4.5%, so the Chinese share was 4 times the American share."],
+    ["zh", "2017年每百万人中工程师规模中美分别为1370人和5210人,美国是中国的4倍。\n\n2017年中美分别培养工程师4.8万人和6.2万人。"],
+  ] as const;
+  for (const [language, sentence] of cases) {
+    it(`${language}: two true/false questions of one sentence in the quizzes read differently`, () => {
+      let asked = 0;
+      for (let i = 0; i < 16; i++) {
+        const { bundle } = build([doc(language, `cap-${language}-${i}`, sentence)]);
+        const stems = bundle.questions.map((q) => `${q.type}\u0000${q.stem}`);
+        expect(new Set(stems).size, stems.join("\n")).toBe(stems.length);
+        asked += bundle.questions.filter((q) => q.type === "true-false").length;
+      }
+      expect(asked).toBeGreaterThan(8);
+    });
+  }
+});

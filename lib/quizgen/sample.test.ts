@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatSampled, sampleQuestions } from "./sample";
+import { formatReviewSampled, formatSampled, sampleQuestions } from "./sample";
 import type { ContentBundle, Question } from "./schema";
 
 const question = (i: number, language: "en" | "zh"): Question => ({
@@ -33,5 +33,13 @@ describe("sampleQuestions", () => {
   });
   it("prints the stem, the key and the source sentence", () => {
     expect(formatSampled(question(3, "en"), 0)).toMatch(/#1 \[en · true-false\][\s\S]*Statement 3[\s\S]*key: True[\s\S]*source: Source sentence 3\./);
+  });
+  it("draws review-only questions when asked, and prints each with its fact's other questions", () => {
+    const quiz = { ...question(1, "en"), factId: "figure:a", type: "figure-typed" as const, stem: "Quiz stem" };
+    const review = { ...question(2, "en"), factId: "figure:a", stem: "Review statement" };
+    const withReview = { ...bundle, questions: [quiz], reviewOnlyQuestions: [review] } as ContentBundle;
+    expect(sampleQuestions(withReview, { n: 5, seed: "x", reviewOnly: true }).map((q) => q.id)).toEqual([review.id]);
+    expect(sampleQuestions(withReview, { n: 5, seed: "x" }).map((q) => q.id)).toEqual([quiz.id]);
+    expect(formatReviewSampled(withReview, review, 0)).toMatch(/Review statement[\s\S]*fact: figure:a[\s\S]*also \(quiz · figure-typed\): Quiz stem → True/);
   });
 });
