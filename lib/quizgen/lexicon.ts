@@ -49,6 +49,36 @@ export interface SectorMatch {
   end: number;
 }
 
+// The patterns by the first two letters of their lower-case alias (one letter for a one-letter
+// alias): a text can only contain an alias whose first two letters it holds somewhere, so a
+// text's candidates are read from the pairs of letters it holds, in the patterns' order, instead of
+// testing each of the hundreds of aliases against it.
+const patternIndex = new WeakMap<Lexicon, Map<string, number[]>>();
+function candidatePatterns(lexicon: Lexicon, lower: string): number[] {
+  let index = patternIndex.get(lexicon);
+  if (!index) {
+    index = new Map();
+    lexicon.patterns.forEach((p, i) => {
+      const key = p.lower.slice(0, 2);
+      let list = index!.get(key);
+      if (!list) index!.set(key, (list = []));
+      list.push(i);
+    });
+    patternIndex.set(lexicon, index);
+  }
+  const found = new Set<number>(index.get("")); // an empty alias is in every text
+  const seen = new Set<string>();
+  for (let i = 0; i < lower.length; i++) {
+    for (const key of [lower[i], lower.slice(i, i + 2)]) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = index.get(key);
+      if (list) for (const n of list) found.add(n);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
 /** Sector mentions in a text, longest alias first, no two overlapping. */
 export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
   const cached = lexicon.cache.get(text);
@@ -57,7 +87,8 @@ export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
   // A pattern can only match where its alias is written, in some case: a substring test first
   // skips the regular expressions of the hundreds of aliases a sentence does not contain.
   const lower = text.toLowerCase();
-  for (const p of lexicon.patterns) {
+  for (const i of candidatePatterns(lexicon, lower)) {
+    const p = lexicon.patterns[i];
     if (!lower.includes(p.lower)) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
