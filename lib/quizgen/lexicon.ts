@@ -52,31 +52,48 @@ export interface SectorMatch {
 // The patterns by the first two letters of their lower-case alias (one letter for a one-letter
 // alias): a text can only contain an alias whose first two letters it holds somewhere, so a
 // text's candidates are read from the pairs of letters it holds, in the patterns' order, instead of
-// testing each of the hundreds of aliases against it.
-const patternIndex = new WeakMap<Lexicon, Map<string, number[]>>();
-function candidatePatterns(lexicon: Lexicon, lower: string): number[] {
+// testing each of the hundreds of aliases against it. Letters are UTF-16 code units, as in
+// `includes`; a pair is keyed by its two codes.
+interface PatternIndex {
+  pairs: Map<number, number[]>;
+  singles: Map<number, number[]>;
+  empty: number[];
+}
+const patternIndex = new WeakMap<Lexicon, PatternIndex>();
+function indexOf(lexicon: Lexicon): PatternIndex {
   let index = patternIndex.get(lexicon);
-  if (!index) {
-    index = new Map();
-    lexicon.patterns.forEach((p, i) => {
-      const key = p.lower.slice(0, 2);
-      let list = index!.get(key);
-      if (!list) index!.set(key, (list = []));
-      list.push(i);
-    });
-    patternIndex.set(lexicon, index);
+  if (index) return index;
+  index = { pairs: new Map(), singles: new Map(), empty: [] };
+  const add = (map: Map<number, number[]>, key: number, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  for (const [i, p] of lexicon.patterns.entries()) {
+    if (p.lower.length === 0) index.empty.push(i);
+    else if (p.lower.length === 1) add(index.singles, p.lower.charCodeAt(0), i);
+    else add(index.pairs, p.lower.charCodeAt(0) * 65536 + p.lower.charCodeAt(1), i);
   }
-  const found = new Set<number>(index.get("")); // an empty alias is in every text
-  const seen = new Set<string>();
-  for (let i = 0; i < lower.length; i++) {
-    for (const key of [lower[i], lower.slice(i, i + 2)]) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const list = index.get(key);
-      if (list) for (const n of list) found.add(n);
+  patternIndex.set(lexicon, index);
+  return index;
+}
+function candidatePatterns(lexicon: Lexicon, lower: string): number[] {
+  const { pairs, singles, empty } = indexOf(lexicon);
+  const marked = new Uint8Array(lexicon.patterns.length);
+  for (const i of empty) marked[i] = 1; // an empty alias is in every text
+  for (let at = 0, code = lower.charCodeAt(0); at < lower.length; at++) {
+    const next = lower.charCodeAt(at + 1); // NaN past the end: no pair
+    const single = singles.size ? singles.get(code) : undefined;
+    if (single) for (const i of single) marked[i] = 1;
+    if (at + 1 < lower.length) {
+      const pair = pairs.get(code * 65536 + next);
+      if (pair) for (const i of pair) marked[i] = 1;
     }
+    code = next;
   }
-  return [...found].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let i = 0; i < marked.length; i++) if (marked[i]) out.push(i);
+  return out;
 }
 
 /** Sector mentions in a text, longest alias first, no two overlapping. */
