@@ -122,6 +122,11 @@ function matchAll<T>(text: string, table: [RegExp, T][], offset = 0): Found<T>[]
   return table.flatMap(([re, value]) => [...text.matchAll(globalOf(re))].map((m) => ({ start: offset + m.index!, value })));
 }
 
+/** Whether a country's name starts the text (an expression's leftmost match is at 0 when it can match there). */
+function startsWithCountry(text: string): boolean {
+  return COUNTRIES_EN.some(([re]) => testOf(re).exec(text)?.index === 0);
+}
+
 const last = <T>(items: Found<T>[]) => [...items].sort((a, b) => b.start - a.start)[0];
 
 /** The measure a stretch of words names; when it names several, the more specific (table order) wins. */
@@ -175,7 +180,7 @@ function subjectIn(text: string, offset: number, language: "en" | "zh"): Found<{
   if (language === "en") {
     // compromise only where a capitalised word other than a country could be a name: it is the
     // costly step of the build, and most figures' words name a country or no one.
-    const capitalised = [...text.matchAll(/\b[A-Z][A-Za-z0-9&.-]*/g)].filter((w) => !COMMON_CAPITALISED.test(w[0]) && !matchAll(text.slice(w.index!, w.index! + w[0].length + 20), COUNTRIES_EN).some((c) => c.start === 0));
+    const capitalised = [...text.matchAll(/\b[A-Z][A-Za-z0-9&.-]*/g)].filter((w) => !COMMON_CAPITALISED.test(w[0]) && !startsWithCountry(text.slice(w.index!, w.index! + w[0].length + 20)));
     const terms = capitalised.length ? properNounsOf(text) : [];
     for (const term of terms) {
       const name = term.replace(/['’]s$/, "").replace(/[^A-Za-z0-9 .&-]/g, "").trim();

@@ -19,7 +19,8 @@ export function buildMemo<V>(name: string, key: string, compute: () => V): V {
   if (!memos) return compute();
   let memo = memos.get(name) as Map<string, V> | undefined;
   if (!memo) memos.set(name, (memo = new Map()));
-  if (memo.has(key)) return memo.get(key)!;
+  const known = memo.get(key); // one look-up of the (often long) key when it is there
+  if (known !== undefined || memo.has(key)) return known as V;
   const value = compute();
   memo.set(key, value);
   return value;

@@ -113,7 +113,11 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
     }
     // Cap per sentence: the highest-priority question, then preferably one of another type.
     const bySentence = new Map<string, Draft[]>();
-    for (const d of valid) bySentence.set(d.source.sentenceId, [...(bySentence.get(d.source.sentenceId) ?? []), d]);
+    for (const d of valid) {
+      const group = bySentence.get(d.source.sentenceId);
+      if (group) group.push(d);
+      else bySentence.set(d.source.sentenceId, [d]);
+    }
     const kept = new Set<Draft>();
     const reviewOnly = new Set<Draft>();
     for (const group of bySentence.values()) {

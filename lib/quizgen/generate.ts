@@ -108,7 +108,11 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
   const L = doc.language;
   const out: Draft[] = [];
   const bySentence = new Map<string, ExtractedFigure[]>();
-  for (const f of ctx.figures) bySentence.set(f.sentenceId, [...(bySentence.get(f.sentenceId) ?? []), f]);
+  for (const f of ctx.figures) {
+    const group = bySentence.get(f.sentenceId);
+    if (group) group.push(f);
+    else bySentence.set(f.sentenceId, [f]);
+  }
   for (const f of ctx.figures) {
     if (f.kind === "year" || f.kind === "other") continue;
     const base = {

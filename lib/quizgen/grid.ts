@@ -27,6 +27,21 @@ function digitsOf(v: number): Digits | null {
  * decimal.js's `new Decimal(value).div(grid).round().times(grid).toNumber()` gives it.
  */
 export function snapToGrid(value: number, grid: number): number {
+  // Distractor walks put the same values of a document on the same grids again and again: the
+  // answers are kept per grid (a pure function; zero is left out, as a Map does not tell -0 from 0).
+  if (value === 0) return snapOnce(value, grid);
+  let memo = snapped.get(grid);
+  if (!memo) snapped.set(grid, (memo = new Map()));
+  let out = memo.get(value);
+  if (out === undefined) {
+    if (memo.size >= 100_000) memo.clear(); // bounded: a long-running server builds many documents
+    memo.set(value, (out = snapOnce(value, grid)));
+  }
+  return out;
+}
+const snapped = new Map<number, Map<number, number>>();
+
+function snapOnce(value: number, grid: number): number {
   const exponent = Math.round(Math.log10(grid));
   const d = 10 ** exponent === grid ? digitsOf(value) : null;
   if (!d) return new Decimal(value).div(grid).round().times(grid).toNumber();

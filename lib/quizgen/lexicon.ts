@@ -49,6 +49,53 @@ export interface SectorMatch {
   end: number;
 }
 
+// The patterns by the first two letters of their lower-case alias (one letter for a one-letter
+// alias): a text can only contain an alias whose first two letters it holds somewhere, so a
+// text's candidates are read from the pairs of letters it holds, in the patterns' order, instead of
+// testing each of the hundreds of aliases against it. Letters are UTF-16 code units, as in
+// `includes`; a pair is keyed by its two codes.
+interface PatternIndex {
+  pairs: Map<number, number[]>;
+  singles: Map<number, number[]>;
+  empty: number[];
+}
+const patternIndex = new WeakMap<Lexicon, PatternIndex>();
+function indexOf(lexicon: Lexicon): PatternIndex {
+  let index = patternIndex.get(lexicon);
+  if (index) return index;
+  index = { pairs: new Map(), singles: new Map(), empty: [] };
+  const add = (map: Map<number, number[]>, key: number, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  for (const [i, p] of lexicon.patterns.entries()) {
+    if (p.lower.length === 0) index.empty.push(i);
+    else if (p.lower.length === 1) add(index.singles, p.lower.charCodeAt(0), i);
+    else add(index.pairs, p.lower.charCodeAt(0) * 65536 + p.lower.charCodeAt(1), i);
+  }
+  patternIndex.set(lexicon, index);
+  return index;
+}
+function candidatePatterns(lexicon: Lexicon, lower: string): number[] {
+  const { pairs, singles, empty } = indexOf(lexicon);
+  const marked = new Uint8Array(lexicon.patterns.length);
+  for (const i of empty) marked[i] = 1; // an empty alias is in every text
+  for (let at = 0, code = lower.charCodeAt(0); at < lower.length; at++) {
+    const next = lower.charCodeAt(at + 1); // NaN past the end: no pair
+    const single = singles.size ? singles.get(code) : undefined;
+    if (single) for (const i of single) marked[i] = 1;
+    if (at + 1 < lower.length) {
+      const pair = pairs.get(code * 65536 + next);
+      if (pair) for (const i of pair) marked[i] = 1;
+    }
+    code = next;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < marked.length; i++) if (marked[i]) out.push(i);
+  return out;
+}
+
 /** Sector mentions in a text, longest alias first, no two overlapping. */
 export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
   const cached = lexicon.cache.get(text);
@@ -57,7 +104,8 @@ export function matchSectors(lexicon: Lexicon, text: string): SectorMatch[] {
   // A pattern can only match where its alias is written, in some case: a substring test first
   // skips the regular expressions of the hundreds of aliases a sentence does not contain.
   const lower = text.toLowerCase();
-  for (const p of lexicon.patterns) {
+  for (const i of candidatePatterns(lexicon, lower)) {
+    const p = lexicon.patterns[i];
     if (!lower.includes(p.lower)) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {

@@ -33,5 +33,7 @@ const REFERENCE_MARKER = /[ \t\u00a0]*(?:\[\s*\d{1,3}(?:\s*[-–—~～,，、]\
  * question cites keeps them (decisions/0110).
  */
 export function withoutReferenceMarkers(text: string): string {
+  // Every marker holds a bracket: a text without one (most drafts' texts) is returned as it is.
+  if (!text.includes("[") && !text.includes("［")) return text;
   return text.replace(REFERENCE_MARKER, "");
 }
