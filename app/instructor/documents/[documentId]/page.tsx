@@ -9,16 +9,30 @@ import { PublishForm } from "@/components/instructor/publish-form";
 import { ConfirmAction } from "@/components/instructor/confirm-action";
 import { deleteDocumentAction } from "@/app/instructor/documents/actions";
 import { UPLOAD_TEXT as T } from "@/lib/uploads/messages";
+import { getTranslations } from "next-intl/server";
+import { PREVIEW_PAGE_SIZE } from "@/lib/server/data/documents";
 
 export const metadata: Metadata = { title: "Document preview" };
 
-export default async function DocumentPreviewPage({ params }: { params: Promise<{ documentId: string }> }) {
+/** `?show=type:n` (repeatable): list the first n questions of that type instead of PREVIEW_PAGE_SIZE. */
+function shownCounts(show: string | string[] | undefined): Record<string, number> {
+  const shown: Record<string, number> = {};
+  for (const item of [show ?? []].flat()) {
+    const [type, n] = item.split(":");
+    if (type && Number.isInteger(Number(n)) && Number(n) > 0) shown[type] = Math.min(Number(n), 100_000);
+  }
+  return shown;
+}
+
+export default async function DocumentPreviewPage({ params, searchParams }: { params: Promise<{ documentId: string }>; searchParams: Promise<{ show?: string | string[] }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const doc = await orNotFound(getDocumentPreview(user, decodeParamOrNotFound((await params).documentId)));
+  const shown = shownCounts((await searchParams).show);
+  const doc = await orNotFound(getDocumentPreview(user, decodeParamOrNotFound((await params).documentId), shown));
+  const t = await getTranslations("upload-jobs");
   const body = lessonBodySchema.parse(JSON.parse(doc.lesson.body));
   const lang = doc.lesson.language;
-  const byType = new Map<string, typeof doc.questions>();
-  for (const q of doc.questions) byType.set(q.type, [...(byType.get(q.type) ?? []), q]);
+  // A "show more" link keeps what the other types already show.
+  const moreHref = (type: string, n: number) => `?${new URLSearchParams([...Object.entries({ ...shown, [type]: n })].map(([k, v]) => ["show", `${k}:${v}`])).toString()}#type-${type}`;
   const checks = Object.entries(doc.report.checks).sort(([a], [b]) => a.localeCompare(b));
   return (
     <div className="space-y-8">
@@ -32,7 +46,7 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
           {doc.lesson.title}
         </h1>
         <p className="text-sm text-slate-700">
-          {T.preview} · {doc.kind} · {doc.fileName} · {(doc.bytes / 1024).toFixed(0)} KB · {lang} · {doc.questions.length} questions · {doc.report.figures} figures
+          {T.preview} · {doc.kind} · {doc.fileName} · {(doc.bytes / 1024).toFixed(0)} KB · {lang} · {doc.questionCount} questions · {doc.report.figures} figures
           {doc.lesson.source ? ` · ${doc.lesson.source}` : ""}
         </p>
       </header>
@@ -51,10 +65,10 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
         <h2 id="questions-heading" className="text-xl font-semibold">
           {T.questionsHeading}
         </h2>
-        {[...byType].map(([type, questions]) => (
-          <details key={type} className="rounded border border-slate-200 bg-white p-3" open={byType.size <= 3}>
+        {doc.types.map(({ type, total, questions }) => (
+          <details key={type} id={`type-${type}`} className="rounded border border-slate-200 bg-white p-3" open={doc.types.length <= 3 || type in shown}>
             <summary className="font-medium">
-              {type} ({questions.length})
+              {type} ({total})
             </summary>
             <ol className="mt-2 list-decimal space-y-2 pl-6">
               {questions.map((q) => (
@@ -66,6 +80,14 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
                 </li>
               ))}
             </ol>
+            {questions.length < total && (
+              <p className="mt-2 text-sm text-slate-700">
+                {t("questionsShown", { shown: questions.length, total })}{" "}
+                <Link href={moreHref(type, questions.length + PREVIEW_PAGE_SIZE * 4)} className="text-brand-700 underline" scroll={false}>
+                  {t("moreQuestions", { count: Math.min(PREVIEW_PAGE_SIZE * 4, total - questions.length) })}
+                </Link>
+              </p>
+            )}
           </details>
         ))}
       </section>
