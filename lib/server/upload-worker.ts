@@ -2,7 +2,7 @@ import "server-only";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { logger } from "@/lib/logger";
-import { claimJob, failJob, heartbeat, JOB_ERRORS, recoverStaleJobs, type JobClaim } from "@/lib/server/data/upload-jobs";
+import { claimJob, failJob, heartbeat, JOB_ERRORS, recoverStaleJobs, runJob, type JobClaim } from "@/lib/server/data/upload-jobs";
 
 // The background builder of uploaded documents, one per server process (decisions/0041). Each
 // second (and at once when an upload is queued here) it claims a queued job; the claim is atomic
@@ -10,13 +10,15 @@ import { claimJob, failJob, heartbeat, JOB_ERRORS, recoverStaleJobs, type JobCla
 // document is minutes of synchronous work that would otherwise stall every request of this
 // process, the status polls and the health check included. While the child runs, this process
 // keeps the job's heartbeat; a child that dies leaves the job failed, a process that dies leaves
-// it to recoverStaleJobs in any process.
+// it to recoverStaleJobs in any process. A small original (IN_PROCESS_MAX_BYTES, a 10 KB PDF builds
+// in about a second) is built in this process: starting the child costs more than the build.
 
 const POLL_MS = 1000;
 const HEARTBEAT_MS = 5000;
 const RECOVER_EVERY_MS = 30_000;
 /** Builds one process runs at a time: each takes a core. */
 const CONCURRENCY = Number(process.env.UPLOAD_JOB_CONCURRENCY ?? 1);
+const IN_PROCESS_MAX_BYTES = Number(process.env.UPLOAD_JOB_IN_PROCESS_BYTES ?? 32 * 1024);
 
 interface Worker {
   running: number;
@@ -72,8 +74,13 @@ async function tick(worker: Worker, run: (claim: JobClaim) => Promise<void>) {
   }
 }
 
+/** Small originals here, the rest in a child process. */
+export function runClaimed(claim: JobClaim): Promise<void> {
+  return claim.bytes !== undefined && claim.bytes <= IN_PROCESS_MAX_BYTES ? runJob(claim) : runInChild(claim);
+}
+
 /** Starts this process's worker (once; later calls return the same one). `run` is for tests and benches. */
-export function startUploadWorker(run: (claim: JobClaim) => Promise<void> = runInChild): { kick: () => void; stop: () => void } {
+export function startUploadWorker(run: (claim: JobClaim) => Promise<void> = runClaimed): { kick: () => void; stop: () => void } {
   if (holder.uploadWorker) return { kick: holder.uploadWorker.kick, stop: () => stopUploadWorker() };
   let busy = false;
   const worker: Worker = {

@@ -4,12 +4,14 @@ import { requireRole } from "@/lib/server/auth/session";
 import { listDocuments } from "@/lib/server/data/documents";
 import { UploadForm } from "@/components/instructor/upload-form";
 import { UPLOAD_TEXT as T } from "@/lib/uploads/messages";
+import { getTranslations } from "next-intl/server";
+import { listPendingJobs } from "@/lib/server/data/upload-jobs";
 
 export const metadata: Metadata = { title: "Your documents" };
 
 export default async function DocumentsPage() {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const documents = await listDocuments(user);
+  const [documents, pending, t] = await Promise.all([listDocuments(user), listPendingJobs(user), getTranslations("upload-jobs")]);
   return (
     <div className="space-y-8">
       <section aria-labelledby="documents-heading" className="space-y-2">
@@ -17,6 +19,20 @@ export default async function DocumentsPage() {
           {T.pageTitle}
         </h1>
         <p className="text-slate-700">{T.intro}</p>
+        {pending.length > 0 && (
+          <div className="space-y-1">
+            <h2 className="text-lg font-semibold">{t("pendingHeading")}</h2>
+            <ul className="space-y-1">
+              {pending.map((j) => (
+                <li key={j.id}>
+                  <Link href={`/instructor/documents/jobs/${j.id}`} className="text-brand-700 underline">
+                    {t("pendingItem", { fileName: j.fileName, stage: t(`stage.${j.stage}`), percent: j.percent })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {documents.length === 0 ? (
           <p className="text-slate-700">{T.none}</p>
         ) : (

@@ -24,6 +24,8 @@ export type JobStage = "queued" | "reading" | "generating" | "storing" | "done";
 export interface JobClaim {
   id: string;
   token: string;
+  /** The original's size (the worker builds small ones in its own process). */
+  bytes?: number;
 }
 
 /** A running job whose heartbeat is older than this belongs to a process that died. */
@@ -111,14 +113,14 @@ export async function enqueueUpload(viewer: SessionUser, input: UploadInput, rep
  */
 export async function claimJob(options: { only?: string; now?: Date } = {}): Promise<JobClaim | null> {
   const now = options.now ?? new Date();
-  const candidates = await db().uploadJob.findMany({ where: { status: "queued", ...(options.only ? { id: options.only } : {}) }, orderBy: { createdAt: "asc" }, take: 5, select: { id: true } });
-  for (const { id } of candidates) {
+  const candidates = await db().uploadJob.findMany({ where: { status: "queued", ...(options.only ? { id: options.only } : {}) }, orderBy: { createdAt: "asc" }, take: 5, select: { id: true, bytes: true } });
+  for (const { id, bytes } of candidates) {
     const token = randomBytes(12).toString("hex");
     const { count } = await db().uploadJob.updateMany({
       where: { id, status: "queued" },
       data: { status: "running", claimToken: token, attempts: { increment: 1 }, stage: "reading", percent: 0, stageStartedAt: now, heartbeatAt: now, startedAt: now },
     });
-    if (count === 1) return { id, token };
+    if (count === 1) return { id, token, bytes };
   }
   return null;
 }
