@@ -62,7 +62,7 @@ test("an instructor uploads a .docx, a .pdf and pasted Chinese text, previews an
   await page.getByLabel(FILE_LABEL).setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from(await pdfOf("  ")) });
   await page.getByRole("button", { name: "Build the lesson" }).click();
   await expect(page.getByRole("heading", { name: "The lesson could not be built" })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole("alert")).toContainText("scan.pdf: This PDF has no text to read: it looks like a scanned image.");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("scan.pdf: This PDF has no text to read: it looks like a scanned image.");
   await expectAccessible(page);
   await page.getByRole("link", { name: "Upload another file" }).click();
   await expect(page.getByText("No documents yet.")).toBeVisible();
