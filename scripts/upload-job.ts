@@ -1,17 +1,21 @@
-// Runs one claimed upload job (lib/server/upload-worker.ts starts it in a child process, so that
-// generating a large document does not stall the server's requests):
-//   tsx --conditions=react-server scripts/upload-job.ts <jobId> <claimToken>
-// The job records its own stages, result or failure; exit 1 only when that could not be done.
-import { runJob } from "@/lib/server/data/upload-jobs";
+// The build phase of one claimed upload job (reading and generating), in a child process of the
+// server (lib/server/upload-worker.ts), so that generating a large document does not stall the
+// server's requests:
+//   tsx --conditions=react-server scripts/upload-job.ts <jobId> <claimToken> <out.json>
+// Writes what the store phase needs to <out.json>; a failed build records its message on the job
+// and writes nothing. Exit 1 only when even that could not be done.
+import { writeFileSync } from "node:fs";
+import { buildJob } from "@/lib/server/data/upload-jobs";
 import { disconnectDb } from "@/lib/db-global";
 
-const [id, token] = process.argv.slice(2);
-if (!id || !token) {
-  console.error("usage: scripts/upload-job.ts <jobId> <claimToken>");
+const [id, token, out] = process.argv.slice(2);
+if (!id || !token || !out) {
+  console.error("usage: scripts/upload-job.ts <jobId> <claimToken> <out.json>");
   process.exit(2);
 }
 try {
-  await runJob({ id, token });
+  const prepared = await buildJob({ id, token });
+  if (prepared) writeFileSync(out, JSON.stringify(prepared));
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

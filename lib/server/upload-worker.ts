@@ -1,14 +1,18 @@
 import "server-only";
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { logger } from "@/lib/logger";
-import { claimJob, failJob, heartbeat, JOB_ERRORS, recoverStaleJobs, runJob, type JobClaim } from "@/lib/server/data/upload-jobs";
+import { claimJob, failJob, heartbeat, JOB_ERRORS, recoverStaleJobs, runJob, storeJob, type JobClaim, type PreparedBuild } from "@/lib/server/data/upload-jobs";
 
 // The background builder of uploaded documents, one per server process (decisions/0041). Each
 // second (and at once when an upload is queued here) it claims a queued job; the claim is atomic
 // across processes. The build runs in a child process (scripts/upload-job.ts): generating a 1 MB
 // document is minutes of synchronous work that would otherwise stall every request of this
-// process, the status polls and the health check included. While the child runs, this process
+// process, the status polls and the health check included. The child hands its result back as a
+// JSON file and this process stores it (on SQLite a second process holding the write lock for a
+// minute would make this one's writes fail as busy). While the child runs, this process
 // keeps the job's heartbeat; a child that dies leaves the job failed, a process that dies leaves
 // it to recoverStaleJobs in any process. A small original (IN_PROCESS_MAX_BYTES, a 10 KB PDF builds
 // in about a second) is built in this process: starting the child costs more than the build.
@@ -30,27 +34,40 @@ interface Worker {
 
 const holder = globalThis as unknown as { uploadWorker?: Worker };
 
-/** Runs one claimed job in a child process; resolves when the child has exited. */
+/** Runs one claimed job's build phase in a child process and stores its result here; resolves when done. */
 export function runInChild(claim: JobClaim): Promise<void> {
   return new Promise((resolve) => {
     const tsx = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules/tsx/dist/cli.mjs");
-    const child = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/upload-job.ts", claim.id, claim.token], {
+    const out = path.join(os.tmpdir(), `upload-job-${claim.id}-${claim.token}.json`);
+    const child = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/upload-job.ts", claim.id, claim.token, out], {
       cwd: process.cwd(),
       env: process.env,
       stdio: ["ignore", "inherit", "inherit"],
     });
     const beat = setInterval(() => void heartbeat(claim).catch(() => undefined), HEARTBEAT_MS);
-    const finish = (code: number | null, error?: Error) => {
-      clearInterval(beat);
-      if (code === 0 && !error) return resolve();
-      logger.error({ jobId: claim.id, code, err: error }, "upload job process failed");
-      // The child ends its own job; if it could not (it crashed), the job fails here. A no-op otherwise.
-      void failJob(claim, JOB_ERRORS.failed, null)
-        .catch(() => undefined)
-        .finally(resolve);
+    let finished = false;
+    const finish = async (code: number | null, error?: Error) => {
+      if (finished) return;
+      finished = true;
+      try {
+        if (code === 0 && !error) {
+          // No file: the build failed and the child recorded why.
+          if (existsSync(out)) await storeJob(claim, JSON.parse(readFileSync(out, "utf8")) as PreparedBuild);
+          return;
+        }
+        logger.error({ jobId: claim.id, code, err: error }, "upload job process failed");
+        // The child ends its own job's build; if it could not (it crashed), the job fails here.
+        await failJob(claim, JOB_ERRORS.failed, null);
+      } catch (failure) {
+        logger.error({ jobId: claim.id, err: failure }, "upload job could not be finished");
+      } finally {
+        clearInterval(beat);
+        rmSync(out, { force: true });
+        resolve();
+      }
     };
-    child.once("error", (error) => finish(null, error));
-    child.once("exit", (code) => finish(code));
+    child.once("error", (error) => void finish(null, error));
+    child.once("exit", (code) => void finish(code));
   });
 }
 

@@ -11,6 +11,8 @@ import { defaultTitle, detectLanguage, extractUpload, sniffUpload, type UploadKi
 import { UPLOAD_TEXT } from "@/lib/uploads/messages";
 import { readOriginal, removeOriginal, storeOriginal, uploadLimits } from "@/lib/server/uploads-storage";
 import { buildDocument, reportOf, UPLOADED_POSITION, type DocumentReport, type UploadInput } from "@/lib/server/data/document-build";
+import type { BuildStats } from "@/lib/quizgen/build";
+import type { ContentBundle } from "@/lib/quizgen/schema";
 import enJobs from "@/messages/en/upload-jobs.json";
 
 // Background builds of uploaded documents (decisions/0041). The request stores the original and a
@@ -167,35 +169,69 @@ export async function failJob(claim: JobClaim, message: string, field: string | 
   return count === 1;
 }
 
+/** What the build phase hands to the store phase (across processes as JSON: scripts/upload-job.ts). */
+export interface PreparedBuild {
+  bundle: ContentBundle;
+  stats: BuildStats;
+  timings: Record<string, number>;
+}
+
+async function enterStage(claim: JobClaim, next: JobStage, timings: Record<string, number>, extra: { textBytes?: number } = {}) {
+  await db().uploadJob.updateMany({
+    where: { id: claim.id, claimToken: claim.token, status: "running" },
+    data: { stage: next, percent: STAGE_SPAN[next][0], stageStartedAt: new Date(), heartbeatAt: new Date(), timings: JSON.stringify(timings), ...extra },
+  });
+}
+
+async function failWith(claim: JobClaim, error: unknown, timings: Record<string, number>) {
+  if (error instanceof ClaimLost) return;
+  if (!(error instanceof AppError)) logger.error({ err: error, jobId: claim.id }, "upload job failed");
+  await failJob(claim, error instanceof AppError ? error.message : JOB_ERRORS.failed, error instanceof AppError ? (error.field ?? "file") : null, timings);
+}
+
 /**
- * Runs a claimed job: reading → generating → storing, each stage recorded on the job (with its
- * duration in `timings`). Never throws for the document's own faults: a refusal or a failure
- * becomes the job's `failed` with its message; nothing of the lesson is written unless all of it is.
+ * The build phase of a claimed job: reading, then generating (minutes of synchronous work for
+ * 1 MB: the worker runs this phase in a child process). Returns what the store phase needs, or
+ * null when the job failed (its message recorded, its original removed).
  */
-export async function runJob(claim: JobClaim): Promise<void> {
-  const job = await db().uploadJob.findUniqueOrThrow({ where: { id: claim.id } });
+export async function buildJob(claim: JobClaim): Promise<PreparedBuild | null> {
   const timings: Record<string, number> = {};
   let stageStarted = performance.now();
   let stage: JobStage = "reading";
-  const enter = async (next: JobStage, extra: { textBytes?: number } = {}) => {
-    timings[stage] = Math.round(performance.now() - stageStarted);
-    stage = next;
-    stageStarted = performance.now();
-    await db().uploadJob.updateMany({
-      where: { id: claim.id, claimToken: claim.token, status: "running" },
-      data: { stage: next, percent: STAGE_SPAN[next][0], stageStartedAt: new Date(), heartbeatAt: new Date(), timings: JSON.stringify(timings), ...extra },
-    });
-  };
   try {
-    const previous = job.replaceId ? await db().uploadedDocument.findFirst({ where: { id: job.replaceId, deletedAt: null } }) : null;
-    if (job.replaceId && !previous) throw new AppError("NOT_FOUND", JOB_ERRORS.replacedGone, "file");
+    const job = await db().uploadJob.findUniqueOrThrow({ where: { id: claim.id } });
     const bytes = readOriginal(job.storedName);
     const text = await extractUpload({ kind: job.kind as UploadKind, bytes, fileName: job.fileName });
     const title = job.title.trim() || defaultTitle(text);
     const language = (job.language as "" | "en" | "zh") || detectLanguage(text);
-    await enter("generating", { textBytes: Buffer.byteLength(text, "utf8") });
+    timings.reading = Math.round(performance.now() - stageStarted);
+    [stage, stageStarted] = ["generating", performance.now()];
+    await enterStage(claim, "generating", timings, { textBytes: Buffer.byteLength(text, "utf8") });
     const { bundle, stats } = buildDocument(job.lessonSlug, text, { title, language, source: job.source.trim() });
-    await enter("storing");
+    timings.generating = Math.round(performance.now() - stageStarted);
+    return { bundle, stats, timings };
+  } catch (error) {
+    timings[stage] = Math.round(performance.now() - stageStarted);
+    await failWith(claim, error, timings);
+    return null;
+  }
+}
+
+/**
+ * The store phase: the lesson, its questions, the document row and the job's `done` in one
+ * transaction, `done` only while the claim holds. Runs in the server process (on SQLite a second
+ * process writing for a minute would make the server's own writes fail as busy). Never throws for
+ * the document's faults: they become the job's `failed`.
+ */
+export async function storeJob(claim: JobClaim, prepared: PreparedBuild): Promise<void> {
+  const { bundle, stats } = prepared;
+  const timings = { ...prepared.timings };
+  const stageStarted = performance.now();
+  try {
+    await enterStage(claim, "storing", timings);
+    const job = await db().uploadJob.findUniqueOrThrow({ where: { id: claim.id } });
+    const previous = job.replaceId ? await db().uploadedDocument.findFirst({ where: { id: job.replaceId, deletedAt: null } }) : null;
+    if (job.replaceId && !previous) throw new AppError("NOT_FOUND", JOB_ERRORS.replacedGone, "file");
     const sync = bundleToSyncInput(bundle);
     const report: DocumentReport = reportOf(bundle, stats, { lessons: { created: 0, updated: 0, unchanged: 0, retired: 0 }, questions: { created: 0, updated: 0, unchanged: 0, retired: 0, restored: 0 } });
     let documentId = previous?.id ?? "";
@@ -220,11 +256,15 @@ export async function runJob(claim: JobClaim): Promise<void> {
     await db().uploadedDocument.update({ where: { id: documentId }, data: { report: JSON.stringify({ ...report, sync: syncReport }) } });
     if (previous && previous.storedName !== job.storedName) removeOriginal(previous.storedName);
   } catch (error) {
-    timings[stage] = Math.round(performance.now() - stageStarted);
-    if (error instanceof ClaimLost) return;
-    if (!(error instanceof AppError)) logger.error({ err: error, jobId: claim.id }, "upload job failed");
-    await failJob(claim, error instanceof AppError ? error.message : JOB_ERRORS.failed, error instanceof AppError ? (error.field ?? "file") : null, timings);
+    timings.storing = Math.round(performance.now() - stageStarted);
+    await failWith(claim, error, timings);
   }
+}
+
+/** Runs a claimed job in this process: build, then store (scripts, tests and small originals). */
+export async function runJob(claim: JobClaim): Promise<void> {
+  const prepared = await buildJob(claim);
+  if (prepared) await storeJob(claim, prepared);
 }
 
 class ClaimLost extends Error {}
