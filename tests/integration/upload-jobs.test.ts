@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -176,6 +176,25 @@ describe(`background document builds on ${provider}`, () => {
     expect(storedFiles()).toBe(files);
     expect((await statusAs(teacher, stuck.jobId)).body.job?.error).toBe(JOB_ERRORS.stopped);
   });
+
+  it("a job built through the worker's child process (generation there, storing here) ends done, and a failure there fails its job", async () => {
+    const { runInChild } = await import("@/lib/server/upload-worker");
+    const { jobId } = await enqueueUpload(teacher, { kind: "pdf", fileName: "harbour.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
+    await runInChild((await claimJob({ only: jobId }))!);
+    const done = await db().uploadJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect(done).toMatchObject({ status: "done", stage: "done", error: null });
+    expect(Object.keys(JSON.parse(done.timings)).sort()).toEqual(["generating", "reading", "storing"]);
+    expect(await db().question.count({ where: { lessonSlug: done.lessonSlug } })).toBeGreaterThan(5);
+
+    // A failure in the child that is no refusal (here: the stored original has gone) fails the job with the general message.
+    const broken = await enqueueUpload(teacher, { kind: "pdf", fileName: "gone.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
+    const { storedName } = await db().uploadJob.findUniqueOrThrow({ where: { id: broken.jobId } });
+    rmSync(path.join(uploads, storedName));
+    await runInChild((await claimJob({ only: broken.jobId }))!);
+    const failed = await db().uploadJob.findUniqueOrThrow({ where: { id: broken.jobId } });
+    expect(failed).toMatchObject({ status: "failed", error: JOB_ERRORS.failed, stage: "reading" });
+    await nothingUnder(failed.lessonSlug);
+  }, 180_000);
 
   it("the percent grows with the stage and, within a long stage, with the time gone by, never past the stage's end", () => {
     const at = new Date("2026-01-01T00:00:00Z");
