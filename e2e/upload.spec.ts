@@ -15,11 +15,19 @@ async function createClass(page: Page, name: string): Promise<string> {
 }
 
 /** Builds the document on the upload page, checks its preview, publishes it to one class; returns the lesson's slug. */
-async function addAndPublish(page: Page, fill: () => Promise<void>, expected: { title: string; language: "en" | "zh" }, className: string): Promise<string> {
+async function addAndPublish(page: Page, fill: () => Promise<void>, expected: { title: string; language: "en" | "zh" }, className: string, options: { watchProgress?: boolean } = {}): Promise<string> {
   await page.goto("/instructor/documents");
   await fill();
   await page.getByRole("button", { name: "Build the lesson" }).click();
-  await expect(page).toHaveURL(/\/instructor\/documents\/[^/]+$/, { timeout: 30_000 });
+  if (options.watchProgress) {
+    // The upload returns at once to the build's progress page (decisions/0041), which goes on to the preview when done.
+    await expect(page).toHaveURL(/\/instructor\/documents\/jobs\/[^/]+$/);
+    await expect(page.getByRole("progressbar", { name: "Build progress" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: /Waiting for its turn|Reading the document|Generating questions|Saving the lesson/ })).toBeAttached();
+    await expectAccessible(page);
+    await page.screenshot({ path: test.info().outputPath(`progress-${Date.now()}.png`), fullPage: true });
+  }
+  await expect(page).toHaveURL(/\/instructor\/documents\/[^/]+$/, { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(expected.title);
   await expect(page.getByText(new RegExp(`· ${expected.language === "zh" ? "Chinese" : "English"} · \\d+ questions`))).toBeVisible();
   await expect(page.getByRole("heading", { name: "Questions by type" })).toBeVisible();
@@ -50,11 +58,21 @@ test("an instructor uploads a .docx, a .pdf and pasted Chinese text, previews an
   await expect(page.getByText("No documents yet.")).toBeVisible();
   await expectAccessible(page);
 
+  // A PDF without a text layer is refused while it is built: the progress page says why, and nothing is kept.
+  await page.getByLabel(FILE_LABEL).setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from(await pdfOf("  ")) });
+  await page.getByRole("button", { name: "Build the lesson" }).click();
+  await expect(page.getByRole("heading", { name: "The lesson could not be built" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("scan.pdf: This PDF has no text to read: it looks like a scanned image.");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Upload another file" }).click();
+  await expect(page.getByText("No documents yet.")).toBeVisible();
+
   const docx = await addAndPublish(
     page,
     async () => page.getByLabel(FILE_LABEL).setInputFiles({ name: "harbour.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: Buffer.from(await docxOf(ENGLISH_UPLOAD)) }),
     { title: "Harbour cities and their factories", language: "en" },
     "Upload A 上传",
+    { watchProgress: true },
   );
   const pdf = await addAndPublish(
     page,

@@ -10,6 +10,7 @@ import type errors from "@/messages/en/errors.json";
 import type classes from "@/messages/en/classes.json";
 import type instructor from "@/messages/en/instructor.json";
 import type documents from "@/messages/en/documents.json";
+import type uploadJobs from "@/messages/en/upload-jobs.json";
 
 // The English files are the type of every locale's messages, so a misspelt key fails the type check
 // (the unit test i18n/messages.test.ts keeps the other locales' keys equal). A new area file needs a
@@ -29,6 +30,7 @@ declare module "next-intl" {
       classes: typeof classes;
       instructor: typeof instructor;
       documents: typeof documents;
+      "upload-jobs": typeof uploadJobs;
     };
   }
 }

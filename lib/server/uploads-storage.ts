@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DATA_DIR } from "@/lib/database-url";
 
@@ -31,4 +31,9 @@ export function storeOriginal(ownerId: string, slug: string, ext: string, bytes:
 
 export function removeOriginal(storedName: string): void {
   rmSync(path.join(uploadsDir(), storedName), { force: true });
+}
+
+/** The stored original's bytes (the background build reads the file the request stored). */
+export function readOriginal(storedName: string): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(uploadsDir(), storedName)));
 }

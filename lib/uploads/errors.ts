@@ -1,7 +1,10 @@
 // The refusals of the document upload pages, named by their key in messages/<locale>/documents.json
 // (errors.*): the message is the English text, and the action that reports it words it in the
 // reader's language from the key (AppError.translation; decisions/0038).
-import { createTranslator } from "next-intl";
+// use-intl's core (next-intl's own translator, without React): the upload build's child process
+// (scripts/upload-job.ts) runs under the react-server condition, where next-intl's entry pulls in
+// React hooks that do not exist there.
+import { createTranslator } from "use-intl/core";
 import { AppError, type AppErrorCode } from "@/lib/server/errors";
 import documents from "@/messages/en/documents.json";
 

@@ -73,10 +73,30 @@ export function reflowLines(text: string): string {
   return out.join("\n");
 }
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
+function checkPdf(bytes: Uint8Array) {
   if (!startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) throw new UploadRefusal("notWhatItSays", { kind: "pdf" });
   // An encryption dictionary in the trailer: refuse before the reader guesses at passwords.
   if (Buffer.from(bytes).includes("/Encrypt")) throw new UploadRefusal("encryptedPdf");
+}
+
+function checkDocx(bytes: Uint8Array) {
+  // A .docx is a zip archive ("PK\3\4"); an old binary .doc or a renamed file is not.
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new UploadRefusal("notWhatItSays", { kind: "docx" });
+}
+
+/**
+ * The checks that need no reading of the document (size, and the first bytes against the
+ * extension; an encrypted PDF): the upload request runs them before queueing the build.
+ */
+export function sniffUpload(input: { kind: UploadKind; bytes: Uint8Array }): void {
+  const field = input.kind === "paste" ? "text" : "file";
+  if (input.bytes.byteLength > MAX_UPLOAD_FILE_BYTES) throw new UploadRefusal("fileTooLarge", { size: megabytes(input.bytes.byteLength), limit: megabytes(MAX_UPLOAD_FILE_BYTES) }, field);
+  if (input.kind === "pdf") checkPdf(input.bytes);
+  else if (input.kind === "docx") checkDocx(input.bytes);
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  checkPdf(bytes);
   const { getDocumentProxy, extractText } = await import("unpdf");
   let pages: string[];
   try {
@@ -90,8 +110,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 async function docxText(bytes: Uint8Array): Promise<string> {
-  // A .docx is a zip archive ("PK\3\4"); an old binary .doc or a renamed file is not.
-  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) throw new UploadRefusal("notWhatItSays", { kind: "docx" });
+  checkDocx(bytes);
   const mammoth = (await import("mammoth")).default;
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });

@@ -3,7 +3,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 // i18n/ is bundled code, and messages/ holds JSON the code imports (lib/uploads/errors.ts).
-const INPUTS = ["app", "components", "lib", "i18n", "messages", "public", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const INPUTS = ["app", "components", "lib", "i18n", "messages", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const SKIP = new Set(["node_modules", ".next", ".data", "generated"]);
 
 function walk(entry: string, out: string[]) {

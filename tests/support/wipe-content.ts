@@ -15,6 +15,7 @@ export async function wipeContent() {
   await db().attempt.deleteMany();
   await db().questionSector.deleteMany();
   await db().question.deleteMany();
+  await db().uploadJob.deleteMany();
   await db().uploadedDocument.deleteMany();
   await db().lessonPublication.deleteMany();
   await db().lesson.deleteMany();

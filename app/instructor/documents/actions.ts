@@ -3,7 +3,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireActionUser } from "@/lib/server/auth/session";
 import { actionId, actionOrFailurePage, actionState, formText } from "@/lib/server/action-input";
-import { addDocument, deleteDocument, publishDocument, type UploadInput } from "@/lib/server/data/documents";
+import { deleteDocument, publishDocument, type UploadInput } from "@/lib/server/data/documents";
+import { enqueueUpload } from "@/lib/server/data/upload-jobs";
+import { startUploadWorker } from "@/lib/server/upload-worker";
 import { kindOfFileName, MAX_UPLOAD_FILE_BYTES } from "@/lib/uploads/extract";
 import { documentError, megabytes, UploadRefusal } from "@/lib/uploads/errors";
 import { MAX_DOCUMENT_BYTES } from "@/lib/quizgen/build";
@@ -45,17 +47,23 @@ function asUploadState(work: () => Promise<void>): Promise<UploadFormState> {
   );
 }
 
-/** Upload or paste → build → the preview page. `replaceId`: regenerate that document from a new file. */
+/**
+ * Upload or paste → the build's progress page, at once: the file is stored and its build queued
+ * (decisions/0041); the page goes on to the preview when the build is done. `replaceId`:
+ * regenerate that document from a new file.
+ */
 export async function uploadDocumentAction(replaceId: string | null, _previous: UploadFormState, formData: FormData): Promise<UploadFormState> {
-  let id = "";
+  let jobId = "";
   const state = await asUploadState(async () => {
     const user = await requireActionUser();
     const input = await readUploadForm(formData);
-    id = (await addDocument(user, input, replaceId === null ? undefined : actionId(replaceId))).id;
+    jobId = (await enqueueUpload(user, input, replaceId === null ? undefined : actionId(replaceId))).jobId;
   });
   if (state.ok) {
+    // Started by instrumentation.ts already; this makes it look for the new job now.
+    startUploadWorker().kick();
     revalidatePath("/instructor/documents");
-    redirect(`/instructor/documents/${id}`);
+    redirect(`/instructor/documents/jobs/${jobId}`);
   }
   return state;
 }

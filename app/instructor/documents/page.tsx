@@ -6,6 +6,7 @@ import { listDocuments } from "@/lib/server/data/documents";
 import { UploadForm } from "@/components/instructor/upload-form";
 import { TitledSection } from "@/components/ui/titled-section";
 import type { UploadKind } from "@/lib/uploads/extract";
+import { listPendingJobs } from "@/lib/server/data/upload-jobs";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("documents"))("title") };
@@ -13,11 +14,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function DocumentsPage() {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const [documents, t, format] = await Promise.all([listDocuments(user), getTranslations("documents"), getFormatter()]);
+  const [documents, pending, t, tj, format] = await Promise.all([listDocuments(user), listPendingJobs(user), getTranslations("documents"), getTranslations("upload-jobs"), getFormatter()]);
   return (
     <div className="space-y-8">
       <TitledSection id="documents-heading" title={t("title")} level={1} className="space-y-2">
         <p className="text-slate-700">{t("intro")}</p>
+        {pending.length > 0 && (
+          <div className="space-y-1">
+            <h2 className="text-lg font-semibold">{tj("pendingHeading")}</h2>
+            <ul className="space-y-1">
+              {pending.map((j) => (
+                <li key={j.id}>
+                  <Link href={`/instructor/documents/jobs/${j.id}`} className="text-brand-700 underline">
+                    {tj("pendingItem", { fileName: j.fileName, stage: tj(`stage.${j.stage}`), percent: j.percent })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {documents.length === 0 ? (
           <p className="text-slate-700">{t("none")}</p>
         ) : (

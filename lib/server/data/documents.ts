@@ -1,130 +1,35 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { stringify as toYaml } from "yaml";
 import { db } from "@/lib/server/db";
+import { AppError, type MessageRef } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/data/users";
 import { canTeach } from "@/lib/schemas/roles";
-import { buildBundle, type BuildStats } from "@/lib/quizgen/build";
-import type { ContentBundle } from "@/lib/quizgen/schema";
-import { syncContent, type SyncReport } from "@/lib/server/data/content-sync";
-import { bundleToSyncInput } from "@/scripts/lib/bundle-to-sync";
-import { defaultTitle, detectLanguage, extractUpload, UploadRefusal, type UploadKind } from "@/lib/uploads/extract";
-import { documentError, megabytes } from "@/lib/uploads/errors";
-import { removeOriginal, storeOriginal, uploadLimits } from "@/lib/server/uploads-storage";
+import { documentError } from "@/lib/uploads/errors";
+import { removeOriginal } from "@/lib/server/uploads-storage";
+import type { DocumentReport, UploadInput } from "@/lib/server/data/document-build";
+import { claimJob, enqueueUpload, ownDocument, runJob } from "@/lib/server/data/upload-jobs";
 
-/** Lessons added from the browser come after the shared library in lesson lists. */
-const UPLOADED_POSITION = 100_000;
-const MAX_REJECTED_KEPT = 1000;
+export type { DocumentReport, UploadInput } from "@/lib/server/data/document-build";
 
-export interface UploadInput {
-  kind: UploadKind;
-  fileName: string;
-  bytes: Uint8Array;
-  title: string;
-  /** "" = detect from the text. */
-  language: "" | "en" | "zh";
-  source: string;
-}
-
-export interface DocumentReport {
-  questions: Record<string, number>;
-  figures: number;
-  checks: BuildStats["checks"];
-  rejected: { type: string; stem: string; reasons: string[] }[];
-  rejectedTotal: number;
-  sync: SyncReport;
-}
+/** Questions the preview lists per type at first; the rest are counted and paged (decisions/0041). */
+export const PREVIEW_PAGE_SIZE = 50;
 
 function requireTeacher(viewer: SessionUser) {
   if (!canTeach(viewer.role)) throw documentError("FORBIDDEN", "onlyInstructors");
 }
 
-function lexiconYaml(): string {
-  return readFileSync(path.join(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? "content", "sectors.yaml"), "utf8");
-}
-
-/** Builds the text exactly as content/ would build a file with this front matter (docs/content-format.md). */
-function buildDocument(slug: string, text: string, meta: { title: string; language: "en" | "zh"; source: string }): { bundle: ContentBundle; stats: BuildStats } {
-  const frontMatter = toYaml({ slug, title: meta.title, language: meta.language, ...(meta.source ? { source: meta.source } : {}) });
-  const result = buildBundle([{ name: `${slug}.md`, text: `---\n${frontMatter}---\n${text}\n` }], lexiconYaml());
-  const error = result.bundle.errors[0];
-  if (error) throw new UploadRefusal("buildFailed", { message: error.message }, "text");
-  return result;
-}
-
-function reportOf(bundle: ContentBundle, stats: BuildStats, sync: SyncReport): DocumentReport {
-  const questions: Record<string, number> = {};
-  for (const q of bundle.questions) questions[q.type] = (questions[q.type] ?? 0) + 1;
-  return {
-    questions,
-    figures: bundle.figures.length,
-    checks: stats.checks,
-    rejected: bundle.rejected.slice(0, MAX_REJECTED_KEPT).map((r) => ({ type: r.type, stem: r.stem, reasons: r.reasons })),
-    rejectedTotal: bundle.rejected.length,
-    sync,
-  };
-}
-
-/** The owner's document (not deleted); anyone else's, or a deleted one, is NOT_FOUND. Admins reach every document. */
-async function ownDocument(viewer: SessionUser, id: string) {
-  requireTeacher(viewer);
-  const doc = await db().uploadedDocument.findFirst({ where: { id, deletedAt: null, ...(viewer.role === "ADMIN" ? {} : { ownerId: viewer.id }) } });
-  if (!doc) throw documentError("NOT_FOUND", "noSuchDocument");
-  return doc;
-}
-
-async function refuseOverLimits(ownerId: string, addedBytes: number, replacing: { bytes: number } | null) {
-  const { maxDocuments, maxTotalBytes } = uploadLimits();
-  const kept = await db().uploadedDocument.aggregate({ where: { ownerId, deletedAt: null }, _count: { _all: true }, _sum: { bytes: true } });
-  if (!replacing && kept._count._all >= maxDocuments) throw new UploadRefusal("tooManyDocuments", { limit: maxDocuments });
-  if ((kept._sum.bytes ?? 0) - (replacing?.bytes ?? 0) + addedBytes > maxTotalBytes) throw new UploadRefusal("storageFull", { limit: megabytes(maxTotalBytes) });
-}
-
 /**
- * Reads, builds and stores a new document, owned by the viewer and published to nobody; or, with
- * `replaceId`, regenerates that document from a new file under the same slug (stable ids: questions
- * no longer generated are retired, never deleted; content sync's code does it). All or nothing: a
- * refused file, a failed build or a failed write leaves no lesson, row or stored file behind.
+ * Reads, builds and stores a document in this call, as the background job does (queue, claim, run):
+ * for scripts and tests. Refusals and failures throw with their message and field, and leave no
+ * lesson, row or stored file behind. `replaceId` regenerates that document under the same slug.
  */
 export async function addDocument(viewer: SessionUser, input: UploadInput, replaceId?: string): Promise<{ id: string; slug: string }> {
-  requireTeacher(viewer);
-  const previous = replaceId ? await ownDocument(viewer, replaceId) : null;
-  const ownerId = previous?.ownerId ?? viewer.id;
-  await refuseOverLimits(ownerId, input.bytes.byteLength, previous);
-  const text = await extractUpload(input);
-  const title = input.title.trim() || defaultTitle(text);
-  const language = input.language || detectLanguage(text);
-  const slug = previous?.lessonSlug ?? `u-${randomBytes(6).toString("hex")}`;
-  const { bundle, stats } = buildDocument(slug, text, { title, language, source: input.source.trim() });
-  const ext = input.kind === "paste" ? "txt" : input.kind;
-  const storedName = storeOriginal(ownerId, slug, ext, input.bytes);
-  let id = previous?.id ?? "";
-  try {
-    const sync = bundleToSyncInput(bundle);
-    let report: DocumentReport | null = null;
-    await syncContent({
-      ...sync,
-      lessons: sync.lessons.map((l) => ({ ...l, ownerId, position: UPLOADED_POSITION })),
-      retireMissingLessons: false,
-      within: async (tx) => {
-        const data = { kind: input.kind, fileName: input.fileName.slice(0, 255), storedName, bytes: input.bytes.byteLength, report: "" };
-        report = reportOf(bundle, stats, { lessons: { created: 0, updated: 0, unchanged: 0, retired: 0 }, questions: { created: 0, updated: 0, unchanged: 0, retired: 0, restored: 0 } });
-        data.report = JSON.stringify(report);
-        if (previous) await tx.uploadedDocument.update({ where: { id: previous.id }, data });
-        else id = (await tx.uploadedDocument.create({ data: { ...data, ownerId, lessonSlug: slug }, select: { id: true } })).id;
-      },
-    }).then(async (syncReport) => {
-      // The sync's own counts (new, changed, retired questions) complete the stored report.
-      if (report) await db().uploadedDocument.update({ where: { id }, data: { report: JSON.stringify({ ...(report as DocumentReport), sync: syncReport }) } });
-    });
-  } catch (error) {
-    removeOriginal(storedName);
-    throw error;
-  }
-  if (previous) removeOriginal(previous.storedName);
-  return { id, slug };
+  const { jobId } = await enqueueUpload(viewer, input, replaceId);
+  const claim = await claimJob({ only: jobId });
+  if (!claim) throw new Error(`upload job ${jobId} was claimed elsewhere`);
+  await runJob(claim);
+  const job = await db().uploadJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, error: true, errorField: true, errorRef: true, documentId: true, lessonSlug: true } });
+  if (job.status !== "done" || !job.documentId) throw new AppError("INVALID", job.error ?? "The document could not be built.", job.errorField ?? undefined, job.errorRef ? (JSON.parse(job.errorRef) as MessageRef) : undefined);
+  return { id: job.documentId, slug: job.lessonSlug };
 }
 
 /** The viewer's documents (an admin's own), newest first, with the classes each is published to. */
@@ -138,14 +43,30 @@ export async function listDocuments(viewer: SessionUser) {
   return rows.map(({ lesson, ...d }) => ({ ...d, slug: lesson.slug, title: lesson.title, language: lesson.language, questionCount: lesson._count.questions, classes: lesson.publications.map((p) => p.class) }));
 }
 
-/** What the preview page shows: the document, its build report, its active questions and the classes it may be published to. */
-export async function getDocumentPreview(viewer: SessionUser, id: string) {
+/**
+ * What the preview page shows: the document, its build report, its active questions counted by
+ * type with the first `shown[type]` of each (PREVIEW_PAGE_SIZE by default; a 1 MB document has
+ * ~18,700 questions, which one page must not load), and the classes it may be published to.
+ */
+export async function getDocumentPreview(viewer: SessionUser, id: string, shown: Record<string, number> = {}) {
   const doc = await ownDocument(viewer, id);
-  const [lesson, questions, classes] = await Promise.all([
+  const where = { lessonSlug: doc.lessonSlug, retiredAt: null, reviewOnly: false };
+  const [lesson, counts, classes] = await Promise.all([
     db().lesson.findUniqueOrThrow({ where: { slug: doc.lessonSlug }, select: { slug: true, title: true, language: true, source: true, body: true, publications: { select: { classId: true } } } }),
-    db().question.findMany({ where: { lessonSlug: doc.lessonSlug, retiredAt: null, reviewOnly: false }, orderBy: { id: "asc" }, select: { id: true, type: true, payload: true } }),
+    db().question.groupBy({ by: ["type"], where, _count: { _all: true }, orderBy: { type: "asc" } }),
     db().class.findMany({ where: { instructors: { some: { userId: doc.ownerId } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
+  const types = await Promise.all(
+    counts.map(async (c) => {
+      const take = Math.max(1, Math.min(c._count._all, Math.floor(shown[c.type] ?? PREVIEW_PAGE_SIZE)));
+      const rows = await db().question.findMany({ where: { ...where, type: c.type }, orderBy: { id: "asc" }, take, select: { id: true, type: true, payload: true } });
+      return {
+        type: c.type,
+        total: c._count._all,
+        questions: rows.map((q) => ({ id: q.id, type: q.type, ...(JSON.parse(q.payload) as { stem: string; answerText: string; source: { quote: string } }) })),
+      };
+    }),
+  );
   return {
     id: doc.id,
     kind: doc.kind,
@@ -153,7 +74,8 @@ export async function getDocumentPreview(viewer: SessionUser, id: string) {
     bytes: doc.bytes,
     report: JSON.parse(doc.report) as DocumentReport,
     lesson,
-    questions: questions.map((q) => ({ id: q.id, type: q.type, ...(JSON.parse(q.payload) as { stem: string; answerText: string; source: { quote: string } }) })),
+    types,
+    questionCount: types.reduce((n, t) => n + t.total, 0),
     classes,
     publishedTo: lesson.publications.map((p) => p.classId),
   };

@@ -11,21 +11,33 @@ import { ConfirmAction } from "@/components/instructor/confirm-action";
 import { TitledSection } from "@/components/ui/titled-section";
 import { deleteDocumentAction } from "@/app/instructor/documents/actions";
 import type { UploadKind } from "@/lib/uploads/extract";
+import { PREVIEW_PAGE_SIZE } from "@/lib/server/data/documents";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("documents.preview"))("title") };
 }
 
-export default async function DocumentPreviewPage({ params }: { params: Promise<{ documentId: string }> }) {
+/** `?show=type:n` (repeatable): list the first n questions of that type instead of PREVIEW_PAGE_SIZE. */
+function shownCounts(show: string | string[] | undefined): Record<string, number> {
+  const shown: Record<string, number> = {};
+  for (const item of [show ?? []].flat()) {
+    const [type, n] = item.split(":");
+    if (type && Number.isInteger(Number(n)) && Number(n) > 0) shown[type] = Math.min(Number(n), 100_000);
+  }
+  return shown;
+}
+
+export default async function DocumentPreviewPage({ params, searchParams }: { params: Promise<{ documentId: string }>; searchParams: Promise<{ show?: string | string[] }> }) {
   const user = await requireRole("INSTRUCTOR", "ADMIN");
-  const doc = await orNotFound(getDocumentPreview(user, decodeParamOrNotFound((await params).documentId)));
-  const [t, tDocs, tTypes, format] = await Promise.all([getTranslations("documents.preview"), getTranslations("documents"), getTranslations("instructor.questions.types"), getFormatter()]);
+  const shown = shownCounts((await searchParams).show);
+  const doc = await orNotFound(getDocumentPreview(user, decodeParamOrNotFound((await params).documentId), shown));
+  const [t, tDocs, tTypes, tJobs, format] = await Promise.all([getTranslations("documents.preview"), getTranslations("documents"), getTranslations("instructor.questions.types"), getTranslations("upload-jobs"), getFormatter()]);
   const body = lessonBodySchema.parse(JSON.parse(doc.lesson.body));
   const lang = doc.lesson.language;
   // A question type's name in the reader's language (the generator's id for one this version does not know).
   const typeName = (type: string) => (tTypes.has(type as never) ? tTypes(type as never) : type);
-  const byType = new Map<string, typeof doc.questions>();
-  for (const q of doc.questions) byType.set(q.type, [...(byType.get(q.type) ?? []), q]);
+  // A "show more" link keeps what the other types already show.
+  const moreHref = (type: string, n: number) => `?${new URLSearchParams([...Object.entries({ ...shown, [type]: n })].map(([k, v]) => ["show", `${k}:${v}`])).toString()}#type-${type}`;
   const checks = Object.entries(doc.report.checks).sort(([a], [b]) => a.localeCompare(b));
   const sync = doc.report.sync.questions;
   return (
@@ -45,7 +57,7 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
             fileName: doc.fileName,
             kilobytes: doc.bytes / 1024,
             language: tDocs(lang === "zh" ? "languages.zh" : "languages.en"),
-            questions: doc.questions.length,
+            questions: doc.questionCount,
             figures: doc.report.figures,
           })}
           {doc.lesson.source ? <> · <span lang={lang}>{doc.lesson.source}</span></> : null}
@@ -60,9 +72,9 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
         </p>
       </TitledSection>
       <TitledSection id="questions-heading" title={t("questionsHeading")}>
-        {[...byType].map(([type, questions]) => (
-          <details key={type} className="rounded border border-slate-200 bg-white p-3" open={byType.size <= 3}>
-            <summary className="font-medium">{t("typeCount", { type: typeName(type), count: questions.length })}</summary>
+        {doc.types.map(({ type, total, questions }) => (
+          <details key={type} id={`type-${type}`} className="rounded border border-slate-200 bg-white p-3" open={doc.types.length <= 3 || type in shown}>
+            <summary className="font-medium">{t("typeCount", { type: typeName(type), count: total })}</summary>
             <ol className="mt-2 list-decimal space-y-2 pl-6">
               {questions.map((q) => (
                 <li key={q.id} className="break-words">
@@ -73,6 +85,14 @@ export default async function DocumentPreviewPage({ params }: { params: Promise<
                 </li>
               ))}
             </ol>
+            {questions.length < total && (
+              <p className="mt-2 text-sm text-slate-700">
+                {tJobs("questionsShown", { shown: questions.length, total })}{" "}
+                <Link href={moreHref(type, questions.length + PREVIEW_PAGE_SIZE * 4)} className="text-brand-700 underline" scroll={false}>
+                  {tJobs("moreQuestions", { count: Math.min(PREVIEW_PAGE_SIZE * 4, total - questions.length) })}
+                </Link>
+              </p>
+            )}
           </details>
         ))}
       </TitledSection>

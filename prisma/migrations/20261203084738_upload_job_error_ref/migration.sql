@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "UploadJob" ADD COLUMN "errorRef" TEXT;
+
