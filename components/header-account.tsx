@@ -18,32 +18,26 @@ function useUser(given: Props["user"]): ReaderUser | null | undefined {
   return given !== undefined ? given : asked?.user;
 }
 
+const PAGE_LINKS: { href: string; label: "lessons" | "sectors" | "progress" | "review" | "classes" | "instructor"; teachersOnly?: boolean }[] = [
+  { href: "/lessons", label: "lessons" },
+  { href: "/sectors", label: "sectors" },
+  { href: "/dashboard", label: "progress" },
+  { href: "/review", label: "review" },
+  { href: "/classes", label: "classes" },
+  { href: "/instructor", label: "instructor", teachersOnly: true },
+];
+
 export function HeaderMenuLinks({ user: given }: Props) {
   const user = useUser(given);
   const t = useTranslations("common");
   if (!user) return null;
   return (
     <HeaderMenu label={t("nav.menu")}>
-      <Link href="/lessons" className="text-slate-700 underline-offset-4 hover:underline">
-        {t("nav.lessons")}
-      </Link>
-      <Link href="/sectors" className="text-slate-700 underline-offset-4 hover:underline">
-        {t("nav.sectors")}
-      </Link>
-      <Link href="/dashboard" className="text-slate-700 underline-offset-4 hover:underline">
-        {t("nav.progress")}
-      </Link>
-      <Link href="/review" className="text-slate-700 underline-offset-4 hover:underline">
-        {t("nav.review")}
-      </Link>
-      <Link href="/classes" className="text-slate-700 underline-offset-4 hover:underline">
-        {t("nav.classes")}
-      </Link>
-      {canTeach(user.role) && (
-        <Link href="/instructor" className="text-slate-700 underline-offset-4 hover:underline">
-          {t("nav.instructor")}
+      {PAGE_LINKS.filter((link) => !link.teachersOnly || canTeach(user.role)).map((link) => (
+        <Link key={link.href} href={link.href} className="text-slate-700 underline-offset-4 hover:underline">
+          {t(`nav.${link.label}`)}
         </Link>
-      )}
+      ))}
     </HeaderMenu>
   );
 }
