@@ -21,6 +21,9 @@ const nextConfig = {
     "@open-spaced-repetition/binding-linux-x64-gnu",
   ],
   poweredByHeader: false,
+  // Every page's <title> in the first bytes, not streamed in after the body: a screen reader (and
+  // axe) meets a page that already has its name (decisions/0044).
+  htmlLimitedBots: /.*/,
   // forbidden() renders app/forbidden.tsx with a real 403 status.
   experimental: {
     authInterrupts: true,
