@@ -1,5 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
-import { demoAccount, expect, expectAccessible, test } from "./fixtures";
+import type { Locator } from "@playwright/test";
+import { expect, expectAccessible, signInAsInstructor, test } from "./fixtures";
 import { CHINESE_UPLOAD, ENGLISH_UPLOAD } from "../tests/support/upload-texts";
 
 // Issue 13, the last item: the instructor's "Your documents" pages in Chinese, from the upload
@@ -9,16 +9,6 @@ import { CHINESE_UPLOAD, ENGLISH_UPLOAD } from "../tests/support/upload-texts";
 test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
 
 const FILE_LABEL = "文件（.txt、.md、.docx、.pdf）";
-
-/** Signs in without relying on the sign-in page's wording. */
-async function signInAsInstructor(page: Page) {
-  const account = demoAccount("instructor");
-  await page.goto("/signin");
-  await page.locator('input[name="email"]').fill(account.email);
-  await page.locator('input[name="password"]').fill(account.password);
-  await page.locator('main button[type="submit"]').click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
 
 /**
  * The interface text that has Latin words in it: every text node under `roots` outside an element

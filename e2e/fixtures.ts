@@ -25,6 +25,16 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Signs the demo instructor in without relying on the sign-in page's wording (it is translated too). */
+export async function signInAsInstructor(page: Page) {
+  const account = demoAccount("instructor");
+  await page.goto("/signin");
+  await page.locator('input[name="email"]').fill(account.email);
+  await page.locator('input[name="password"]').fill(account.password);
+  await page.locator('main button[type="submit"]').click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
+
 /** Signs up a fresh student account (each test gets its own progress). */
 export async function signUpNewStudent(page: Page, name = "Quiz Student 测验"): Promise<string> {
   const email = `student-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;

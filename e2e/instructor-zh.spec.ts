@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "@playwright/test";
-import { demoAccount, expect, expectAccessible, signUpNewStudent, test } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { expect, expectAccessible, signInAsInstructor, signUpNewStudent, test } from "./fixtures";
 import { answerCurrentQuestion } from "./quiz-helpers";
 import { sameSentencePair } from "./db-oracle";
 
@@ -8,16 +8,6 @@ import { sameSentencePair } from "./db-oracle";
 // instructor screen in Chinese (dates in the class's time zone, plurals and percentages by locale),
 // and the class CSV's headings in Chinese too. Students here use an English browser.
 test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
-
-/** Signs in without relying on the sign-in page's wording (it is translated as well). */
-async function signInAsInstructor(page: Page) {
-  const account = demoAccount("instructor");
-  await page.goto("/signin");
-  await page.locator('input[name="email"]').fill(account.email);
-  await page.locator('input[name="password"]').fill(account.password);
-  await page.locator('main button[type="submit"]').click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-}
 
 /** A student with an English browser joins with the code and answers the assigned quiz, all wrong. */
 async function studentTakesQuizWrong(browser: Browser, code: string) {
