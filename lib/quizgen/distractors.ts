@@ -92,7 +92,7 @@ function bounds(f: ExtractedFigure, publicationYear: number): [number, number] {
 /**
  * Numeric options for a figure, by the generation rules: other figures of the same kind, unit and
  * scale from the same document first (plausible and provably wrong for this blank; none within
- * 1% of the key), then a ladder on the key's own precision grid (percentage points for percents, ×1.25–1.75 for money and
+ * 1% of the key), then a ladder on the key's own precision grid (percentage points for percents, uneven seeded steps of 8–19% for money and
  * counts, ±1–3 for years and ratios), within bounds. The key's rank among the four sorted options
  * is drawn uniformly; if not every rank is possible the figure gets no multiple-choice question.
  */
@@ -122,7 +122,7 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
     const value = onGrid(v);
     // Nor on the wrong side of a stated change ("从800件增至____": not 700件).
     if (value <= trend.above || value >= trend.below) return;
-    if (value < lo || value > hi || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01 || shownValues.has(value)) return;
+    if (value < lo || value > hi || (value <= 0 && key.kind !== "year") || value === shown || Math.abs(value - shown) < Math.abs(shown) * 0.01 || shownValues.has(value)) return;
     // Nor within 1% of a figure the stem shows: 12.41% beside a stem's 12.40% reads as that figure
     // copied (decisions/0112). The stem shows a handful of figures at most.
     for (const other of shownValues) if (Math.abs(value - other) < Math.abs(other) * 0.01) return;
@@ -184,7 +184,7 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
         })
       : key.kind === "year" || key.kind === "ratio"
         ? [1, 2, 3, 4].flatMap((k) => [shown - k * Math.max(grid, 1), shown + k * Math.max(grid, 1)])
-        : [1.3, 1.6, 2, 2.5].flatMap((k) => [shown / k, shown * k]);
+        : unevenSteps(shown, random);
   for (const v of ladder) add(v);
 
   const below = [...candidates.entries()].filter(([, v]) => v < shown).sort((a, b) => b[1] - a[1]);
@@ -206,6 +206,24 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
   return { texts: chosen.map(([t]) => t), keyIndex: chosen.findIndex(([t]) => t === keyText), wrong };
 }
 
+/**
+ * Ladder values for money and counts: on each side, steps of 8–19% of the key drawn anew (seeded).
+ * Fixed ratios (key ÷ 1.6, ÷ 1.3, × 1.3, × 1.6) made the key the one value the other options are
+ * round multiples of, which a test-wise student picks without reading (issue 12); uneven steps
+ * leave the key no special place among the options.
+ */
+function unevenSteps(shown: number, random: () => number): number[] {
+  const out: number[] = [];
+  for (const side of [-1, 1]) {
+    let at = 0;
+    for (let k = 0; k < 6; k++) {
+      at += 0.08 + 0.11 * random();
+      out.push(shown * (1 + side * at));
+    }
+  }
+  return out;
+}
+
 const figuresById = new WeakMap<ExtractedFigure[], Map<string, ExtractedFigure>>();
 /** A document's figures by id, built once per figure list. */
 function idIndex(figures: ExtractedFigure[]): Map<string, ExtractedFigure> {
@@ -215,6 +233,8 @@ function idIndex(figures: ExtractedFigure[]): Map<string, ExtractedFigure> {
 }
 const RISE = /增长|增加|增至|上升|升至|提升|提高|扩大|攀升|跃升|\b(?:rose|risen|rises?|grew|grown|grows?|increased?|increases|climbed?|climbs|jumped|surged|expanded|went up)\b/i;
 const FALL = /下降|降至|降低|减少|减至|回落|下滑|跌至|缩小|\b(?:fell|fallen|falls?|declined?|declines|dropped|drops?|decreased?|decreases|shrank|shrunk|went down)\b/i;
+// Where a clause ends: a comma or semicolon, or English "while", "whereas", "but".
+const CLAUSE_END = /[,，;；]|\b(?:while|whereas|but)\b/gi;
 const FROM_BEFORE = /(?:从|由|\bfrom\s+)\s*(?:(?:19|20)\d\d\s*年?(?:底|末)?的?\s*)?$/i;
 const TO_BEFORE = /(?:至|到|\bto\s+)\s*(?:(?:19|20)\d\d\s*年?(?:底|末)?的?\s*)?$/i;
 
@@ -238,7 +258,12 @@ export function trendBounds(key: ExtractedFigure, documentFigures: ExtractedFigu
     const between = s.slice(a.mention.end, b.mention.start);
     // The two ends: "from" right before the first (a year may stand between), "to" right before the second.
     if (!FROM_BEFORE.test(before) || !TO_BEFORE.test(between) || /[;；。]/.test(between)) continue;
-    const words = s.slice(Math.max(0, a.mention.start - 20), b.mention.start);
+    // The direction is read in the change's own clause only: a rise or fall word of the clause
+    // before ("日本钢材库存有所下降,韩国…由800吨增至1200吨") is another subject's (issue 12); the
+    // sentence shown before the stem is never read.
+    const lead = s.slice(Math.max(0, a.mention.start - 20), a.mention.start);
+    const clauseEnd = [...lead.matchAll(CLAUSE_END)].pop();
+    const words = lead.slice(clauseEnd ? clauseEnd.index! + clauseEnd[0].length : 0) + s.slice(a.mention.start, b.mention.start);
     const [up, down] = [RISE.test(words), FALL.test(words)];
     if (up === down) continue;
     const end = shownNumber(other.mention);
