@@ -67,7 +67,8 @@ export function AnswerInput({ question, value, onChange, disabled }: Props) {
             className="block w-full max-w-xs rounded border border-slate-400 bg-white px-3 py-2 text-lg"
           />
           <p id={`${name}-hint`} className="text-sm text-slate-600">
-            {t("typedHint")}
+            {/* The examples come with the question: the generator picks values its lesson does not state. */}
+            {question.examples ? t("typedHint", { percent: question.examples[0], fullWidth: question.examples[1], yi: question.examples[2], billions: question.examples[3] }) : t("typedHintPlain")}
           </p>
         </div>
       );

@@ -19,6 +19,7 @@ export function presentQuestion(q: QuizQuestion, attemptSeed: number): Presented
     case "matching":
       return { ...base, options: seededShuffle(options, random), lefts: (q.pairs ?? []).map((p) => p.left) };
     case "figure-typed":
+      return q.typedExamples?.length === 4 ? { ...base, options: [], examples: q.typedExamples } : { ...base, options: [] };
     case "true-false":
       return { ...base, options: [] };
   }

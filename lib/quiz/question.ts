@@ -22,6 +22,8 @@ export interface QuizQuestion {
   tolerance?: number | null;
   answerKind?: string | null;
   answerUnit?: string | null;
+  /** figure-typed: the hint's example answers, chosen by the generator among values the lesson does not state. */
+  typedExamples?: string[];
   pairs?: { left: string; right: string }[] | null;
   answerBool?: boolean | null;
   correctOrder?: string[] | null;
@@ -43,6 +45,11 @@ export interface PresentedQuestion {
   options: { id: string; text: string }[];
   /** Matching only: the left-hand items, in the order the answer's `choices` refer to. */
   lefts: string[];
+  /**
+   * figure-typed only: the hint's examples (a percent, the same in full-width digits, an amount in
+   * 亿, the same in billions), none a figure of the lesson; absent for questions built before them.
+   */
+  examples?: string[];
 }
 
 /** What the browser sees once a question is answered. */

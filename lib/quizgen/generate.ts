@@ -14,6 +14,7 @@ import { matchingStatementFlaw } from "./item-rules";
 import { isCategory, mentionsByName } from "./item-checks";
 import { withContext } from "./item-context";
 import { swapGivesAway } from "./tf-swap";
+import { typedExamples } from "./typed-examples";
 
 /** A generated question before the checks, with what the checks need to know about it. */
 export interface Draft extends Question {
@@ -113,6 +114,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
     if (group) group.push(f);
     else bySentence.set(f.sentenceId, [f]);
   }
+  const examples = typedExamples(ctx.figures);
   for (const f of ctx.figures) {
     if (f.kind === "year" || f.kind === "other") continue;
     const base = {
@@ -141,6 +143,7 @@ function figureQuestions(ctx: GenerateContext): Draft[] {
       tolerance: typed.tolerance,
       answerKind: f.kind,
       answerUnit: typed.answerUnit,
+      typedExamples: examples,
       check: { sentence: f.sentence, figure: f, sentenceFigures },
     });
 

@@ -61,6 +61,8 @@ export const questionSchema = z.object({
   tolerance: z.number().nullable().optional(),
   answerKind: figureKindSchema.nullable().optional(),
   answerUnit: z.string().nullable().optional(),
+  /** figure-typed: the example answers the input's hint shows, none of them a figure of the lesson. */
+  typedExamples: z.array(z.string()).optional(),
   pairs: z.array(z.object({ left: z.string(), right: z.string() })).nullable().optional(),
   answerBool: z.boolean().nullable().optional(),
   correctOrder: z.array(z.string()).nullable().optional(),
