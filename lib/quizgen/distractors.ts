@@ -1,6 +1,7 @@
 import type { ExtractedFigure } from "./figures";
 import { formatLike, scaleFactor, shownNumber } from "./format";
 import { naturalGrid, snapToGrid } from "./grid";
+import { orderCue } from "./order-cues";
 
 export interface NumericOptions {
   /** Option texts sorted by value, the key among them. */
@@ -116,6 +117,12 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
       .map((g) => shownNumber(g.mention)),
   );
   const trend = trendBounds(key, documentFigures);
+  // When the sentence says which is larger ("超过芬兰的诺基亚(1427件)", "赶超美国…美国为7千件"), an
+  // option on the other side of a figure the stem shows is ruled out by the stem: only the key
+  // would be left standing. Options then keep the key's order against those figures, as a
+  // true/false swap does (tf-swap.ts).
+  const siblingFigures = key.siblings.map((id) => byId.get(id)).filter((g): g is ExtractedFigure => !!g && g.id !== key.id);
+  const ordered = shownValues.size && orderCue(key.sentence, siblingFigures.map((g) => g.mention.text).concat(key.mention.text), /[\u4e00-\u9fff]/.test(key.sentence) ? "zh" : "en") ? [...shownValues] : [];
   const add = (v: number) => {
     // On the key's grid, so every option has the key's precision; never within 1% of the key,
     // which a reader who remembers "about 41%" could not tell from 41.4%.
@@ -126,6 +133,7 @@ export function numericOptions(key: ExtractedFigure, documentFigures: ExtractedF
     // Nor within 1% of a figure the stem shows: 12.41% beside a stem's 12.40% reads as that figure
     // copied (decisions/0112). The stem shows a handful of figures at most.
     for (const other of shownValues) if (Math.abs(value - other) < Math.abs(other) * 0.01) return;
+    for (const other of ordered) if (Math.sign(value - other) !== Math.sign(shown - other)) return;
     // As round as the key: 2000件 beside a key of 2022件 marks the key as the odd one out.
     if (naturalGrid(value, key.decimals) !== keyGrid) return;
     const text = formatLike(key.mention, value);

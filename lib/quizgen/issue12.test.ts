@@ -103,3 +103,20 @@ describe("the typed-question hint never shows a figure of the lesson (issue 12, 
     }
   });
 });
+
+describe("numeric options the stem rules out (issue 12, found reading defect 3's outputs)", () => {
+  it.each([
+    ["zh", "2021年，丹麦维斯塔斯以2460台的风机交付量，超过德国西门子的1830台和西班牙歌美飒的1570台。", "2460台", 1830],
+    ["en", "In 2021, Vestas sold wind turbines worth 2,460 million US dollars in Asia, more than Siemens with 1,830 million US dollars.", "2,460 million US dollars", 1830],
+  ] as const)("%s: when the sentence says the key is larger, no option or swap lies at or below the figure it exceeds", (language, text, key, exceeded) => {
+    const figures = figuresOf(text, language);
+    const f = figures.find((x) => x.text === key)!;
+    expect(f, key).toBeDefined();
+    const offered = [0.1, 0.3, 0.6, 0.9].flatMap((r) => {
+      const o = numericOptions(f, figures, () => r);
+      return [...("texts" in o ? o.texts : []), ...o.wrong];
+    });
+    expect(offered.length).toBeGreaterThan(0);
+    for (const t of offered) expect(number(t), t).toBeGreaterThan(exceeded);
+  });
+});

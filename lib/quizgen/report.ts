@@ -37,12 +37,24 @@ const roundness = (t: string) => {
 };
 const sharedDigits = (t: string, others: string[]) => others.reduce((acc, o) => acc + [...t.replace(/\D/g, "")].filter((d) => o.includes(d)).length, 0);
 
+// The option the most others are round multiples of (×1.25, ×1.3, ×1.5, ×1.6, ×2, ×2.5, ×3, ×4):
+// what a test-wise student picks when distractors are the key times fixed ratios (issue 12).
+const ROUND_RATIOS = [1.25, 1.3, 1.5, 1.6, 2, 2.5, 3, 4];
+const numberOf = (t: string) => Number(t.normalize("NFKC").replace(/[^\d.]/g, ""));
+const roundMultiples = (t: string, others: string[]) =>
+  others.filter((o) => {
+    const [a, b] = [numberOf(t), numberOf(o)];
+    const ratio = Math.max(a, b) / Math.min(a, b);
+    return ROUND_RATIOS.some((r) => Math.abs(ratio - r) < r * 0.01);
+  }).length;
+
 /** "Blind guessers": strategies that look only at the options. Each should score near chance. */
 const STRATEGIES: Record<string, (options: string[]) => number> = {
   middle: () => 1,
   extreme: (o) => o.length - 1,
   roundest: (o) => o.map((t, i) => [roundness(t), -i]).sort((a, b) => b[0] - a[0] || b[1] - a[1])[0][1] * -1,
   longest: (o) => o.map((t, i) => [t.length, -i]).sort((a, b) => b[0] - a[0] || b[1] - a[1])[0][1] * -1,
+  "multiples-of": (o) => o.map((t, i) => [roundMultiples(t, o.filter((_, j) => j !== i)), -i]).sort((a, b) => b[0] - a[0] || b[1] - a[1])[0][1] * -1,
   "most-shared-digits": (o) => o.map((t, i) => [sharedDigits(t, o.filter((_, j) => j !== i)), -i]).sort((a, b) => b[0] - a[0] || b[1] - a[1])[0][1] * -1,
 };
 

@@ -7,14 +7,16 @@ export interface SampleOptions {
   language?: Language;
   /** Draw from the review-only questions (decisions/0039) instead of the quiz bank. */
   reviewOnly?: boolean;
+  /** Only these question types (a reader checking the types a change touched). */
+  types?: string[];
 }
 
 /**
  * Questions drawn at random from a bank, for a person to judge: the same bank, seed and options give
  * the same draw. Each language is drawn on its own so "30 English + 30 Chinese" are two calls.
  */
-export function sampleQuestions(bundle: ContentBundle, { n, seed, language, reviewOnly }: SampleOptions): Question[] {
-  const pool = (reviewOnly ? (bundle.reviewOnlyQuestions ?? []) : bundle.questions).filter((q) => !language || q.language === language);
+export function sampleQuestions(bundle: ContentBundle, { n, seed, language, reviewOnly, types }: SampleOptions): Question[] {
+  const pool = (reviewOnly ? (bundle.reviewOnlyQuestions ?? []) : bundle.questions).filter((q) => (!language || q.language === language) && (!types || types.includes(q.type)));
   // Sort first so the draw does not depend on the order the bank was written in.
   const ordered = [...pool].sort((a, b) => a.id.localeCompare(b.id));
   return shuffled(ordered, rngFor("sample", seed, language ?? "all")).slice(0, n);
