@@ -58,6 +58,11 @@ export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, stri
         const names = keyNames(lexicon, draft.check.sectorId!);
         const notName = words.find((w) => !names.some((k) => sameTerm(w, k)));
         if (notName) return `"${notName}" is not the sector's name: a swap would make nonsense`;
+        // "半导体…其中芯片…" names the sector by two words (a whole and its part, or two names): the
+        // swap writes one name for both ("通信技术…其中通信技术"), which can read as its own
+        // contradiction, and the source's two words are gone (issue 12).
+        const twoWords = words.find((w) => !sameTerm(w, words[0]) && !sameTerm(words[0], w));
+        if (twoWords) return `the sentence names the sector twice in different words ("${words[0]}", "${twoWords}"): a swap writes one name for both`;
         const hidden = descendantsOf(lexicon, draft.check.sectorId!);
         if (draft.check.context && matchSectors(lexicon, draft.check.context).some((m) => hidden.has(m.sectorId))) return "the context shown names the sector: it gives a swap away";
         const swapTo = lexicon.byId.get(draft.check.distractorSectorIds?.[0] ?? "");
