@@ -1,7 +1,7 @@
 import type { Draft } from "./generate";
 import { generalStatement, listOrCaption, matchingStatementFlaw, sameTerm, sectorBlankFlaw, spanCue, standsAlone } from "./item-rules";
 import { descendantsOf, matchSectors, type Lexicon } from "./lexicon";
-import { swapGivesAway } from "./tf-swap";
+import { swapGivenAwayByContext, swapGivesAway } from "./tf-swap";
 
 /** The item-writing checks for text (docs/question-rules.md, T1–T5), by name. */
 export const ITEM_CHECKS = ["item-source", "true-false-stands-alone", "true-false-bound", "true-false-swap", "sector-swap", "sector-blank", "matching-readable"] as const;
@@ -44,7 +44,14 @@ export function itemChecks(draft: Draft, lexicon: Lexicon): [ItemCheckName, stri
     // swapped versions alike, or the key would follow from which survive.
     ["true-false-bound", draft.type === "true-false" && /^(lower|upper)$/.test(draft.check.figure?.mention.hedgeDirection ?? "") ? `"${draft.check.figure!.text}" is a bound: a swapped value may follow from it` : null],
     // A swapped figure the sentence's own words contradict ("仅…30%" beside 19%~23%) or an absurd 0.
-    ["true-false-swap", draft.type === "true-false" && draft.check.figure && draft.check.swapped ? swapGivesAway(draft.check.figure, draft.check.swapped, L) : null],
+    // With the sentence before shown, its figures count as well.
+    [
+      "true-false-swap",
+      draft.type === "true-false" && draft.check.figure && draft.check.swapped
+        ? (swapGivesAway(draft.check.figure, draft.check.swapped, L) ??
+          (draft.check.context ? swapGivenAwayByContext(draft.check.figure, draft.check.swapped, draft.check.context, L) : null))
+        : null,
+    ],
     [
       "sector-swap",
       (() => {

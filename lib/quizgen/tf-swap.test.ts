@@ -3,7 +3,7 @@ import { extractFigures } from "./figures";
 import { generateDrafts } from "./generate";
 import { parseDocument } from "./parse-document";
 import { lexicon } from "./test-helpers";
-import { swapGivesAway } from "./tf-swap";
+import { swapGivenAwayByContext, swapGivesAway } from "./tf-swap";
 import { validateDrafts } from "./validate";
 
 function drafts(text: string, language: "en" | "zh", file = "t.txt") {
@@ -44,5 +44,43 @@ describe("a true/false swap the sentence gives away is refused (T2)", () => {
       }
     }
     expect(swaps).toBeGreaterThan(10);
+  });
+});
+
+// The same rule against the sentence shown before a statement (issue 12's judged sample: a swap to
+// 0.90%, the context's own figure for China, beside "…中国…仍显不足").
+const CONTEXT_CASES = [
+  [
+    "zh",
+    "德国的研发投入从2005年600亿欧元和不足2.40%的比重提升至2019年1100亿欧元和3.17%的水平。",
+    "不过,相比之下韩国在2019年的研发投入比重高达4.64%,德国仍然落后。",
+    "4.64%",
+    ["2.40%", "3.00%"],
+    ["5.12%"],
+  ],
+  [
+    "en",
+    "Germany raised its research spending from 2.4% of GDP in 2005 to 3.2% in 2019.",
+    "However, South Korea spent 4.6% of GDP on research in 2019, well ahead of Germany.",
+    "4.6%",
+    ["3.2%", "2.9%"],
+    ["5.3%"],
+  ],
+] as const;
+
+describe("a true/false swap the context sentence gives away is refused (T2)", () => {
+  it.each(CONTEXT_CASES)("%s: %s", (language, context, text, key, givenAway, fair) => {
+    const typed = drafts(text, language).find((d) => d.type === "figure-typed" && !!d.check.figure?.text.includes(key))!;
+    const figure = typed.check.figure!;
+    for (const wrong of [...givenAway, ...fair]) expect(swapGivesAway(figure, wrong, language), wrong).toBeNull();
+    for (const wrong of givenAway) expect(swapGivenAwayByContext(figure, wrong, context, language), wrong).not.toBeNull();
+    for (const wrong of fair) expect(swapGivenAwayByContext(figure, wrong, context, language), wrong).toBeNull();
+    const asDraft = (wrong: string, shown: string | undefined) => {
+      const d = { ...typed, type: "true-false" as const, stem: `“${text.replace(key, wrong)}”`, answerBool: false, check: { ...typed.check, swapped: wrong, context: shown } };
+      return validateDrafts([d], lexicon).get(d)!.failed.map((f) => f.check);
+    };
+    expect(asDraft(givenAway[0], context)).toContain("true-false-swap");
+    expect(asDraft(givenAway[0], undefined)).not.toContain("true-false-swap");
+    expect(asDraft(fair[0], context)).not.toContain("true-false-swap");
   });
 });

@@ -48,6 +48,23 @@ export function swapGivesAway(f: ExtractedFigure, wrong: string, language: Langu
 }
 
 /**
+ * Why the swapped value is given away by the sentence shown before the statement, or null: a reader
+ * compares the statement with that context too ("…提升至2018年2973.7亿美元和2.18%" before "相比美国…
+ * 2.80%的GDP比重,中国…仍显不足" swapped to 0.90%, a value the context gives China). So the wrong value
+ * is not a figure the context states and keeps the key's order against its figures of the same kind
+ * and unit.
+ */
+export function swapGivenAwayByContext(f: ExtractedFigure, wrong: string, context: string, language: Language): string | null {
+  const w = numbersIn(wrong, language).filter(like(f))[0]?.value;
+  if (w === undefined) return null;
+  const shown = numbersIn(context, language).filter(like(f));
+  const same = shown.find((m) => m.value === w);
+  if (same) return `the swapped value ${wrong} is a figure of the sentence shown before it (${same.text})`;
+  const flipped = shown.find((m) => m.value !== f.value && Math.sign(w - m.value) !== Math.sign(f.value - m.value));
+  return flipped ? `the swapped value ${wrong} changes its order with ${flipped.text} of the sentence shown before it` : null;
+}
+
+/**
  * The arithmetic the sentence states between the figure and its other figures, or null: parts and
  * their total ("3400万个和2100万个,合计5500万个"), a multiple of two values ("1200亿美元…400亿美元…
  * 3倍"), a share of two values ("1,159 of 4,313, 26.9%"). Changing any one of them leaves a sentence
