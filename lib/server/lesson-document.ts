@@ -109,8 +109,7 @@ export async function serveLessonDocument(request: Request, slug: string): Promi
   const path = `/lessons/${encodeURIComponent(slug)}`;
   const user = await getCurrentUser();
   if (!user && !publicLessonsEnabled()) {
-    const back = `/lessons/${encodeURIComponent(slug)}`;
-    return new Response(null, { status: 307, headers: { location: `/signin?callbackUrl=${encodeURIComponent(back)}`, "cache-control": PAGE_HEADERS["cache-control"] } });
+    return new Response(null, { status: 307, headers: { location: `/signin?callbackUrl=${encodeURIComponent(path)}`, "cache-control": PAGE_HEADERS["cache-control"] } });
   }
   // The shared library (no owner, not retired) is visible to everyone (lib/server/data/visibility.ts),
   // signed in or out; anything else goes to the page, which applies the reader's visibility. One
