@@ -23,6 +23,12 @@ export function proxy(request: NextRequest) {
     headers.set("x-nonce", nonce);
     return NextResponse.rewrite(new URL(`/api/lesson-document/${lesson}`, request.url), { request: { headers } });
   }
+  // The review page likewise: one page per language, the learner's part from /api/review/session
+  // (docs/decisions/0045). The query (filter, status) is read by the page in the browser.
+  if (isReviewDocument(request)) {
+    headers.set("x-nonce", nonce);
+    return NextResponse.rewrite(new URL(`/api/review-document${request.nextUrl.search}`, request.url), { request: { headers } });
+  }
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);
@@ -40,7 +46,13 @@ function lessonDocumentPath(request: NextRequest): string | null {
   return LESSON_PAGE.exec(request.nextUrl.pathname)?.[1] ?? null;
 }
 
+function isReviewDocument(request: NextRequest): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.headers.has("next-action") || request.headers.has("x-lesson-render")) return false;
+  return request.nextUrl.pathname === "/review" || request.nextUrl.pathname === "/review/";
+}
+
 // Not for the hot JSON endpoints (an answer, the reader of a cached lesson page): they answer JSON
 // only, never a document a policy would govern, and check who is asking themselves; the proxy's
 // nonce and header copies were a measurable share of each answer (docs/decisions/0043).
-export const config = { matcher: ["/((?!_next/|api/auth|api/quiz/answers|api/review/answers|api/reader|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!_next/|api/auth|api/quiz/answers|api/review/answers|api/reader|api/review/session|favicon.ico).*)"] };

@@ -125,3 +125,67 @@ test.describe("the learner's own day", () => {
     expect(userTimeZone(email)).toBe("Europe/London");
   });
 });
+
+test("the cached review page serves each learner their own cards, signed out goes to sign in, and without JavaScript it says so", async ({ page, browser, baseURL }) => {
+  // Review pages from the page cache (docs/decisions/0045): one document for everyone in a language.
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
+  });
+  const emailOne = await signUpNewStudent(page, "Review Cache One");
+  const otherContext = await browser.newContext({ baseURL });
+  const other = await otherContext.newPage();
+  const emailTwo = await signUpNewStudent(other, "Review Cache Two");
+  for (const [learner, slug] of [
+    [page, lessonSlugs("en")[0]!],
+    [other, lessonSlugs("zh")[0]!],
+  ] as const) {
+    await learner.goto(`/lessons/${slug}`);
+    await learner.getByRole("button", { name: "Add to my reviews" }).click();
+    await expect(learner.getByRole("status").filter({ hasText: /Added \d+ facts/ })).toBeVisible();
+  }
+  const cardsOne = reviewCards(emailOne).map((c) => c.id);
+  const cardsTwo = reviewCards(emailTwo).map((c) => c.id);
+  expect(cardsOne.length).toBeGreaterThan(0);
+  expect(cardsTwo.length).toBeGreaterThan(0);
+
+  // Opened as documents: each learner sees a card of their own, with the page's own nonce.
+  for (const [learner, own, theirs] of [
+    [page, cardsOne, cardsTwo],
+    [other, cardsTwo, cardsOne],
+  ] as const) {
+    const response = await learner.goto("/review");
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"] ?? "")?.[1];
+    expect(nonce).toBeTruthy();
+    const scriptNonces = await learner.locator("script[src]").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+    const cardId = (await learner.locator("[data-card-id]").getAttribute("data-card-id"))!;
+    expect(own).toContain(cardId);
+    expect(theirs).not.toContain(cardId);
+    await expect(learner.getByTestId("new-count")).not.toHaveText("0");
+  }
+  await expectAccessible(page);
+
+  // The two documents are one page (only the nonce differs), naming neither learner nor any card.
+  const withoutNonce = async (response: import("@playwright/test").APIResponse) => {
+    const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")![1]!;
+    return (await response.text()).replaceAll(nonce, "NONCE");
+  };
+  const [docOne, docTwo] = await Promise.all([withoutNonce(await page.request.get("/review")), withoutNonce(await other.request.get("/review"))]);
+  expect(docOne).toBe(docTwo);
+  for (const id of [...cardsOne, ...cardsTwo]) expect(docOne).not.toContain(id);
+  expect(docOne).not.toContain("Review Cache");
+  await otherContext.close();
+
+  // Signed out: to sign in, and back to the same review afterwards.
+  const signedOut = await browser.newContext({ baseURL });
+  const out = await signedOut.request.get("/review?lesson=x", { maxRedirects: 0 });
+  expect(out.status()).toBe(307);
+  expect(out.headers().location).toBe(`/signin?callbackUrl=${encodeURIComponent("/review?lesson=x")}`);
+  await signedOut.close();
+
+  // Without JavaScript the page says it needs it (a <noscript> message in the cached document: a
+  // browser shows it when scripts are off; the test browser parses documents with scripting on).
+  expect(docOne).toMatch(/<noscript>(?:(?!<\/noscript>).)*Reviewing needs JavaScript/s);
+  expect(violations).toEqual([]);
+});

@@ -12,6 +12,9 @@
 //
 // Options: BENCH_SECONDS (20), BENCH_STUDENTS (50), BENCH_THINK (2 seconds), PORT (3300).
 //
+// `--only review,reader` (or BENCH_ONLY): only the targets whose name contains one of the words,
+// and always the static file (the baseline every ratio needs).
+//
 // `--instances N`: on PostgreSQL behind HAProxy (`npm start -- --instances`, docs/decisions/0029),
 // the whole bench twice, with 1 process and with N, each on a fresh database (created on the server
 // of BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres,
@@ -35,6 +38,9 @@ const STUDENTS = 500;
 /** Learners who studied the Chinese lesson (all its facts are new cards), for the review targets. */
 const REVIEWERS = 100;
 
+const ONLY = onlyTargets(process.argv.slice(2), process.env.BENCH_ONLY);
+// Passed on to the runs compareInstances starts.
+if (ONLY) process.env.BENCH_ONLY = ONLY.join(",");
 const INSTANCES = requestedInstances(process.argv.slice(2), { INSTANCES: process.env.BENCH_INSTANCES });
 if (INSTANCES !== null && !process.env.BENCH_DATABASE) await compareInstances(INSTANCES);
 /** Set by compareInstances for each of its runs: a fresh PostgreSQL database and the shared secret. */
@@ -242,6 +248,8 @@ try {
       },
     },
     { name: "review page /review", next: () => ({ path: "/review", headers: { cookie: nextReviewCookie() } }) },
+    // What the cached review page asks once shown (the learner's card, counts and filters, decisions/0045).
+    { name: "review card GET /api/review/session", next: () => ({ path: "/api/review/session", headers: { cookie: nextReviewCookie() } }) },
     {
       name: "review answer POST /api/review/answers",
       next: () => {
@@ -251,6 +259,8 @@ try {
       },
     },
   ];
+
+  if (ONLY) targets.splice(1, targets.length, ...targets.slice(1).filter((t) => ONLY.some((word) => t.name.toLowerCase().includes(word))));
 
   const header = `${"target".padEnd(40)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"errors".padStart(6)}`;
   const phases = [
@@ -268,7 +278,7 @@ try {
       console.log(row(t.name, r, runs[0]));
       if (phase.think === 0) capacity.push({ target: t.name, perSecond: perSecond(r) });
     }
-    reviewRequests += runs.at(-1)!.times.length;
+    reviewRequests += runs[targets.findIndex((t) => t.name.startsWith("review answer"))]?.times.length ?? 0;
   }
   const { db } = await import("@/lib/server/db");
   console.log(`\nResponses stored: ${await db().response.count()} (one per attempt and question, ${fixture.submits.length} possible)`);
@@ -285,6 +295,17 @@ try {
   if (server.exitCode === null) await new Promise((r) => server.once("exit", r));
 }
 process.exit(0);
+
+/** The words of `--only a,b` (or `--only=a,b`, or BENCH_ONLY), lower-cased; null for every target. */
+function onlyTargets(argv: string[], env: string | undefined): string[] | null {
+  let raw = env;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--only") raw = argv[i + 1];
+    else if (argv[i]!.startsWith("--only=")) raw = argv[i]!.slice("--only=".length);
+  }
+  const words = (raw ?? "").split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
+  return words.length ? words : null;
+}
 
 /**
  * `--instances N`: this script again, once with 1 process and once with N behind HAProxy, each on

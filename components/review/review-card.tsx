@@ -1,6 +1,5 @@
 "use client";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { useRouter } from "next/navigation";
 import type { Answer } from "@/lib/schemas/answer";
 import type { PresentedQuestion } from "@/lib/quiz/question";
 import { rerateReviewAction } from "@/app/review/actions";
@@ -25,11 +24,12 @@ function fromNow(due: Date | string, shownAt: number): { key: "inMinutes" | "inH
 
 interface Props {
   card: { id: string; version: number; isNew: boolean; question: PresentedQuestion };
+  /** "Next card": the page asks for the next one (components/review/review-session.tsx). */
+  onNext: () => void;
 }
 
 /** One review: answer, see the feedback and source, optionally say it was Hard or Easy, go on. */
-export function ReviewCard({ card }: Props) {
-  const router = useRouter();
+export function ReviewCard({ card, onNext }: Props) {
   const { question } = card;
   const [answer, setAnswer] = useState<Answer | null>(() => initialAnswer(question));
   const [result, setResult] = useState<ReviewAnswerReply["result"]>();
@@ -125,7 +125,7 @@ export function ReviewCard({ card }: Props) {
               </div>
             )}
           </div>
-          <button ref={next} type="button" onClick={() => router.refresh()} disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <button ref={next} type="button" onClick={onNext} disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
             {t("next")}
           </button>
         </>

@@ -36,9 +36,9 @@ function selfOrigin(): string {
 
 const NONCE_IN_POLICY = /'nonce-([^']+)'/;
 
-/** Renders the page for nobody in `locale` (the lesson must be in the shared library). */
-async function renderShell(slug: string, locale: Locale): Promise<Entry | null> {
-  const response = await fetch(`${selfOrigin()}/lessons/${encodeURIComponent(slug)}`, {
+/** Renders the page at `path` for nobody in `locale` (a lesson must be in the shared library). */
+async function renderShell(path: string, locale: Locale): Promise<Entry | null> {
+  const response = await fetch(`${selfOrigin()}${path}`, {
     headers: { [SHELL_HEADER]: lessonShellToken() ?? "", [PASS_HEADER]: "1", cookie: `${LOCALE_COOKIE}=${locale}` },
     redirect: "manual",
     cache: "no-store",
@@ -49,7 +49,11 @@ async function renderShell(slug: string, locale: Locale): Promise<Entry | null> 
   return prepareSplice(html, nonce);
 }
 
-async function shell(key: string, slug: string, locale: Locale): Promise<Entry | null> {
+/**
+ * The page at `path` rendered for nobody, from this process's cache under `key` (which must name
+ * everything the render depends on; the review page uses it too, decisions/0045).
+ */
+export async function cachedShell(key: string, path: string, locale: Locale): Promise<Entry | null> {
   const hit = entries.get(key);
   if (hit) {
     // Most recently used last, so the oldest goes first when full.
@@ -59,7 +63,7 @@ async function shell(key: string, slug: string, locale: Locale): Promise<Entry |
   }
   let job = pending.get(key);
   if (!job) {
-    job = renderShell(slug, locale).finally(() => pending.delete(key));
+    job = renderShell(path, locale).finally(() => pending.delete(key));
     pending.set(key, job);
   }
   const entry = await job;
@@ -82,15 +86,15 @@ function responseNonce(request: Request): { nonce: string; policy: string } {
   return { nonce, policy: contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" }) };
 }
 
-/** The page rendered per request (an instructor's lesson, a missing one): the same request, passed through. */
-async function renderThrough(request: Request, slug: string): Promise<Response> {
+/** The page at `path` rendered per request (an instructor's lesson, a missing one): the same request, passed through. */
+export async function renderThrough(request: Request, path: string): Promise<Response> {
   const forwarded = new Headers();
   for (const name of ["cookie", "accept-language"]) {
     const value = request.headers.get(name);
     if (value !== null) forwarded.set(name, value);
   }
   forwarded.set(PASS_HEADER, "1");
-  const inner = await fetch(`${selfOrigin()}/lessons/${encodeURIComponent(slug)}`, { headers: forwarded, redirect: "manual", cache: "no-store" });
+  const inner = await fetch(`${selfOrigin()}${path}`, { headers: forwarded, redirect: "manual", cache: "no-store" });
   const { nonce, policy } = responseNonce(request);
   const innerNonce = NONCE_IN_POLICY.exec(inner.headers.get("content-security-policy") ?? "")?.[1];
   const out = new Headers(inner.headers);
@@ -102,21 +106,26 @@ async function renderThrough(request: Request, slug: string): Promise<Response> 
 
 /** GET /lessons/[slug] as a document (proxy.ts sends it here). */
 export async function serveLessonDocument(request: Request, slug: string): Promise<Response> {
+  const path = `/lessons/${encodeURIComponent(slug)}`;
   const user = await getCurrentUser();
   if (!user && !publicLessonsEnabled()) {
-    const back = `/lessons/${encodeURIComponent(slug)}`;
-    return new Response(null, { status: 307, headers: { location: `/signin?callbackUrl=${encodeURIComponent(back)}`, "cache-control": PAGE_HEADERS["cache-control"] } });
+    return new Response(null, { status: 307, headers: { location: `/signin?callbackUrl=${encodeURIComponent(path)}`, "cache-control": PAGE_HEADERS["cache-control"] } });
   }
   // The shared library (no owner, not retired) is visible to everyone (lib/server/data/visibility.ts),
   // signed in or out; anything else goes to the page, which applies the reader's visibility. One
   // plain SQL statement, as on the other hot paths (decisions/0027).
   const [lesson] = await db().$queryRaw<{ contentHash: string; ownerId: string | null }[]>`
     SELECT "contentHash", "ownerId" FROM "Lesson" WHERE "slug" = ${slug} AND "retiredAt" IS NULL`;
-  if (!lesson || lesson.ownerId !== null) return renderThrough(request, slug);
+  if (!lesson || lesson.ownerId !== null) return renderThrough(request, path);
   // As i18n/request-locale.ts picks it: the user's setting, the cookie, Accept-Language.
   const locale = resolveLocale({ userLocale: user?.locale, cookie: (await cookies()).get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
-  const entry = await shell(`${slug}\n${lesson.contentHash}\n${locale}`, slug, locale);
-  if (!entry) return renderThrough(request, slug);
+  const entry = await cachedShell(`${slug}\n${lesson.contentHash}\n${locale}`, path, locale);
+  if (!entry) return renderThrough(request, path);
+  return shellResponse(request, entry);
+}
+
+/** A cached page as the response to `request`: its own nonce and policy, gzipped when the client takes it. */
+export function shellResponse(request: Request, entry: Entry): Response {
   const { nonce, policy } = responseNonce(request);
   // Compressed once per entry, not per response (a 100 kB page costs more to gzip than to serve).
   const gzip = process.env.APP_SERVER_PRECOMPRESSED === "1" && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");

@@ -123,8 +123,8 @@ async function factQuestions(viewer: SessionUser, factId: string, editorId: stri
  * New cards introduced today (reviews of new cards still in force) and the learner's daily limit.
  * Today starts at midnight in the learner's zone (decisions/0040).
  */
-async function newAllowance(viewer: SessionUser, now: Date, limit: number): Promise<number> {
-  const timeZone = (await getUserTimeZone(viewer.id)) ?? "UTC";
+async function newAllowance(viewer: SessionUser, now: Date, limit: number, knownZone?: string | null): Promise<number> {
+  const timeZone = (knownZone === undefined ? await getUserTimeZone(viewer.id) : knownZone) ?? "UTC";
   const today = await db().reviewLog.findMany({
     where: { userId: viewer.id, reviewedAt: { gte: dayStart(now, timeZone) } },
     select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true },
@@ -174,7 +174,7 @@ const CARD_PAGE = 20;
  * time until a card with a question turns up (indexes: ReviewCard (userId, state, due)). The order
  * is summarizeQueue's: due cards oldest due first, then new cards while today's allowance lasts.
  */
-export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewSession> {
+export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date, timeZone?: string | null): Promise<ReviewSession> {
   const settings = await getReviewSettings(viewer);
   const editorId = await editorFor(viewer);
   const scope = cardsInScope(viewer, filter);
@@ -182,7 +182,7 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
   const [byState, due, allowance, last] = await Promise.all([
     db().reviewCard.groupBy({ by: ["state"], where: scope, _count: { _all: true } }),
     db().reviewCard.count({ where: { ...learnt, due: { lte: now } } }),
-    newAllowance(viewer, now, settings.newCardsPerDay),
+    newAllowance(viewer, now, settings.newCardsPerDay, timeZone),
     latestReview(viewer),
   ]);
   const totalCards = byState.reduce((sum, g) => sum + g._count._all, 0);
@@ -218,6 +218,29 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
   // Only shown when nothing is waiting ("the next card is due in about … minutes").
   const nextDueAt = card ? null : ((await db().reviewCard.aggregate({ where: { ...learnt, due: { gt: now } }, _min: { due: true } }))._min.due ?? null);
   return { due, newToday, totalCards, nextDueAt, card, undoable };
+}
+
+/** The learner's part of the review page, as /api/review/session sends it (docs/decisions/0045). */
+export interface ReviewPageData {
+  due: number;
+  newToday: number;
+  totalCards: number;
+  /** When nothing is waiting: minutes until the next card falls due (at least 1), null if none is scheduled. */
+  minutesToNext: number | null;
+  /** The next card's question, without its answer key. */
+  card: null | { id: string; version: number; isNew: boolean; question: PresentedQuestion };
+  undoable: ReviewSession["undoable"];
+  filters: Awaited<ReturnType<typeof getReviewFilters>>;
+  /** False until the browser has reported the learner's time zone (decisions/0040). */
+  timeZoneKnown: boolean;
+}
+
+export async function getReviewPage(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewPageData> {
+  const timeZone = await getUserTimeZone(viewer.id);
+  const [session, filters] = await Promise.all([getReviewSession(viewer, filter, now, timeZone), getReviewFilters(viewer)]);
+  const card = session.card && { id: session.card.id, version: session.card.version, isNew: session.card.isNew, question: session.card.question };
+  const minutesToNext = session.nextDueAt ? Math.max(1, Math.ceil((session.nextDueAt.getTime() - now.getTime()) / 60_000)) : null;
+  return { due: session.due, newToday: session.newToday, totalCards: session.totalCards, minutesToNext, card, undoable: session.undoable, filters, timeZoneKnown: timeZone !== null };
 }
 
 export interface ReviewAnswerResult {

@@ -1,0 +1,161 @@
+"use client";
+import { useEffect, useState } from "react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import type { ReviewSessionReply } from "@/app/api/review/session/route";
+import { ReviewCard } from "@/components/review/review-card";
+import { LastReviewProvider, UndoLastReviewForm } from "@/components/review/last-review";
+import { TimeZoneReporter } from "@/components/review/time-zone-reporter";
+
+/**
+ * The learner's part of the review page (docs/decisions/0045): the page itself is the same for
+ * everyone (served from a cache), so this asks /api/review/session for the card, counts and filters
+ * of the filter in the address. Asked again for the next card, and whenever the server renders the
+ * page again (`rendered`: after an undo, which returns to the same address).
+ */
+export function ReviewSession({ rendered }: { rendered: string }) {
+  const params = useSearchParams();
+  const t = useTranslations("review");
+  const locale = useLocale();
+  const lesson = params.get("lesson") ?? "";
+  const sector = params.get("sector") ?? "";
+  const [reloads, setReloads] = useState(0);
+  // The last reply stays on screen while the next is on its way (no flash between cards).
+  const [session, setSession] = useState<ReviewSessionReply>();
+  const [error, setError] = useState<string>();
+  const key = `${lesson}\n${sector}\n${rendered}\n${reloads}`;
+  const failed = t("loadFailed");
+
+  useEffect(() => {
+    let live = true;
+    const query = new URLSearchParams(Object.entries({ lesson, sector }).filter(([, v]) => v)).toString();
+    fetch(`/api/review/session${query ? `?${query}` : ""}`, { cache: "no-store" })
+      .then(async (r) => {
+        const body = (await r.json()) as ReviewSessionReply | { ok: false; error: string };
+        if (!live) return;
+        if (body.ok) setSession(body);
+        setError(body.ok ? undefined : body.error);
+      })
+      .catch(() => live && setError(failed));
+    return () => {
+      live = false;
+    };
+  }, [key, lesson, sector, failed]);
+
+  const added = params.get("added");
+  const undone = params.get("undone");
+  const back = `/review${lesson || sector ? `?${new URLSearchParams(Object.entries({ lesson, sector }).filter(([, v]) => v))}` : ""}`;
+  // Nothing from the address is drawn before the first reply: the cached page was rendered without
+  // it, so the first client render must match (hydration).
+  if (!session && !error) {
+    return (
+      <p role="status" className="text-slate-600">
+        {t("loading")}
+      </p>
+    );
+  }
+  return (
+    <>
+      {added !== null && Number.isFinite(Number(added)) && (
+        <p role="status" className="rounded bg-green-50 p-3 text-green-900">
+          {t("added", { count: Number(added) })}
+        </p>
+      )}
+      {undone === "1" && (
+        <p role="status" className="rounded bg-slate-100 p-3">
+          {t("undone")}
+        </p>
+      )}
+      {undone === "0" && (
+        <p role="status" className="rounded bg-amber-50 p-3 text-amber-950">
+          {t("notUndone")}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="rounded bg-red-50 p-3 text-red-900">
+          {error}
+        </p>
+      )}
+      {session && (
+        <LastReviewProvider initial={session.undoable}>
+          {!session.timeZoneKnown && <TimeZoneReporter />}
+          <div className="space-y-6">
+            <form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("filter.label")}>
+              <div className="w-full sm:w-auto">
+                <label htmlFor="filter-lesson" className="block text-sm font-medium">
+                  {t("filter.lesson")}
+                </label>
+                <select id="filter-lesson" name="lesson" defaultValue={lesson} className="w-full max-w-xs rounded border border-slate-400 bg-white px-2 py-1.5">
+                  <option value="">{t("filter.allLessons")}</option>
+                  {session.filters.lessons.map((l) => (
+                    <option key={l.slug} value={l.slug} lang={l.language}>
+                      {l.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="w-full sm:w-auto">
+                <label htmlFor="filter-sector" className="block text-sm font-medium">
+                  {t("filter.sector")}
+                </label>
+                <select id="filter-sector" name="sector" defaultValue={sector} className="w-full max-w-xs rounded border border-slate-400 bg-white px-2 py-1.5">
+                  <option value="">{t("filter.allSectors")}</option>
+                  {session.filters.sectors.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {locale === "zh" ? `${s.nameZh} · ${s.nameEn}` : `${s.nameEn} · ${s.nameZh}`}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
+                {t("filter.apply")}
+              </button>
+            </form>
+
+            <dl className="grid grid-cols-3 gap-3 text-center" data-testid="review-counts">
+              <div className="rounded border border-slate-200 bg-white p-3">
+                <dt className="text-sm text-slate-600">{t("counts.due")}</dt>
+                <dd className="text-2xl font-semibold" data-testid="due-count">
+                  {session.due}
+                </dd>
+              </div>
+              <div className="rounded border border-slate-200 bg-white p-3">
+                <dt className="text-sm text-slate-600">{t("counts.newToday")}</dt>
+                <dd className="text-2xl font-semibold" data-testid="new-count">
+                  {session.newToday}
+                </dd>
+              </div>
+              <div className="rounded border border-slate-200 bg-white p-3">
+                <dt className="text-sm text-slate-600">{t("counts.cards")}</dt>
+                <dd className="text-2xl font-semibold">{session.totalCards}</dd>
+              </div>
+            </dl>
+
+            <section aria-label={t("currentCard")} className="rounded border border-slate-200 bg-white p-4">
+              {session.card ? (
+                <ReviewCard key={`${session.card.id}:${session.card.version}`} card={session.card} onNext={() => setReloads((n) => n + 1)} />
+              ) : session.totalCards === 0 ? (
+                <p>
+                  {t.rich("noCards", {
+                    link: (chunks) => (
+                      <Link href="/lessons" className="text-brand-700 underline">
+                        {chunks}
+                      </Link>
+                    ),
+                  })}
+                </p>
+              ) : (
+                <p data-testid="review-done">
+                  {t("done")} {session.minutesToNext !== null && session.minutesToNext < 24 * 60 ? t("nextIn", { minutes: session.minutesToNext }) : t("tomorrow")}
+                </p>
+              )}
+            </section>
+
+            <UndoLastReviewForm back={back} />
+          </div>
+        </LastReviewProvider>
+      )}
+    </>
+  );
+}
