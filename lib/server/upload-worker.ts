@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { logger } from "@/lib/logger";
-import { claimJob, failJob, heartbeat, JOB_ERRORS, recoverStaleJobs, runJob, storeJob, type JobClaim, type PreparedBuild } from "@/lib/server/data/upload-jobs";
+import { claimJob, failJob, heartbeat, JOB_ERRORS, pruneFinishedJobs, recoverStaleJobs, runJob, storeJob, type JobClaim, type PreparedBuild } from "@/lib/server/data/upload-jobs";
 
 // The background builder of uploaded documents, one per server process (decisions/0041). Each
 // second (and at once when an upload is queued here) it claims a queued job; the claim is atomic
@@ -16,10 +16,13 @@ import { claimJob, failJob, heartbeat, JOB_ERRORS, recoverStaleJobs, runJob, sto
 // keeps the job's heartbeat; a child that dies leaves the job failed, a process that dies leaves
 // it to recoverStaleJobs in any process. A small original (IN_PROCESS_MAX_BYTES, a 10 KB PDF builds
 // in about a second) is built in this process: starting the child costs more than the build.
+// Finished jobs are removed after their retention (pruneFinishedJobs, decisions/0047).
 
 const POLL_MS = 1000;
 const HEARTBEAT_MS = 5000;
 const RECOVER_EVERY_MS = 30_000;
+/** Finished jobs older than their retention are removed at most this often per process. */
+const PRUNE_EVERY_MS = 3600_000;
 /** Builds one process runs at a time: each takes a core. */
 const CONCURRENCY = Number(process.env.UPLOAD_JOB_CONCURRENCY ?? 1);
 const IN_PROCESS_MAX_BYTES = Number(process.env.UPLOAD_JOB_IN_PROCESS_BYTES ?? 32 * 1024);
@@ -28,6 +31,7 @@ interface Worker {
   running: number;
   timer: NodeJS.Timeout | null;
   lastRecovery: number;
+  lastPrune: number;
   stopped: boolean;
   kick: () => void;
 }
@@ -77,6 +81,10 @@ async function tick(worker: Worker, run: (claim: JobClaim) => Promise<void>) {
     worker.lastRecovery = Date.now();
     await recoverStaleJobs().catch((error) => logger.warn({ err: error }, "upload job recovery failed"));
   }
+  if (Date.now() - worker.lastPrune > PRUNE_EVERY_MS) {
+    worker.lastPrune = Date.now();
+    await pruneFinishedJobs().catch((error) => logger.warn({ err: error }, "upload job pruning failed"));
+  }
   while (worker.running < CONCURRENCY && !worker.stopped) {
     const claim = await claimJob().catch((error) => {
       logger.warn({ err: error }, "upload job claim failed");
@@ -104,6 +112,7 @@ export function startUploadWorker(run: (claim: JobClaim) => Promise<void> = runC
     running: 0,
     timer: null,
     lastRecovery: 0,
+    lastPrune: 0,
     stopped: false,
     kick: () => {
       if (busy || worker.stopped) return;
