@@ -184,12 +184,21 @@ describe(`background document builds on ${provider}`, () => {
 
   it("a job built through the worker's child process (generation there, storing here) ends done, and a failure there fails its job", async () => {
     const { runInChild } = await import("@/lib/server/upload-worker");
+    const { idleUploadChildren, stopUploadChildren } = await import("@/lib/server/upload-child");
     const { jobId } = await enqueueUpload(teacher, { kind: "pdf", fileName: "harbour.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
     await runInChild((await claimJob({ only: jobId }))!);
     const done = await db().uploadJob.findUniqueOrThrow({ where: { id: jobId } });
     expect(done).toMatchObject({ status: "done", stage: "done", error: null });
     expect(Object.keys(JSON.parse(done.timings)).sort()).toEqual(["generating", "reading", "storing"]);
     expect(await db().question.count({ where: { lessonSlug: done.lessonSlug } })).toBeGreaterThan(5);
+
+    // The child stays warm and builds the next job too (decisions/0047).
+    const warm = idleUploadChildren();
+    expect(warm).toHaveLength(1);
+    const second = await enqueueUpload(teacher, { kind: "pdf", fileName: "harbour-2.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
+    await runInChild((await claimJob({ only: second.jobId }))!);
+    expect(await db().uploadJob.findUniqueOrThrow({ where: { id: second.jobId } })).toMatchObject({ status: "done", error: null });
+    expect(idleUploadChildren()).toEqual(warm);
 
     // A failure in the child that is no refusal (here: the stored original has gone) fails the job with the general message.
     const broken = await enqueueUpload(teacher, { kind: "pdf", fileName: "gone.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
@@ -199,6 +208,16 @@ describe(`background document builds on ${provider}`, () => {
     const failed = await db().uploadJob.findUniqueOrThrow({ where: { id: broken.jobId } });
     expect(failed).toMatchObject({ status: "failed", error: JOB_ERRORS.failed, stage: "reading" });
     await nothingUnder(failed.lessonSlug);
+
+    // A child that dies while it builds fails its job, and the next job gets a new child.
+    const killed = await enqueueUpload(teacher, { kind: "pdf", fileName: "killed.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
+    const [pid] = idleUploadChildren();
+    const running = runInChild((await claimJob({ only: killed.jobId }))!);
+    process.kill(pid!, "SIGKILL");
+    await running;
+    expect(await db().uploadJob.findUniqueOrThrow({ where: { id: killed.jobId } })).toMatchObject({ status: "failed", error: JOB_ERRORS.failed });
+    expect(idleUploadChildren()).toEqual([]);
+    stopUploadChildren();
   }, 180_000);
 
   it("the percent grows with the stage and, within a long stage, with the time gone by, never past the stage's end", () => {
