@@ -1,7 +1,7 @@
 // The build phase of claimed upload jobs (reading and generating), in a child process of the server
 // (lib/server/upload-child.ts), so that generating a large document does not stall the server's
 // requests. Started once and kept warm between jobs (decisions/0047):
-//   tsx --conditions=react-server scripts/upload-job.ts   (with an IPC channel)
+//   node --import tsx --conditions=react-server scripts/upload-job.ts   (with an IPC channel)
 // Each message { id, token, out } builds that job and writes what the store phase needs to `out`
 // (a failed build records its message on the job and writes nothing), then answers { id, ok }.
 // ok: false only when even recording the failure could not be done. Exits when the server closes

@@ -1,6 +1,7 @@
 import "server-only";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { logger } from "@/lib/logger";
 
 // The child processes that run upload builds (scripts/upload-job.ts), kept warm between jobs
@@ -22,8 +23,10 @@ const holder = globalThis as unknown as { uploadBuilders?: Builder[] };
 const idle = (holder.uploadBuilders ??= []);
 
 function start(): Builder {
-  const tsx = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules/tsx/dist/cli.mjs");
-  const child = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/upload-job.ts"], {
+  // tsx as a loader of this node, not its command line: that one runs the script in a grandchild and
+  // does not pass on the closing of the channel, so a child would outlive its server.
+  const tsx = pathToFileURL(path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules/tsx/dist/loader.mjs")).href;
+  const child = spawn(process.execPath, ["--import", tsx, "--conditions=react-server", "scripts/upload-job.ts"], {
     cwd: process.cwd(),
     env: process.env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
