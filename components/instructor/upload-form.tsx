@@ -18,7 +18,9 @@ export function UploadForm({ replaceId = null }: { replaceId?: string | null }) 
   // A refusal sends the fields back (state.values): they are shown again, as the defaults the form
   // resets to after its action. A browser cannot refill a file input, so it says to choose the file again.
   const values = state.values ?? {};
-  const chooseAgain = !tooLarge && values.fileName ? t("form.chooseFileAgain", { name: values.fileName }) : "";
+  // Until a file is chosen again after this refusal.
+  const [pickedAfter, setPickedAfter] = useState<UploadFormState | null>(null);
+  const chooseAgain = !tooLarge && values.fileName && pickedAfter !== state ? t("form.chooseFileAgain", { name: values.fileName }) : "";
   return (
     <form action={action} noValidate className="space-y-3" aria-busy={pending}>
       <div className="space-y-1">
@@ -35,6 +37,7 @@ export function UploadForm({ replaceId = null }: { replaceId?: string | null }) 
           // The server refuses a file over the limit too; saying so here saves sending it.
           onChange={(e) => {
             const f = e.currentTarget.files?.[0];
+            setPickedAfter(state);
             setTooLarge(f && f.size > MAX_FILE_BYTES ? t("errors.fileTooLarge", { size: f.size / 1048576, limit: MAX_FILE_BYTES / 1048576 }) : "");
           }}
           className="block w-full text-sm"
