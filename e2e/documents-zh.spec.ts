@@ -68,8 +68,11 @@ test("an instructor with a Chinese browser uploads, previews, publishes and dele
   await page.locator("main").getByLabel("或粘贴文字").fill(CHINESE_UPLOAD);
   await page.getByRole("button", { name: "生成课程" }).click();
   await expect(page.locator("#file-error")).toHaveText("请选择文件或粘贴文字，二者只能选其一。");
+  // The refusal keeps the pasted text; the file must be chosen again (a browser cannot refill it).
+  await expect(page.locator("main").getByLabel("或粘贴文字")).toHaveValue(CHINESE_UPLOAD);
+  await expect(page.locator("#file-again")).toHaveText("请重新选择“notes.txt”：文件被拒收后，浏览器不会保留已选的文件。其他内容都已保留。");
   const uploadChrome = page.locator("main h1, main h1 ~ p:not(:has(a)), main form");
-  expect(await latinWordsInChrome(uploadChrome, [/\.(txt|md|docx|pdf)\b/g, /UTF-8/g])).toEqual([]);
+  expect(await latinWordsInChrome(uploadChrome, [/notes\.txt/g, /\.(txt|md|docx|pdf)\b/g, /UTF-8/g])).toEqual([]);
   await expectAccessible(page);
   await page.screenshot({ path: `/tmp/docs-zh-upload-${project}.png`, fullPage: true });
 

@@ -124,3 +124,35 @@ test("an instructor uploads a .docx, a .pdf and pasted Chinese text, previews an
   await bo.goto("/sectors");
   await expectAccessible(bo);
 });
+
+test("a refused upload keeps what the instructor typed, with the message next to its field", async ({ page, loginAs }) => {
+  await loginAs("instructor");
+  await page.goto("/instructor/documents");
+  const form = page.getByRole("region", { name: "Add a document" });
+  // Too little text to build from: refused with the form, and nothing typed is lost.
+  await form.getByLabel("Or paste the text").fill("Too short to build.");
+  await form.getByLabel("Title").fill("Kept title");
+  await form.getByLabel("Language").selectOption("zh");
+  await form.getByLabel("Source").fill("Kept source, 2026");
+  await page.getByRole("button", { name: "Build the lesson" }).click();
+  await expect(page.locator("#text-error")).toHaveText("There is no text to build a lesson from.");
+  await expect(form.getByLabel("Or paste the text")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Or paste the text")).toHaveValue("Too short to build.");
+  await expect(form.getByLabel("Title")).toHaveValue("Kept title");
+  await expect(form.getByLabel("Language")).toHaveValue("zh");
+  await expect(form.getByLabel("Source")).toHaveValue("Kept source, 2026");
+  await expect(page).toHaveURL(/\/instructor\/documents$/);
+  await expectAccessible(page);
+
+  // A refused file: the other fields stay, and the page says the file must be chosen again.
+  await form.getByLabel("Or paste the text").fill("");
+  await form.getByLabel(FILE_LABEL).setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from(ENGLISH_UPLOAD) });
+  await page.getByRole("button", { name: "Build the lesson" }).click();
+  await expect(page.locator("#file-error")).toHaveText("This file is not a PDF file inside, whatever its name says. Save it again as a real PDF file.");
+  await expect(page.locator("#file-again")).toHaveText("Choose “notes.pdf” again: a browser does not keep a chosen file after a refusal. The other fields are kept.");
+  await expect(form.getByLabel(FILE_LABEL)).toHaveAttribute("aria-describedby", "file-error file-again");
+  await expect(form.getByLabel("Title")).toHaveValue("Kept title");
+  await expect(form.getByLabel("Language")).toHaveValue("zh");
+  await expect(form.getByLabel("Source")).toHaveValue("Kept source, 2026");
+  await expectAccessible(page);
+});

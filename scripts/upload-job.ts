@@ -1,24 +1,42 @@
-// The build phase of one claimed upload job (reading and generating), in a child process of the
-// server (lib/server/upload-worker.ts), so that generating a large document does not stall the
-// server's requests:
-//   tsx --conditions=react-server scripts/upload-job.ts <jobId> <claimToken> <out.json>
-// Writes what the store phase needs to <out.json>; a failed build records its message on the job
-// and writes nothing. Exit 1 only when even that could not be done.
+// The build phase of claimed upload jobs (reading and generating), in a child process of the server
+// (lib/server/upload-child.ts), so that generating a large document does not stall the server's
+// requests. Started once and kept warm between jobs (decisions/0047):
+//   node --import tsx --conditions=react-server scripts/upload-job.ts   (with an IPC channel)
+// Each message { id, token, out } builds that job and writes what the store phase needs to `out`
+// (a failed build records its message on the job and writes nothing), then answers { id, ok }.
+// ok: false only when even recording the failure could not be done. Exits when the server closes
+// the channel (idle, or the server stopped).
 import { writeFileSync } from "node:fs";
 import { buildJob } from "@/lib/server/data/upload-jobs";
 import { disconnectDb } from "@/lib/db-global";
 
-const [id, token, out] = process.argv.slice(2);
-if (!id || !token || !out) {
-  console.error("usage: scripts/upload-job.ts <jobId> <claimToken> <out.json>");
+interface BuildRequest {
+  id: string;
+  token: string;
+  out: string;
+}
+
+if (!process.send) {
+  console.error("scripts/upload-job.ts is started by the upload worker, with an IPC channel");
   process.exit(2);
 }
-try {
-  const prepared = await buildJob({ id, token });
-  if (prepared) writeFileSync(out, JSON.stringify(prepared));
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  await disconnectDb();
-}
+
+let queue = Promise.resolve();
+process.on("message", (request: BuildRequest) => {
+  queue = queue.then(async () => {
+    let ok = true;
+    try {
+      const prepared = await buildJob({ id: request.id, token: request.token });
+      if (prepared) writeFileSync(request.out, JSON.stringify(prepared));
+    } catch (error) {
+      console.error(error);
+      ok = false;
+    } finally {
+      // No connection is held while the process waits for the next job.
+      await disconnectDb().catch(() => undefined);
+    }
+    process.send!({ id: request.id, ok });
+  });
+});
+process.on("disconnect", () => void queue.finally(() => process.exit(0)));
+process.send({ ready: true });

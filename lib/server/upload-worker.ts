@@ -1,14 +1,15 @@
 import "server-only";
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { logger } from "@/lib/logger";
-import { claimJob, failJob, heartbeat, JOB_ERRORS, recoverStaleJobs, runJob, storeJob, type JobClaim, type PreparedBuild } from "@/lib/server/data/upload-jobs";
+import { buildInChild, stopUploadChildren } from "@/lib/server/upload-child";
+import { claimJob, failJob, heartbeat, JOB_ERRORS, pruneFinishedJobs, recoverStaleJobs, runJob, storeJob, type JobClaim, type PreparedBuild } from "@/lib/server/data/upload-jobs";
 
 // The background builder of uploaded documents, one per server process (decisions/0041). Each
 // second (and at once when an upload is queued here) it claims a queued job; the claim is atomic
-// across processes. The build runs in a child process (scripts/upload-job.ts): generating a 1 MB
+// across processes. The build runs in a child process kept warm between jobs (lib/server/upload-child.ts,
+// scripts/upload-job.ts): generating a 1 MB
 // document is minutes of synchronous work that would otherwise stall every request of this
 // process, the status polls and the health check included. The child hands its result back as a
 // JSON file and this process stores it (on SQLite a second process holding the write lock for a
@@ -16,10 +17,13 @@ import { claimJob, failJob, heartbeat, JOB_ERRORS, recoverStaleJobs, runJob, sto
 // keeps the job's heartbeat; a child that dies leaves the job failed, a process that dies leaves
 // it to recoverStaleJobs in any process. A small original (IN_PROCESS_MAX_BYTES, a 10 KB PDF builds
 // in about a second) is built in this process: starting the child costs more than the build.
+// Finished jobs are removed after their retention (pruneFinishedJobs, decisions/0047).
 
 const POLL_MS = 1000;
 const HEARTBEAT_MS = 5000;
 const RECOVER_EVERY_MS = 30_000;
+/** Finished jobs older than their retention are removed at most this often per process. */
+const PRUNE_EVERY_MS = 3600_000;
 /** Builds one process runs at a time: each takes a core. */
 const CONCURRENCY = Number(process.env.UPLOAD_JOB_CONCURRENCY ?? 1);
 const IN_PROCESS_MAX_BYTES = Number(process.env.UPLOAD_JOB_IN_PROCESS_BYTES ?? 32 * 1024);
@@ -28,47 +32,31 @@ interface Worker {
   running: number;
   timer: NodeJS.Timeout | null;
   lastRecovery: number;
+  lastPrune: number;
   stopped: boolean;
   kick: () => void;
 }
 
 const holder = globalThis as unknown as { uploadWorker?: Worker };
 
-/** Runs one claimed job's build phase in a child process and stores its result here; resolves when done. */
-export function runInChild(claim: JobClaim): Promise<void> {
-  return new Promise((resolve) => {
-    const tsx = path.join(/*turbopackIgnore: true*/ process.cwd(), "node_modules/tsx/dist/cli.mjs");
-    const out = path.join(os.tmpdir(), `upload-job-${claim.id}-${claim.token}.json`);
-    const child = spawn(process.execPath, [tsx, "--conditions=react-server", "scripts/upload-job.ts", claim.id, claim.token, out], {
-      cwd: process.cwd(),
-      env: process.env,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    const beat = setInterval(() => void heartbeat(claim).catch(() => undefined), HEARTBEAT_MS);
-    let finished = false;
-    const finish = async (code: number | null, error?: Error) => {
-      if (finished) return;
-      finished = true;
-      try {
-        if (code === 0 && !error) {
-          // No file: the build failed and the child recorded why.
-          if (existsSync(out)) await storeJob(claim, JSON.parse(readFileSync(out, "utf8")) as PreparedBuild);
-          return;
-        }
-        logger.error({ jobId: claim.id, code, err: error }, "upload job process failed");
-        // The child ends its own job's build; if it could not (it crashed), the job fails here.
-        await failJob(claim, JOB_ERRORS.failed, null);
-      } catch (failure) {
-        logger.error({ jobId: claim.id, err: failure }, "upload job could not be finished");
-      } finally {
-        clearInterval(beat);
-        rmSync(out, { force: true });
-        resolve();
-      }
-    };
-    child.once("error", (error) => void finish(null, error));
-    child.once("exit", (code) => void finish(code));
-  });
+/** Runs one claimed job's build phase in a (warm) child process and stores its result here; resolves when done. */
+export async function runInChild(claim: JobClaim): Promise<void> {
+  const out = path.join(os.tmpdir(), `upload-job-${claim.id}-${claim.token}.json`);
+  const beat = setInterval(() => void heartbeat(claim).catch(() => undefined), HEARTBEAT_MS);
+  try {
+    if (await buildInChild({ id: claim.id, token: claim.token, out })) {
+      // No file: the build failed and the child recorded why.
+      if (existsSync(out)) await storeJob(claim, JSON.parse(readFileSync(out, "utf8")) as PreparedBuild);
+      return;
+    }
+    // The child ends its own job's build; if it could not (it crashed), the job fails here.
+    await failJob(claim, JOB_ERRORS.failed, null);
+  } catch (failure) {
+    logger.error({ jobId: claim.id, err: failure }, "upload job could not be finished");
+  } finally {
+    clearInterval(beat);
+    rmSync(out, { force: true });
+  }
 }
 
 async function tick(worker: Worker, run: (claim: JobClaim) => Promise<void>) {
@@ -76,6 +64,10 @@ async function tick(worker: Worker, run: (claim: JobClaim) => Promise<void>) {
   if (Date.now() - worker.lastRecovery > RECOVER_EVERY_MS) {
     worker.lastRecovery = Date.now();
     await recoverStaleJobs().catch((error) => logger.warn({ err: error }, "upload job recovery failed"));
+  }
+  if (Date.now() - worker.lastPrune > PRUNE_EVERY_MS) {
+    worker.lastPrune = Date.now();
+    await pruneFinishedJobs().catch((error) => logger.warn({ err: error }, "upload job pruning failed"));
   }
   while (worker.running < CONCURRENCY && !worker.stopped) {
     const claim = await claimJob().catch((error) => {
@@ -104,6 +96,7 @@ export function startUploadWorker(run: (claim: JobClaim) => Promise<void> = runC
     running: 0,
     timer: null,
     lastRecovery: 0,
+    lastPrune: 0,
     stopped: false,
     kick: () => {
       if (busy || worker.stopped) return;
@@ -125,6 +118,7 @@ export function stopUploadWorker(): void {
   if (!worker) return;
   worker.stopped = true;
   if (worker.timer) clearInterval(worker.timer);
+  stopUploadChildren();
   holder.uploadWorker = undefined;
 }
 

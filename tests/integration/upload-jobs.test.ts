@@ -6,7 +6,7 @@ import { encode } from "next-auth/jwt";
 import { db } from "@/lib/server/db";
 import { syncContent } from "@/lib/server/data/content-sync";
 import { createAccount, type SessionUser } from "@/lib/server/data/users";
-import { claimJob, enqueueUpload, estimatedPercent, getJobStatus, JOB_ERRORS, MAX_ATTEMPTS, recoverStaleJobs, runJob, STALE_AFTER_MS } from "@/lib/server/data/upload-jobs";
+import { claimJob, enqueueUpload, estimatedPercent, getJobStatus, JOB_ERRORS, MAX_ATTEMPTS, pruneFinishedJobs, recoverStaleJobs, runJob, STALE_AFTER_MS } from "@/lib/server/data/upload-jobs";
 import type { UploadInput } from "@/lib/server/data/documents";
 import { fixtureContent } from "../support/quiz-fixtures";
 import { ENGLISH_UPLOAD } from "../support/upload-texts";
@@ -184,12 +184,21 @@ describe(`background document builds on ${provider}`, () => {
 
   it("a job built through the worker's child process (generation there, storing here) ends done, and a failure there fails its job", async () => {
     const { runInChild } = await import("@/lib/server/upload-worker");
+    const { idleUploadChildren, stopUploadChildren } = await import("@/lib/server/upload-child");
     const { jobId } = await enqueueUpload(teacher, { kind: "pdf", fileName: "harbour.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
     await runInChild((await claimJob({ only: jobId }))!);
     const done = await db().uploadJob.findUniqueOrThrow({ where: { id: jobId } });
     expect(done).toMatchObject({ status: "done", stage: "done", error: null });
     expect(Object.keys(JSON.parse(done.timings)).sort()).toEqual(["generating", "reading", "storing"]);
     expect(await db().question.count({ where: { lessonSlug: done.lessonSlug } })).toBeGreaterThan(5);
+
+    // The child stays warm and builds the next job too (decisions/0047).
+    const warm = idleUploadChildren();
+    expect(warm).toHaveLength(1);
+    const second = await enqueueUpload(teacher, { kind: "pdf", fileName: "harbour-2.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
+    await runInChild((await claimJob({ only: second.jobId }))!);
+    expect(await db().uploadJob.findUniqueOrThrow({ where: { id: second.jobId } })).toMatchObject({ status: "done", error: null });
+    expect(idleUploadChildren()).toEqual(warm);
 
     // A failure in the child that is no refusal (here: the stored original has gone) fails the job with the general message.
     const broken = await enqueueUpload(teacher, { kind: "pdf", fileName: "gone.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
@@ -199,6 +208,16 @@ describe(`background document builds on ${provider}`, () => {
     const failed = await db().uploadJob.findUniqueOrThrow({ where: { id: broken.jobId } });
     expect(failed).toMatchObject({ status: "failed", error: JOB_ERRORS.failed, stage: "reading" });
     await nothingUnder(failed.lessonSlug);
+
+    // A child that dies while it builds fails its job, and the next job gets a new child.
+    const killed = await enqueueUpload(teacher, { kind: "pdf", fileName: "killed.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
+    const [pid] = idleUploadChildren();
+    const running = runInChild((await claimJob({ only: killed.jobId }))!);
+    process.kill(pid!, "SIGKILL");
+    await running;
+    expect(await db().uploadJob.findUniqueOrThrow({ where: { id: killed.jobId } })).toMatchObject({ status: "failed", error: JOB_ERRORS.failed });
+    expect(idleUploadChildren()).toEqual([]);
+    stopUploadChildren();
   }, 180_000);
 
   it("the percent grows with the stage and, within a long stage, with the time gone by, never past the stage's end", () => {
@@ -211,5 +230,40 @@ describe(`background document builds on ${provider}`, () => {
     expect(later(100_000)).toBeLessThan(85);
     expect(estimatedPercent({ ...job, stage: "storing", percent: 85 }, at)).toBe(85);
     expect(estimatedPercent({ ...job, status: "done" }, at)).toBe(100);
+  });
+
+  it("finished jobs past their retention are removed, rows only; queued, running and recent ones stay, and the document keeps its lesson and original", async () => {
+    // Dates far in the past, so that this removes only this test's rows from the shared database.
+    const old = new Date("2000-01-01T00:00:00Z");
+    const recent = new Date("2000-02-20T00:00:00Z");
+    const now = new Date("2000-03-01T00:00:00Z");
+    const retain = 30 * 24 * 3600 * 1000;
+    const ids = async () => (await enqueueUpload(teacher, paste(ENGLISH_UPLOAD))).jobId;
+    const done = await ids();
+    await runJob((await claimJob({ only: done }))!);
+    const failed = (await enqueueUpload(teacher, { kind: "pdf", fileName: "scan.pdf", bytes: await pdfOf("  "), title: "", language: "", source: "" })).jobId;
+    await runJob((await claimJob({ only: failed }))!);
+    const recentDone = await ids();
+    await runJob((await claimJob({ only: recentDone }))!);
+    const running = await ids();
+    await claimJob({ only: running });
+    const queued = await ids();
+    await db().uploadJob.updateMany({ where: { id: { in: [done, failed, running, queued] } }, data: { finishedAt: old, createdAt: old } });
+    await db().uploadJob.update({ where: { id: recentDone }, data: { finishedAt: recent } });
+    const document = await db().uploadedDocument.findUniqueOrThrow({ where: { id: (await db().uploadJob.findUniqueOrThrow({ where: { id: done } })).documentId! } });
+    const files = storedFiles();
+
+    expect(await pruneFinishedJobs(now, retain)).toBe(2);
+    const left = await db().uploadJob.findMany({ where: { id: { in: [done, failed, recentDone, running, queued] } }, select: { id: true, status: true } });
+    expect(left.map((j) => j.id).sort()).toEqual([recentDone, running, queued].sort());
+    expect(left.find((j) => j.id === running)?.status).toBe("running");
+    expect(await db().uploadedDocument.findUniqueOrThrow({ where: { id: document.id } })).toMatchObject({ deletedAt: null, storedName: document.storedName });
+    expect(await db().question.count({ where: { lessonSlug: document.lessonSlug, retiredAt: null } })).toBeGreaterThan(5);
+    expect(storedFiles()).toBe(files);
+    expect(await pruneFinishedJobs(now, retain)).toBe(0);
+    // The documents page still lists it; the removed job's page is a 404 like any missing job.
+    expect((await statusAs(teacher, done)).status).toBe(404);
+    // Tidy: the queued and running rows would otherwise count against the teacher's limits in later tests.
+    await db().uploadJob.updateMany({ where: { id: { in: [running, queued] } }, data: { status: "failed" } });
   });
 });

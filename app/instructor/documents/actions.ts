@@ -8,13 +8,23 @@ import { enqueueUpload } from "@/lib/server/data/upload-jobs";
 import { startUploadWorker } from "@/lib/server/upload-worker";
 import { kindOfFileName, MAX_UPLOAD_FILE_BYTES } from "@/lib/uploads/extract";
 import { documentError, megabytes, UploadRefusal } from "@/lib/uploads/errors";
-import { MAX_DOCUMENT_BYTES } from "@/lib/quizgen/build";
 import { getTranslations } from "next-intl/server";
+
+/** What a refused form sends back so the browser shows it again (a file input cannot be refilled: only its name). */
+export interface UploadFormValues {
+  text?: string;
+  title?: string;
+  language?: string;
+  source?: string;
+  fileName?: string;
+  classIds?: string[];
+}
 
 export interface UploadFormState {
   ok: boolean;
   message: string;
   errors: Record<string, string>;
+  values?: UploadFormValues;
 }
 
 const MAX_TITLE_LENGTH = 200;
@@ -22,7 +32,8 @@ const MAX_TITLE_LENGTH = 200;
 /** The form's file or pasted text, and its title, language and source, read without trusting them. */
 async function readUploadForm(formData: FormData): Promise<UploadInput> {
   const file = formData.get("file");
-  const text = formText(formData, "text", MAX_DOCUMENT_BYTES);
+  // Up to the file limit: a longer paste is then refused by its size (textTooLarge) next to the field.
+  const text = formText(formData, "text", MAX_UPLOAD_FILE_BYTES);
   const hasFile = file instanceof File && file.size > 0;
   if (hasFile && text.trim()) throw new UploadRefusal("notBoth");
   if (!hasFile && !text.trim()) throw new UploadRefusal("chooseFileOrText");
@@ -37,13 +48,28 @@ async function readUploadForm(formData: FormData): Promise<UploadInput> {
   return { kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), title, language, source };
 }
 
-function asUploadState(work: () => Promise<void>): Promise<UploadFormState> {
+/** The submitted text fields as they were (bounded), so a refusal loses none of them. */
+function submittedValues(formData: FormData): UploadFormValues {
+  const text = (name: string, max: number) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value.slice(0, max) : "";
+  };
+  const file = formData.get("file");
+  return {
+    text: text("text", MAX_UPLOAD_FILE_BYTES),
+    title: text("title", 1000),
+    language: text("language", 10),
+    source: text("source", 1000),
+    fileName: file instanceof File && file.size > 0 ? file.name.slice(0, 255) : "",
+    classIds: formData.getAll("classId").filter((v): v is string => typeof v === "string" && v.length <= 200),
+  };
+}
+
+/** Runs the work; a refusal comes back with its message next to its field and the form's values. */
+function asFormState(formData: FormData, work: () => Promise<string>): Promise<UploadFormState> {
   return actionState<UploadFormState>(
-    async () => {
-      await work();
-      return { ok: true, message: "", errors: {} };
-    },
-    (message, field) => ({ ok: false, message: field ? "" : message, errors: field ? { [field]: message } : {} }),
+    async () => ({ ok: true, message: await work(), errors: {} }),
+    (message, field) => ({ ok: false, message: field ? "" : message, errors: field ? { [field]: message } : {}, values: formData instanceof FormData ? submittedValues(formData) : undefined }),
   );
 }
 
@@ -54,10 +80,11 @@ function asUploadState(work: () => Promise<void>): Promise<UploadFormState> {
  */
 export async function uploadDocumentAction(replaceId: string | null, _previous: UploadFormState, formData: FormData): Promise<UploadFormState> {
   let jobId = "";
-  const state = await asUploadState(async () => {
+  const state = await asFormState(formData, async () => {
     const user = await requireActionUser();
     const input = await readUploadForm(formData);
     jobId = (await enqueueUpload(user, input, replaceId === null ? undefined : actionId(replaceId))).jobId;
+    return "";
   });
   if (state.ok) {
     // Started by instrumentation.ts already; this makes it look for the new job now.
@@ -69,16 +96,13 @@ export async function uploadDocumentAction(replaceId: string | null, _previous: 
 }
 
 export async function publishDocumentAction(documentId: string, _previous: UploadFormState, formData: FormData): Promise<UploadFormState> {
-  return actionState<UploadFormState>(
-    async () => {
-      const user = await requireActionUser();
-      const classIds = formData.getAll("classId").map(actionId);
-      await publishDocument(user, actionId(documentId), classIds);
-      revalidatePath(`/instructor/documents/${documentId}`);
-      return { ok: true, message: (await getTranslations("documents.publish"))("published"), errors: {} };
-    },
-    (message, field) => ({ ok: false, message: field ? "" : message, errors: field ? { [field]: message } : {} }),
-  );
+  return asFormState(formData, async () => {
+    const user = await requireActionUser();
+    const classIds = formData.getAll("classId").map(actionId);
+    await publishDocument(user, actionId(documentId), classIds);
+    revalidatePath(`/instructor/documents/${documentId}`);
+    return (await getTranslations("documents.publish"))("published");
+  });
 }
 
 export async function deleteDocumentAction(documentId: string): Promise<void> {

@@ -158,6 +158,25 @@ export async function recoverStaleJobs(now = new Date(), staleAfterMs = STALE_AF
   return { requeued, failed };
 }
 
+/**
+ * How long a finished job's row is kept (decisions/0047): its page shows the outcome, and the
+ * documents page links to it, only right after the build; a month covers a teacher coming back to
+ * an old link. UPLOAD_JOB_RETENTION_DAYS overrides it.
+ */
+export const RETAIN_FINISHED_MS = Number(process.env.UPLOAD_JOB_RETENTION_DAYS ?? 30) * 24 * 3600 * 1000;
+
+/**
+ * Removes done and failed jobs finished more than `retainMs` ago: rows only. Never a queued or
+ * running one (the status is in the condition, so a job requeued meanwhile stays), never a stored
+ * original (a done job's original is its document's, and a failed job's was removed when it
+ * failed), and no document row: UploadedDocument does not point at its jobs. Returns how many.
+ */
+export async function pruneFinishedJobs(now = new Date(), retainMs = RETAIN_FINISHED_MS): Promise<number> {
+  const { count } = await db().uploadJob.deleteMany({ where: { status: { in: ["done", "failed"] }, finishedAt: { lt: new Date(now.getTime() - retainMs) } } });
+  if (count) logger.info({ count }, "finished upload jobs removed");
+  return count;
+}
+
 /** Marks a claimed job failed (if the claim still holds) and removes its original; returns whether it did. */
 export async function failJob(claim: JobClaim, message: string, field: string | null, timings?: Record<string, number>, ref?: MessageRef): Promise<boolean> {
   const job = await db().uploadJob.findUnique({ where: { id: claim.id }, select: { storedName: true } });
