@@ -15,14 +15,6 @@ export function proxy(request: NextRequest) {
     return malformed;
   }
   const headers = new Headers(request.headers);
-  // A lesson page opened as a document: served from the per-version cache (docs/decisions/0042),
-  // which sets the policy with this nonce itself. Client navigations (RSC requests) and the cache's
-  // own renders (PASS_HEADER) go to the page.
-  const lesson = lessonDocumentPath(request);
-  if (lesson) {
-    headers.set("x-nonce", nonce);
-    return NextResponse.rewrite(new URL(`/api/lesson-document/${lesson}`, request.url), { request: { headers } });
-  }
   headers.set("x-pathname", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);
@@ -31,16 +23,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-const LESSON_PAGE = /^\/lessons\/([^/]+)\/?$/;
-
-function lessonDocumentPath(request: NextRequest): string | null {
-  if (request.method !== "GET" && request.method !== "HEAD") return null;
-  if (request.nextUrl.search || request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.headers.has("next-action")) return null;
-  if (request.headers.has("x-lesson-render")) return null;
-  return LESSON_PAGE.exec(request.nextUrl.pathname)?.[1] ?? null;
-}
-
 // Not for the hot JSON endpoints (an answer, the reader of a cached lesson page): they answer JSON
 // only, never a document a policy would govern, and check who is asking themselves; the proxy's
-// nonce and header copies were a measurable share of each answer (docs/decisions/0043).
-export const config = { matcher: ["/((?!_next/|api/auth|api/quiz/answers|api/review/answers|api/reader|favicon.ico).*)"] };
+// nonce and header copies were a measurable share of each answer (docs/decisions/0043). Nor for the
+// cached lesson page (api/lesson-document, where the server around Next sends a lesson page opened
+// as a document): it makes its own nonce and policy per response (docs/decisions/0046).
+export const config = { matcher: ["/((?!_next/|api/auth|api/quiz/answers|api/review/answers|api/reader|api/lesson-document|favicon.ico).*)"] };
