@@ -12,7 +12,7 @@
 //
 // Nothing is discarded: the server is measured as `npm start` left it, so the first requests to each
 // target count (the server warms its hot paths before it answers anyone, scripts/lib/warm-up.ts);
-// `max` is the slowest response of the run.
+// `max` is the slowest response of the run, `max at` when it was sent (seconds into the run).
 //
 // Options: BENCH_SECONDS (20), BENCH_STUDENTS (50), BENCH_THINK (2 seconds), PORT (3300),
 // BENCH_TARGETS (e.g. `lesson,reader,quiz`: only those, after the static file; keys: lesson, reader,
@@ -165,6 +165,8 @@ interface Target {
 interface Run {
   seconds: number;
   times: number[];
+  /** When each request was sent, in seconds from the start of the run (same order as times). */
+  sentAt: number[];
   errors: number;
 }
 
@@ -179,6 +181,7 @@ async function simulate(target: Target, students: number, thinkSeconds: number, 
   const start = performance.now();
   const end = start + seconds * 1000;
   const times: number[] = [];
+  const sentAt: number[] = [];
   let errors = 0;
   const think = () => (thinkSeconds > 0 ? sleep(-Math.log(1 - Math.random()) * thinkSeconds * 1000) : Promise.resolve());
   await Promise.all(
@@ -196,11 +199,12 @@ async function simulate(target: Target, students: number, thinkSeconds: number, 
           errors++;
         }
         times.push(performance.now() - t);
+        sentAt.push((t - start) / 1000);
         await think();
       }
     }),
   );
-  return { seconds: (performance.now() - start) / 1000, times, errors };
+  return { seconds: (performance.now() - start) / 1000, times, sentAt, errors };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -212,7 +216,9 @@ const perSecond = (r: Run) => r.times.length / r.seconds;
 function row(name: string, r: Run, baseline: Run) {
   const sorted = [...r.times].sort((a, b) => a - b);
   const ms = (p: number) => percentile(sorted, p).toFixed(1).padStart(7);
-  return `${name.padEnd(40)} ${perSecond(r).toFixed(0).padStart(7)} ${(perSecond(r) / perSecond(baseline)).toFixed(2).padStart(6)} ${ms(50)} ${ms(95)} ${ms(99)} ${ms(100)} ${String(r.errors).padStart(6)}`;
+  // When the slowest request was sent: in the first second or two it is the server's warm-up.
+  const slowest = r.sentAt[r.times.indexOf(sorted.at(-1)!)] ?? NaN;
+  return `${name.padEnd(40)} ${perSecond(r).toFixed(0).padStart(7)} ${(perSecond(r) / perSecond(baseline)).toFixed(2).padStart(6)} ${ms(50)} ${ms(95)} ${ms(99)} ${ms(100)} ${slowest.toFixed(1).padStart(6)} ${String(r.errors).padStart(6)}`;
 }
 
 async function firstLoadJs(url: string, cookie: string): Promise<number> {
@@ -264,7 +270,7 @@ try {
 
   const only = process.env.BENCH_TARGETS?.split(",").map((k) => k.trim());
   if (only) targets.splice(0, targets.length, ...targets.filter((t) => t.key === "static" || only.includes(t.key)));
-  const header = `${"target".padEnd(40)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)} ${"errors".padStart(6)}`;
+  const header = `${"target".padEnd(40)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)} ${"max at".padStart(6)} ${"errors".padStart(6)}`;
   const phases = [
     { title: `Students: ${SIMULATED} simulated students, ${THINK} s think time on average`, think: THINK },
     { title: `Capacity: ${SIMULATED} simulated students, no think time`, think: 0 },
