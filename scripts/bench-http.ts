@@ -10,10 +10,13 @@
 // Percentiles are exact, from every response time. Also reports the first-load JavaScript of the
 // lesson, quiz and review pages (gzipped). Prints figures; asserts nothing.
 //
-// Options: BENCH_SECONDS (20), BENCH_STUDENTS (50), BENCH_THINK (2 seconds), PORT (3300).
+// Nothing is discarded: the server is measured as `npm start` left it, so the first requests to each
+// target count (the server warms its hot paths before it answers anyone, scripts/lib/warm-up.ts);
+// `max` is the slowest response of the run, `max at` when it was sent (seconds into the run).
 //
-// `--only review,reader` (or BENCH_ONLY): only the targets whose name contains one of the words,
-// and always the static file (the baseline every ratio needs).
+// Options: BENCH_SECONDS (20), BENCH_STUDENTS (50), BENCH_THINK (2 seconds), PORT (3300),
+// BENCH_TARGETS (e.g. `lesson,reader,quiz`: only those, after the static file; keys: lesson, reader,
+// quiz, review, review-session, review-answer).
 //
 // `--instances N`: on PostgreSQL behind HAProxy (`npm start -- --instances`, docs/decisions/0029),
 // the whole bench twice, with 1 process and with N, each on a fresh database (created on the server
@@ -38,9 +41,6 @@ const STUDENTS = 500;
 /** Learners who studied the Chinese lesson (all its facts are new cards), for the review targets. */
 const REVIEWERS = 100;
 
-const ONLY = onlyTargets(process.argv.slice(2), process.env.BENCH_ONLY);
-// Passed on to the runs compareInstances starts.
-if (ONLY) process.env.BENCH_ONLY = ONLY.join(",");
 const INSTANCES = requestedInstances(process.argv.slice(2), { INSTANCES: process.env.BENCH_INSTANCES });
 if (INSTANCES !== null && !process.env.BENCH_DATABASE) await compareInstances(INSTANCES);
 /** Set by compareInstances for each of its runs: a fresh PostgreSQL database and the shared secret. */
@@ -156,6 +156,8 @@ interface Request {
 
 interface Target {
   name: string;
+  /** For BENCH_TARGETS. */
+  key: string;
   /** The next request to send (each simulated student takes the next one). */
   next: () => Request;
 }
@@ -163,6 +165,8 @@ interface Target {
 interface Run {
   seconds: number;
   times: number[];
+  /** When each request was sent, in seconds from the start of the run (same order as times). */
+  sentAt: number[];
   errors: number;
 }
 
@@ -177,6 +181,7 @@ async function simulate(target: Target, students: number, thinkSeconds: number, 
   const start = performance.now();
   const end = start + seconds * 1000;
   const times: number[] = [];
+  const sentAt: number[] = [];
   let errors = 0;
   const think = () => (thinkSeconds > 0 ? sleep(-Math.log(1 - Math.random()) * thinkSeconds * 1000) : Promise.resolve());
   await Promise.all(
@@ -194,11 +199,12 @@ async function simulate(target: Target, students: number, thinkSeconds: number, 
           errors++;
         }
         times.push(performance.now() - t);
+        sentAt.push((t - start) / 1000);
         await think();
       }
     }),
   );
-  return { seconds: (performance.now() - start) / 1000, times, errors };
+  return { seconds: (performance.now() - start) / 1000, times, sentAt, errors };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -210,7 +216,9 @@ const perSecond = (r: Run) => r.times.length / r.seconds;
 function row(name: string, r: Run, baseline: Run) {
   const sorted = [...r.times].sort((a, b) => a - b);
   const ms = (p: number) => percentile(sorted, p).toFixed(1).padStart(7);
-  return `${name.padEnd(40)} ${perSecond(r).toFixed(0).padStart(7)} ${(perSecond(r) / perSecond(baseline)).toFixed(2).padStart(6)} ${ms(50)} ${ms(95)} ${ms(99)} ${String(r.errors).padStart(6)}`;
+  // When the slowest request was sent: in the first second or two it is the server's warm-up.
+  const slowest = r.sentAt[r.times.indexOf(sorted.at(-1)!)] ?? NaN;
+  return `${name.padEnd(40)} ${perSecond(r).toFixed(0).padStart(7)} ${(perSecond(r) / perSecond(baseline)).toFixed(2).padStart(6)} ${ms(50)} ${ms(95)} ${ms(99)} ${ms(100)} ${slowest.toFixed(1).padStart(6)} ${String(r.errors).padStart(6)}`;
 }
 
 async function firstLoadJs(url: string, cookie: string): Promise<number> {
@@ -235,11 +243,12 @@ try {
   const jsonHeaders = (cookie: string) => ({ cookie, "content-type": "application/json", origin: BASE });
 
   const targets: Target[] = [
-    { name: "static file (baseline)", next: () => ({ path: "/robots.txt" }) },
-    { name: `lesson page /lessons/${fixture.lessonSlug}`.slice(0, 40), next: () => ({ path: `/lessons/${fixture.lessonSlug}`, headers: { cookie: nextCookie() } }) },
+    { key: "static", name: "static file (baseline)", next: () => ({ path: "/robots.txt" }) },
+    { key: "lesson", name: `lesson page /lessons/${fixture.lessonSlug}`.slice(0, 40), next: () => ({ path: `/lessons/${fixture.lessonSlug}`, headers: { cookie: nextCookie() } }) },
     // What the cached lesson page asks once shown (the reader's header and quiz offer, decisions/0042).
-    { name: "lesson reader GET /api/reader?lesson=…", next: () => ({ path: `/api/reader?lesson=${fixture.lessonSlug}`, headers: { cookie: nextCookie() } }) },
+    { key: "reader", name: "lesson reader GET /api/reader?lesson=…", next: () => ({ path: `/api/reader?lesson=${fixture.lessonSlug}`, headers: { cookie: nextCookie() } }) },
     {
+      key: "quiz",
       name: "quiz answer POST /api/quiz/answers",
       next: () => {
         const a = fixture.submits[submitIndex++ % fixture.submits.length];
@@ -247,10 +256,11 @@ try {
         return { path: "/api/quiz/answers", method: "POST", headers: jsonHeaders(a.cookie), body };
       },
     },
-    { name: "review page /review", next: () => ({ path: "/review", headers: { cookie: nextReviewCookie() } }) },
+    { key: "review", name: "review page /review", next: () => ({ path: "/review", headers: { cookie: nextReviewCookie() } }) },
     // What the cached review page asks once shown (the learner's card, counts and filters, decisions/0045).
-    { name: "review card GET /api/review/session", next: () => ({ path: "/api/review/session", headers: { cookie: nextReviewCookie() } }) },
+    { key: "review-session", name: "review card GET /api/review/session", next: () => ({ path: "/api/review/session", headers: { cookie: nextReviewCookie() } }) },
     {
+      key: "review-answer",
       name: "review answer POST /api/review/answers",
       next: () => {
         const r = fixture.reviews[reviewIndex++ % fixture.reviews.length];
@@ -260,9 +270,9 @@ try {
     },
   ];
 
-  if (ONLY) targets.splice(1, targets.length, ...targets.slice(1).filter((t) => ONLY.some((word) => t.name.toLowerCase().includes(word))));
-
-  const header = `${"target".padEnd(40)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"errors".padStart(6)}`;
+  const only = process.env.BENCH_TARGETS?.split(",").map((k) => k.trim());
+  if (only) targets.splice(0, targets.length, ...targets.filter((t) => t.key === "static" || only.includes(t.key)));
+  const header = `${"target".padEnd(40)} ${"req/s".padStart(7)} ${"ratio".padStart(6)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)} ${"max at".padStart(6)} ${"errors".padStart(6)}`;
   const phases = [
     { title: `Students: ${SIMULATED} simulated students, ${THINK} s think time on average`, think: THINK },
     { title: `Capacity: ${SIMULATED} simulated students, no think time`, think: 0 },
@@ -278,7 +288,7 @@ try {
       console.log(row(t.name, r, runs[0]));
       if (phase.think === 0) capacity.push({ target: t.name, perSecond: perSecond(r) });
     }
-    reviewRequests += runs[targets.findIndex((t) => t.name.startsWith("review answer"))]?.times.length ?? 0;
+    reviewRequests += runs[targets.findIndex((t) => t.key === "review-answer")]?.times.length ?? 0;
   }
   const { db } = await import("@/lib/server/db");
   console.log(`\nResponses stored: ${await db().response.count()} (one per attempt and question, ${fixture.submits.length} possible)`);
@@ -295,17 +305,6 @@ try {
   if (server.exitCode === null) await new Promise((r) => server.once("exit", r));
 }
 process.exit(0);
-
-/** The words of `--only a,b` (or `--only=a,b`, or BENCH_ONLY), lower-cased; null for every target. */
-function onlyTargets(argv: string[], env: string | undefined): string[] | null {
-  let raw = env;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--only") raw = argv[i + 1];
-    else if (argv[i]!.startsWith("--only=")) raw = argv[i]!.slice("--only=".length);
-  }
-  const words = (raw ?? "").split(",").map((w) => w.trim().toLowerCase()).filter(Boolean);
-  return words.length ? words : null;
-}
 
 /**
  * `--instances N`: this script again, once with 1 process and once with N behind HAProxy, each on

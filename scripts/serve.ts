@@ -14,6 +14,7 @@ import { trustedProxyHops } from "../lib/client-address";
 import { logger } from "../lib/logger";
 import { disconnectDb } from "../lib/db-global";
 import { createAppServer, stopOnSignals } from "./lib/app-server";
+import { createWarmUp } from "./lib/warm-up";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -27,7 +28,9 @@ try {
   process.exit(1);
 }
 
-const server = createAppServer((req, res) => handle(req, res), { hops, log: logger });
+// The production server warms its hot paths before it answers anyone (scripts/lib/warm-up.ts).
+const warmUp = dev ? null : createWarmUp(logger);
+const server = createAppServer((req, res) => handle(req, res), { hops, log: logger, ...(warmUp ? { warmUp: warmUp.gate } : {}) });
 // httpServer: in development Next attaches its hot-reload websocket to it.
 const app = next({ dev, dir: process.cwd(), port, httpServer: server });
 const handle = app.getRequestHandler();
@@ -35,13 +38,21 @@ const handle = app.getRequestHandler();
 const nextVersion = (createRequire(import.meta.url)("next/package.json") as { version: string }).version;
 const started = Date.now();
 await app.prepare();
-const onListening = () => {
+const onListening = async () => {
   console.log(`   ▲ Next.js ${nextVersion}`);
   console.log(`   - Local:        http://${listenHost ?? "localhost"}:${port}`);
   if (hops > 0) console.log(`   - Client address: X-Forwarded-For, ${hops} trusted proxy hop${hops === 1 ? "" : "s"}`);
+  // Ready once warm: requests that came meanwhile waited for it (scripts/lib/warm-up.ts).
+  await warmUp?.run(`http://${selfHost()}:${port}`);
   console.log(` ✓ Ready in ${Date.now() - started}ms`);
 };
-if (listenHost) server.listen(port, listenHost, onListening);
-else server.listen(port, onListening);
+if (listenHost) server.listen(port, listenHost, () => void onListening());
+else server.listen(port, () => void onListening());
+
+/** The address this process reaches itself at (as lib/server/lesson-document.ts does). */
+function selfHost(): string {
+  const host = listenHost && listenHost !== "0.0.0.0" ? listenHost : "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
 
 stopOnSignals(server, { timeoutMs: shutdownTimeoutMs, cleanup: () => Promise.allSettled([app.close(), disconnectDb()]), log: logger });

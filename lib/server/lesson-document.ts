@@ -80,9 +80,13 @@ const PAGE_HEADERS = {
   vary: "Cookie, Accept-Language, Accept-Encoding",
 };
 
-/** The response's nonce (proxy.ts made it), else a new one, and the policy that names it. */
-function responseNonce(request: Request): { nonce: string; policy: string } {
-  const nonce = request.headers.get("x-nonce") || createNonce();
+/**
+ * A fresh nonce for this response, and the policy that names it. Made here, never taken from the
+ * request: the proxy does not run on this route (decisions/0046), so an `x-nonce` header would be
+ * the client's own.
+ */
+function responseNonce(): { nonce: string; policy: string } {
+  const nonce = createNonce();
   return { nonce, policy: contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" }) };
 }
 
@@ -95,7 +99,7 @@ export async function renderThrough(request: Request, path: string): Promise<Res
   }
   forwarded.set(PASS_HEADER, "1");
   const inner = await fetch(`${selfOrigin()}${path}`, { headers: forwarded, redirect: "manual", cache: "no-store" });
-  const { nonce, policy } = responseNonce(request);
+  const { nonce, policy } = responseNonce();
   const innerNonce = NONCE_IN_POLICY.exec(inner.headers.get("content-security-policy") ?? "")?.[1];
   const out = new Headers(inner.headers);
   for (const name of ["content-length", "content-encoding", "transfer-encoding", "connection", "keep-alive", "date"]) out.delete(name);
@@ -104,7 +108,7 @@ export async function renderThrough(request: Request, path: string): Promise<Res
   return new Response(innerNonce ? body.replaceAll(innerNonce, nonce) : body, { status: inner.status, headers: out });
 }
 
-/** GET /lessons/[slug] as a document (proxy.ts sends it here). */
+/** GET /lessons/[slug] as a document (the server around Next sends it here: lib/document-route.ts). */
 export async function serveLessonDocument(request: Request, slug: string): Promise<Response> {
   const path = `/lessons/${encodeURIComponent(slug)}`;
   const user = await getCurrentUser();
@@ -126,7 +130,7 @@ export async function serveLessonDocument(request: Request, slug: string): Promi
 
 /** A cached page as the response to `request`: its own nonce and policy, gzipped when the client takes it. */
 export function shellResponse(request: Request, entry: Entry): Response {
-  const { nonce, policy } = responseNonce(request);
+  const { nonce, policy } = responseNonce();
   // Compressed once per entry, not per response (a 100 kB page costs more to gzip than to serve).
   const gzip = process.env.APP_SERVER_PRECOMPRESSED === "1" && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
   const body = gzip ? gzipSpliced(entry, nonce) : plainSpliced(entry, nonce);

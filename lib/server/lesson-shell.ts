@@ -21,6 +21,6 @@ export async function isLessonShellRender(): Promise<boolean> {
 }
 
 export const SHELL_HEADER = "x-lesson-shell";
-/** On the self-request for a page rendered per request (proxy.ts leaves such a request alone). */
+/** On the self-request for a page rendered per request (lib/document-route.ts leaves such a request alone). */
 export const PASS_HEADER = "x-lesson-render";
 

@@ -95,6 +95,40 @@ describe("app server", () => {
     expect(await reply.text()).toBe("already compressed");
   });
 
+  it("sends a lesson page opened as a document straight to its route, logged under the path asked for", async () => {
+    const { lines, log } = capture();
+    const server = createAppServer((req, res) => res.end(req.url), { hops: 0, log });
+    servers.push(server);
+    const port = await listen(server);
+    expect((await get(port, "/lessons/chip-exports")).body).toBe("/api/lesson-document/chip-exports");
+    expect((await get(port, "/lessons/chip-exports", { rsc: "1" })).body).toBe("/lessons/chip-exports");
+    expect((await get(port, "/lessons/chip-exports?x=1")).body).toBe("/lessons/chip-exports?x=1");
+    expect(lines.map((l) => l.path)).toEqual(["/lessons/chip-exports", "/lessons/chip-exports", "/lessons/chip-exports"]);
+  });
+
+  it("holds requests until the warm-up is done, lets the warm-up's own through, and does not log those", async () => {
+    const { lines, log } = capture();
+    let open!: () => void;
+    const ready = new Promise<void>((resolve) => (open = resolve));
+    const handled: string[] = [];
+    const server = createAppServer(
+      (req, res) => {
+        handled.push(req.url!);
+        res.end();
+      },
+      { hops: 0, log, warmUp: { ready, passes: (req) => req.headers["x-own"] === "1" } },
+    );
+    servers.push(server);
+    const port = await listen(server);
+    const waiting = get(port, "/client");
+    await get(port, "/own", { "x-own": "1" });
+    expect(handled).toEqual(["/own"]);
+    open();
+    expect((await waiting).status).toBe(200);
+    expect(handled).toEqual(["/own", "/client"]);
+    expect(lines.map((l) => l.path)).toEqual(["/client"]);
+  });
+
   it("on shutdown stops taking connections, finishes the request in flight, then cleans up", async () => {
     const { log } = capture();
     const events: string[] = [];

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { resolveForwardedFor } from "../../lib/client-address";
 import type { Logger } from "../../lib/logger";
+import { documentRoute } from "../../lib/document-route";
 
 /**
  * The path as logged: no query string (it may carry a token), and database ids (cuids: users in
@@ -17,20 +18,34 @@ export function loggedPath(url: string | undefined): string {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /**
+ * A fresh process's warm-up (scripts/lib/warm-up.ts, docs/decisions/0046): until `ready` settles,
+ * only the requests `passes` lets through (the warm-up's own) are handled; the others wait.
+ */
+export interface WarmUpGate {
+  ready: Promise<unknown>;
+  passes: (req: IncomingMessage) => boolean;
+}
+
+/**
  * The node:http server around a request handler (Next's, in scripts/serve.ts; a plain one in
  * tests). It rewrites X-Forwarded-For from the connection before the handler sees it
  * (docs/decisions/0013) and logs one JSON line per request: method, path without its query
  * string (which may carry a token or an id), status and duration. Nothing from cookies or users.
  * A 5xx is an error, a 4xx a warning: both without a stack, which the handler logs if it has one.
  */
-export function createAppServer(handle: RequestHandler, options: { hops: number; log: Logger }): Server {
+export function createAppServer(handle: RequestHandler, options: { hops: number; log: Logger; warmUp?: WarmUpGate }): Server {
   // Tells the app, which runs in this process, that precompressed bodies reach the client intact.
   process.env.APP_SERVER_PRECOMPRESSED = "1";
+  let warm = !options.warmUp;
+  void options.warmUp?.ready.finally(() => (warm = true));
   return createServer((req, res) => {
+    const own = !warm && options.warmUp!.passes(req);
     const started = process.hrtime.bigint();
     const method = req.method;
     const path = loggedPath(req.url);
     res.once("close", () => {
+      // The warm-up's own requests (some answer 4xx by design) are not the clients' traffic.
+      if (own) return;
       const status = res.statusCode;
       const line = { method, path, status, ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, ...(res.writableFinished ? {} : { aborted: true }) };
       if (status >= 500) options.log.error(line, "request");
@@ -39,7 +54,10 @@ export function createAppServer(handle: RequestHandler, options: { hops: number;
     });
     req.headers["x-forwarded-for"] = resolveForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, options.hops);
     passPrecompressed(res);
-    void handle(req, res);
+    // A lesson or review page as a document: straight to its cached page's route, without Next's proxy (decisions/0046).
+    req.url = documentRoute(req.method, req.url, req.headers) ?? req.url;
+    if (warm || own) void handle(req, res);
+    else void options.warmUp!.ready.finally(() => handle(req, res));
   });
 }
 

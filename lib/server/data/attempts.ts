@@ -12,7 +12,7 @@ import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
-import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
+import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor, type QuestionRow } from "@/lib/server/data/question-rows";
 import { editorFor } from "@/lib/server/data/question-editor";
 import { sectorName } from "@/lib/server/data/scope-titles";
 import type { Locale } from "@/i18n/config";
@@ -120,6 +120,34 @@ async function attemptForAnswer(viewer: SessionUser, attemptId: string) {
   return { attempt: { id: row.id, questionIds: JSON.parse(row.questionIds) as string[], finishedAt: Number(row.finished) ? true : null }, editorId };
 }
 
+type EditColumns = { stem: string | null; explanation: string | null; options: string | null };
+
+/**
+ * The question being answered with the edits in force for `editorId`: the rows questionFieldsFor
+ * reads (lib/server/data/question-rows.ts; change them together), in one plain SQL statement. The
+ * Prisma read was three statements (the question, the bank's edit, the instructor's edit), each
+ * planned again by the query compiler, on every answer (decisions/0046).
+ */
+async function questionForAnswer(questionId: string, editorId: string | null): Promise<QuestionRow> {
+  const [row] = await db().$queryRaw<({ id: string; lessonSlug: string; payload: string; oId: string | null; eId: string | null } & { [K in `o${Capitalize<keyof EditColumns>}` | `e${Capitalize<keyof EditColumns>}`]: string | null })[]>`
+    SELECT q."id", q."lessonSlug", q."payload",
+      o."questionId" AS "oId", o."stem" AS "oStem", o."explanation" AS "oExplanation", o."options" AS "oOptions",
+      e."questionId" AS "eId", e."stem" AS "eStem", e."explanation" AS "eExplanation", e."options" AS "eOptions"
+    FROM "Question" q
+    LEFT JOIN "QuestionOverride" o ON o."questionId" = q."id"
+    LEFT JOIN "InstructorEdit" e ON e."questionId" = q."id" AND e."instructorId" = ${editorId}
+    WHERE q."id" = ${questionId}`;
+  // Never deleted (retired instead), so an attempt's question is always there.
+  if (!row) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
+  return {
+    id: row.id,
+    lessonSlug: row.lessonSlug,
+    payload: row.payload,
+    override: row.oId === null ? null : { stem: row.oStem, explanation: row.oExplanation, options: row.oOptions },
+    instructorEdits: row.eId === null ? [] : [{ stem: row.eStem, explanation: row.eExplanation, options: row.eOptions }],
+  };
+}
+
 /** What the attempt is a quiz on, as the student knows it: the lesson's title or the sector's name (in the reader's language). */
 export async function attemptSubject(viewer: SessionUser, attemptId: string, locale: Locale = "en"): Promise<string | null> {
   const attempt = await db().attempt.findUnique({ where: { id: attemptId }, select: { userId: true, scope: true, scopeId: true } });
@@ -169,7 +197,7 @@ export async function submitResponse(
 ): Promise<Feedback> {
   const { attempt, editorId } = await attemptForAnswer(viewer, input.attemptId);
   if (!attempt.questionIds.includes(input.questionId)) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
-  const q = parseQuestion(await db().question.findUniqueOrThrow({ where: { id: input.questionId }, select: questionFieldsFor(editorId) }));
+  const q = parseQuestion(await questionForAnswer(input.questionId, editorId));
   const kept = () => db().response.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
   if (attempt.finishedAt) {
     const existing = await kept();

@@ -1,0 +1,31 @@
+/**
+ * Which requests are a page served from the page cache, opened as a document: a lesson page
+ * (app/api/lesson-document/[slug], per content version, docs/decisions/0042) and the review page
+ * (app/api/review-document, its filter in the query, 0045). The node:http server around Next
+ * (scripts/lib/app-server.ts) sends them straight to those routes, without Next's proxy: the routes
+ * make their own nonce and check who is asking themselves (docs/decisions/0046).
+ *
+ * Not rewritten, so they reach the page as before: other methods, a query string, client
+ * navigations and prefetches (RSC), server actions, the cache's own renders (PASS_HEADER), a
+ * trailing slash (Next redirects it) and a path that does not decode (the proxy shows not-found).
+ */
+const LESSON_PAGE = /^\/lessons\/([^/?#]+)$/;
+const REVIEW_PAGE = /^\/review(\?.*)?$/;
+
+/** Header names as node:http gives them (lower case). */
+const NOT_A_DOCUMENT = ["rsc", "next-router-prefetch", "next-action", "x-lesson-render"];
+
+export function documentRoute(method: string | undefined, url: string | undefined, headers: Record<string, unknown>): string | null {
+  if (method !== "GET" && method !== "HEAD") return null;
+  if (NOT_A_DOCUMENT.some((name) => headers[name] !== undefined)) return null;
+  const review = REVIEW_PAGE.exec(url ?? "");
+  if (review) return `/api/review-document${review[1] ?? ""}`;
+  const slug = LESSON_PAGE.exec(url ?? "")?.[1];
+  if (!slug) return null;
+  try {
+    decodeURIComponent(slug);
+  } catch {
+    return null;
+  }
+  return `/api/lesson-document/${slug}`;
+}
