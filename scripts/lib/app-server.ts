@@ -124,7 +124,9 @@ export function stopOnSignals(server: Server, options: { timeoutMs: number; clea
       void shutDown(server, options).then((inTime) => {
         if (inTime) options.log.info("shut down");
         else options.log.warn({ timeoutMs: options.timeoutMs }, "shut down: requests still running were cut");
-        process.exit(0);
+        // pino writes asynchronously: exiting at once would flush its buffer synchronously ahead of a
+        // write still in flight, so the last lines could come out of order or be lost.
+        options.log.flush(() => process.exit(0));
       });
     });
   }
