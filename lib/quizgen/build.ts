@@ -201,47 +201,52 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
  * quadratic; a key's number must appear whole ("9" is not written in "2019").
  */
 function linkRevealingQuestions(drafts: Draft[]): Draft[] {
-  const byNumber = new Map<string, Draft[]>();
-  const numbersOf = new Map<Draft, Set<string>>();
-  for (const d of drafts) {
+  // Drafts are named by their index, and their sentences by a number: the walk below compares
+  // sentences hundreds of thousands of times in a long document, and reading two drafts' ids
+  // (strings far apart in a large heap) cost more than all the rest of the walk.
+  const sentenceNumbers = new Map<string, number>();
+  const sentenceOf = drafts.map((d) => sentenceNumbers.get(d.source.sentenceId) ?? sentenceNumbers.set(d.source.sentenceId, sentenceNumbers.size).get(d.source.sentenceId)!);
+  const byNumber = new Map<string, number[]>();
+  const numbersOf: Set<string>[] = [];
+  drafts.forEach((d, i) => {
     const tokens = new Set(numberTokens(d.stem));
-    numbersOf.set(d, tokens);
+    numbersOf.push(tokens);
     for (const token of tokens) {
       const list = byNumber.get(token);
-      if (list) list.push(d);
-      else byNumber.set(token, [d]);
+      if (list) list.push(i);
+      else byNumber.set(token, [i]);
     }
-  }
+  });
   // The drafts whose stem writes a figure (by its text, or its value as a whole number).
-  const writers = new Map<string, Draft[]>();
-  const writersOf = (text: string, value: string): Draft[] => {
+  const writers = new Map<string, number[]>();
+  const writersOf = (text: string, value: string): number[] => {
     const memoKey = `${text}\u0000${value}`;
     let found = writers.get(memoKey);
     if (!found) {
       const writes = figureWriter(text);
       const candidates = new Set([...numberTokens(text), value].flatMap((t) => byNumber.get(t) ?? []));
-      found = [...candidates].filter((b) => writes(b.stem) || numbersOf.get(b)!.has(value));
+      found = [...candidates].filter((j) => writes(drafts[j].stem) || numbersOf[j].has(value));
       writers.set(memoKey, found);
     }
     return found;
   };
   // Ids added per draft, in the order of the keys (drafts order), as a set for quick look-up.
-  const added = new Map<Draft, Set<string>>();
+  const added = new Map<number, Set<string>>();
   // A figure's drafts (typed, multiple choice, true/false) share its key and sentence, so they add
   // the same ids to the same stems: the writers of each key are walked once per sentence, not per draft.
   const walked = new Set<string>();
-  for (const a of drafts) {
+  drafts.forEach((a, i) => {
     const key = a.check.figure;
-    if (!key) continue;
+    if (!key) return;
     const once = `${key.id}\u0000${key.text}\u0000${key.value}\u0000${a.source.sentenceId}`;
-    if (walked.has(once)) continue;
+    if (walked.has(once)) return;
     walked.add(once);
-    for (const b of writersOf(key.text, String(key.value))) {
-      if (b === a || b.source.sentenceId === a.source.sentenceId || b.figureIds.includes(key.id)) continue;
-      const ids = added.get(b) ?? added.set(b, new Set()).get(b)!;
+    for (const j of writersOf(key.text, String(key.value))) {
+      if (j === i || sentenceOf[j] === sentenceOf[i] || drafts[j].figureIds.includes(key.id)) continue;
+      const ids = added.get(j) ?? added.set(j, new Set()).get(j)!;
       ids.add(key.id);
     }
-  }
-  for (const [b, ids] of added) b.figureIds = [...b.figureIds, ...ids];
+  });
+  for (const [j, ids] of added) drafts[j].figureIds = [...drafts[j].figureIds, ...ids];
   return drafts;
 }
