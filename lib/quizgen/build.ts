@@ -133,7 +133,8 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
         else rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["cap: already two questions on this sentence"] });
       }
     }
-    pushAll(questions, linkRevealingQuestions(valid.filter((d) => kept.has(d))).map(toQuestion));
+    const keptDrafts = valid.filter((d) => kept.has(d));
+    pushAll(questions, linkRevealingQuestions(keptDrafts).map(toQuestion));
     // Not linked: revealing groups only matter to quiz selection, which never sees these.
     // Ids are stable per (type, sentence, key): two true/false swaps of one sentence can share one;
     // the first keeps it (a rejected draft's id never mattered, a stored one must be unique).
@@ -148,17 +149,19 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
     // the sentence: it is kept once, for the fact with the fewest other questions, not as the review
     // of each of them (decisions/0112). One the quizzes ask already is not kept again.
     const perFact = new Map<string, number>();
-    for (const d of [...valid.filter((x) => kept.has(x)), ...candidates]) if (d.factId) perFact.set(d.factId, (perFact.get(d.factId) ?? 0) + 1);
-    const owner = new Map<string, Draft | null>(valid.filter((x) => kept.has(x)).map((x) => [statementKey(x), null]));
-    for (const d of candidates) {
-      const key = statementKey(d);
+    for (const d of [...keptDrafts, ...candidates]) if (d.factId) perFact.set(d.factId, (perFact.get(d.factId) ?? 0) + 1);
+    const owner = new Map<string, Draft | null>(keptDrafts.map((x) => [statementKey(x), null]));
+    // Each candidate's statement (its whole stem) is written out once, not once per use.
+    const statements = candidates.map(statementKey);
+    candidates.forEach((d, i) => {
+      const key = statements[i];
       const current = owner.get(key);
       if (current === undefined || (current && perFact.get(d.factId!)! < perFact.get(current.factId!)!)) owner.set(key, d);
-    }
-    for (const d of candidates) {
-      if (owner.get(statementKey(d)) === d) reviewOnlyQuestions.push(toQuestion(d));
+    });
+    candidates.forEach((d, i) => {
+      if (owner.get(statements[i]) === d) reviewOnlyQuestions.push(toQuestion(d));
       else rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["review-only: the same question is kept for another fact of this sentence"] });
-    }
+    });
   }
 
   // Each sentence is matched against the lexicon once (not once per sector), oldest document first.
