@@ -133,7 +133,8 @@ function classify(suffix: string | undefined, cur: string | undefined, scale: st
  * The answer is shared, so it is read-only.
  */
 export function numbersIn(text: string, language: "en" | "zh"): readonly NumberMention[] {
-  return buildMemo(`numbers-${language}`, text, () => findNumbers(text, language));
+  // The memo's name is a constant: a name written out per call is a new string to hash each time.
+  return buildMemo(language === "zh" ? "numbers-zh" : "numbers-en", text, () => findNumbers(text, language));
 }
 
 export function findNumbers(sentence: string, language: "en" | "zh"): NumberMention[] {
