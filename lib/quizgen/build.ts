@@ -133,7 +133,8 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
         else rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["cap: already two questions on this sentence"] });
       }
     }
-    pushAll(questions, linkRevealingQuestions(valid.filter((d) => kept.has(d))).map(toQuestion));
+    const keptDrafts = valid.filter((d) => kept.has(d));
+    pushAll(questions, linkRevealingQuestions(keptDrafts).map(toQuestion));
     // Not linked: revealing groups only matter to quiz selection, which never sees these.
     // Ids are stable per (type, sentence, key): two true/false swaps of one sentence can share one;
     // the first keeps it (a rejected draft's id never mattered, a stored one must be unique).
@@ -148,17 +149,19 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
     // the sentence: it is kept once, for the fact with the fewest other questions, not as the review
     // of each of them (decisions/0112). One the quizzes ask already is not kept again.
     const perFact = new Map<string, number>();
-    for (const d of [...valid.filter((x) => kept.has(x)), ...candidates]) if (d.factId) perFact.set(d.factId, (perFact.get(d.factId) ?? 0) + 1);
-    const owner = new Map<string, Draft | null>(valid.filter((x) => kept.has(x)).map((x) => [statementKey(x), null]));
-    for (const d of candidates) {
-      const key = statementKey(d);
+    for (const d of [...keptDrafts, ...candidates]) if (d.factId) perFact.set(d.factId, (perFact.get(d.factId) ?? 0) + 1);
+    const owner = new Map<string, Draft | null>(keptDrafts.map((x) => [statementKey(x), null]));
+    // Each candidate's statement (its whole stem) is written out once, not once per use.
+    const statements = candidates.map(statementKey);
+    candidates.forEach((d, i) => {
+      const key = statements[i];
       const current = owner.get(key);
       if (current === undefined || (current && perFact.get(d.factId!)! < perFact.get(current.factId!)!)) owner.set(key, d);
-    }
-    for (const d of candidates) {
-      if (owner.get(statementKey(d)) === d) reviewOnlyQuestions.push(toQuestion(d));
+    });
+    candidates.forEach((d, i) => {
+      if (owner.get(statements[i]) === d) reviewOnlyQuestions.push(toQuestion(d));
       else rejected.push({ documentSlug: doc.slug, type: d.type, stem: d.stem, sentenceId: d.source.sentenceId, reasons: ["review-only: the same question is kept for another fact of this sentence"] });
-    }
+    });
   }
 
   // Each sentence is matched against the lexicon once (not once per sector), oldest document first.
@@ -201,47 +204,52 @@ function buildAll(files: SourceFile[], lexiconYaml: string): { bundle: ContentBu
  * quadratic; a key's number must appear whole ("9" is not written in "2019").
  */
 function linkRevealingQuestions(drafts: Draft[]): Draft[] {
-  const byNumber = new Map<string, Draft[]>();
-  const numbersOf = new Map<Draft, Set<string>>();
-  for (const d of drafts) {
+  // Drafts are named by their index, and their sentences by a number: the walk below compares
+  // sentences hundreds of thousands of times in a long document, and reading two drafts' ids
+  // (strings far apart in a large heap) cost more than all the rest of the walk.
+  const sentenceNumbers = new Map<string, number>();
+  const sentenceOf = drafts.map((d) => sentenceNumbers.get(d.source.sentenceId) ?? sentenceNumbers.set(d.source.sentenceId, sentenceNumbers.size).get(d.source.sentenceId)!);
+  const byNumber = new Map<string, number[]>();
+  const numbersOf: Set<string>[] = [];
+  drafts.forEach((d, i) => {
     const tokens = new Set(numberTokens(d.stem));
-    numbersOf.set(d, tokens);
+    numbersOf.push(tokens);
     for (const token of tokens) {
       const list = byNumber.get(token);
-      if (list) list.push(d);
-      else byNumber.set(token, [d]);
+      if (list) list.push(i);
+      else byNumber.set(token, [i]);
     }
-  }
+  });
   // The drafts whose stem writes a figure (by its text, or its value as a whole number).
-  const writers = new Map<string, Draft[]>();
-  const writersOf = (text: string, value: string): Draft[] => {
+  const writers = new Map<string, number[]>();
+  const writersOf = (text: string, value: string): number[] => {
     const memoKey = `${text}\u0000${value}`;
     let found = writers.get(memoKey);
     if (!found) {
       const writes = figureWriter(text);
       const candidates = new Set([...numberTokens(text), value].flatMap((t) => byNumber.get(t) ?? []));
-      found = [...candidates].filter((b) => writes(b.stem) || numbersOf.get(b)!.has(value));
+      found = [...candidates].filter((j) => writes(drafts[j].stem) || numbersOf[j].has(value));
       writers.set(memoKey, found);
     }
     return found;
   };
   // Ids added per draft, in the order of the keys (drafts order), as a set for quick look-up.
-  const added = new Map<Draft, Set<string>>();
+  const added = new Map<number, Set<string>>();
   // A figure's drafts (typed, multiple choice, true/false) share its key and sentence, so they add
   // the same ids to the same stems: the writers of each key are walked once per sentence, not per draft.
   const walked = new Set<string>();
-  for (const a of drafts) {
+  drafts.forEach((a, i) => {
     const key = a.check.figure;
-    if (!key) continue;
+    if (!key) return;
     const once = `${key.id}\u0000${key.text}\u0000${key.value}\u0000${a.source.sentenceId}`;
-    if (walked.has(once)) continue;
+    if (walked.has(once)) return;
     walked.add(once);
-    for (const b of writersOf(key.text, String(key.value))) {
-      if (b === a || b.source.sentenceId === a.source.sentenceId || b.figureIds.includes(key.id)) continue;
-      const ids = added.get(b) ?? added.set(b, new Set()).get(b)!;
+    for (const j of writersOf(key.text, String(key.value))) {
+      if (j === i || sentenceOf[j] === sentenceOf[i] || drafts[j].figureIds.includes(key.id)) continue;
+      const ids = added.get(j) ?? added.set(j, new Set()).get(j)!;
       ids.add(key.id);
     }
-  }
-  for (const [b, ids] of added) b.figureIds = [...b.figureIds, ...ids];
+  });
+  for (const [j, ids] of added) drafts[j].figureIds = [...drafts[j].figureIds, ...ids];
   return drafts;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import Decimal from "decimal.js";
+import seedrandom from "seedrandom";
 import { chineseNumeral, findNumbers } from "./numbers";
 
 const pick = (s: string, l: "en" | "zh") => findNumbers(s, l).map((m) => ({ text: m.text, value: m.value, kind: m.kind, unit: m.unit, decimals: m.decimals, hedge: m.hedge }));
@@ -50,5 +52,23 @@ describe("findNumbers, Chinese", () => {
   });
   it("skips ranges, reference markers and durations", () => {
     expect(findNumbers("保持在19%~23%的区间水平。[2]预计未来十年", "zh")).toEqual([]);
+  });
+});
+
+describe("findNumbers, values with a scale word", () => {
+  // The value is worked out on the digits written (not with decimal.js): it must be exactly what
+  // decimal.js gives, or the bank changes. Seeded random figures of every size and precision.
+  it("equals decimal.js's product for every scale", () => {
+    const random = seedrandom("scaled");
+    const scales = { 千: 1e3, 万: 1e4, 亿: 1e8, 万亿: 1e12 } as const;
+    for (let i = 0; i < 3_000; i++) {
+      const digits = String(Math.floor(random() * 10 ** (1 + Math.floor(random() * 12))));
+      const decimals = Math.floor(random() * 4);
+      const raw = decimals && digits.length > decimals ? `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` : digits;
+      const [word, factor] = Object.entries(scales)[i % 4];
+      const [m] = findNumbers(`产值为${raw}${word}美元。`, "zh");
+      expect(m.value, `${raw}${word}`).toBe(new Decimal(raw).times(factor).toNumber());
+      expect(findNumbers(`worth $${raw} billion`, "en")[0].value, `${raw} billion`).toBe(new Decimal(raw).times(1e9).toNumber());
+    }
   });
 });

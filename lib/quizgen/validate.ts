@@ -42,7 +42,8 @@ function check(draft: Draft, lexicon: Lexicon): CheckResult {
       if (!hasQualifier) return "the stem names no year, country or sector";
       if (f.time && /^\d{4}/.test(f.time) && !draft.stem.includes(f.time.slice(0, 4))) return `the stem lost the figure's year ${f.time}`;
       const refilled = draft.stem.replace(BLANK, withoutHedge(f.mention));
-      const read = findNumbers(refilled, draft.language).filter((m) => m.kind === f.kind && Math.abs(m.value - f.value) <= Math.abs(f.value) * 1e-9);
+      // (A figure's multiple-choice and typed drafts share this text: read once per build.)
+      const read = numbersIn(refilled, draft.language).filter((m) => m.kind === f.kind && Math.abs(m.value - f.value) <= Math.abs(f.value) * 1e-9);
       return read.length >= 1 ? null : "round trip: the parser does not read the key back from the stem";
     })(),
   );
@@ -153,17 +154,21 @@ function nearestOptionIsKey(draft: Draft): string | null {
   const options = draft.options ?? [];
   const keyIndex = options.findIndex((o) => o.id === draft.correctOptionId);
   if (!f || keyIndex < 0) return null;
-  const values = options.map((o) => numbersIn(o.text, draft.language).find((m) => m.kind === f.kind)?.value ?? Number.NaN);
+  // The options' values and the sentence's order cue are read only for a stem figure of the key's
+  // kind and unit (most stems show none): both are pure, so reading them later changes nothing.
+  let values: number[] | undefined;
+  let sentenceCue: string | null | undefined;
   // Only figures tied to the key: the same subject's other year (a series), or any figure of a
   // sentence that says which is larger ("超过", "远高于"), or a multiple beside a multiple.
-  const sentenceCue = orderCue(f.sentence, numbersIn(f.sentence, draft.language).filter((m) => m.kind !== "ratio").map((m) => m.text), draft.language);
   const tied = (m: { text: string; value: number; kind: string }) => {
+    if (sentenceCue === undefined) sentenceCue = orderCue(f.sentence, numbersIn(f.sentence, draft.language).filter((m) => m.kind !== "ratio").map((m) => m.text), draft.language);
     if (sentenceCue || f.kind === "ratio") return true;
     const g = (draft.check.sentenceFigures ?? []).find((x) => x.id !== f.id && x.value === m.value && x.kind === m.kind);
     return !!g && !!f.binding.subject && g.binding.subject === f.binding.subject && g.binding.measure === f.binding.measure;
   };
   for (const m of findNumbers(draft.stem, draft.language)) {
     if (m.kind !== f.kind || m.unit !== f.unit || !tied(m)) continue;
+    values ??= options.map((o) => numbersIn(o.text, draft.language).find((x) => x.kind === f.kind)?.value ?? Number.NaN);
     const distance = values.map((v) => Math.abs(v - m.value));
     const nearest = Math.min(...distance);
     if (distance[keyIndex] === nearest && distance.filter((d) => d === nearest).length === 1) return `the key is the option nearest to ${m.text}, shown in the stem`;
