@@ -2,7 +2,10 @@ import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { db, type Db } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
-import { getUserTimeZone, type SessionUser } from "@/lib/server/data/users";
+import type { SessionUser } from "@/lib/server/data/users";
+import { validTimeZone } from "@/lib/time-zone";
+import { Prisma } from "@/lib/generated/prisma/sqlite/client";
+import { resolveDatabase } from "@/lib/database-url";
 import type { Feedback, PresentedQuestion } from "@/lib/quiz/question";
 import { presentQuestion } from "@/lib/quiz/present-question";
 import { factIdsMissed, factsOf, inReadingOrder, type Fact } from "@/lib/review/facts";
@@ -15,7 +18,7 @@ import type { ReviewAnswerInput, ReviewSettingsInput } from "@/lib/schemas/revie
 import { inChunks } from "@/lib/server/data/in-chunks";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
 import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
-import { editorFor } from "@/lib/server/data/question-editor";
+import { editorFor, editorOf, firstInstructorOf } from "@/lib/server/data/question-editor";
 import { schedulingParameters } from "@/lib/server/data/review-fit";
 
 
@@ -103,6 +106,8 @@ export interface ReviewSession {
   card: null | { id: string; version: number; isNew: boolean; lessonSlug: string; question: PresentedQuestion };
   /** The review "undo" would cancel: the learner's latest review still in force. */
   undoable: null | { logId: string; stem: string; language: string };
+  /** False until the browser has reported the learner's time zone (decisions/0040). */
+  timeZoneKnown: boolean;
 }
 
 const cardStateFields = { due: true, stability: true, difficulty: true, scheduledDays: true, learningSteps: true, reps: true, lapses: true, state: true, lastReview: true } as const;
@@ -123,13 +128,47 @@ async function factQuestions(viewer: SessionUser, factId: string, editorId: stri
  * New cards introduced today (reviews of new cards still in force) and the learner's daily limit.
  * Today starts at midnight in the learner's zone (decisions/0040).
  */
-async function newAllowance(viewer: SessionUser, now: Date, limit: number, knownZone?: string | null): Promise<number> {
-  const timeZone = (knownZone === undefined ? await getUserTimeZone(viewer.id) : knownZone) ?? "UTC";
+async function newAllowance(viewer: SessionUser, now: Date, limit: number, timeZone: string | null): Promise<number> {
   const today = await db().reviewLog.findMany({
-    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now, timeZone) } },
+    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now, timeZone ?? "UTC") } },
     select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true },
   });
   return limit - effectiveReviews(today).filter((l) => l.stateBefore === 0).length;
+}
+
+/**
+ * What a review page needs before it can pick a card, in one plain SQL statement (decisions/0048):
+ * the learner's time zone, settings and instructor (editorFor), and the counts of the filter's
+ * cards (all, new, due). Each count is an index search (ReviewCard (userId, state, due) or
+ * (userId, lessonSlug, state, due), decisions/0045).
+ */
+async function reviewContext(viewer: SessionUser, filter: ReviewFilter, now: Date) {
+  const [row] = await db().$queryRaw<
+    { timeZone: string | null; desiredRetention: number | null; newCardsPerDay: number | bigint | null; firstInstructor: string | null; total: number | bigint; fresh: number | bigint; due: number | bigint }[]
+  >`SELECT u."timeZone", s."desiredRetention", s."newCardsPerDay", ${firstInstructorOf(Prisma.sql`u."id"`)} AS "firstInstructor",
+      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter)}) AS "total",
+      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter)} AND c."state" = 0) AS "fresh",
+      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter)} AND c."state" > 0 AND c."due" <= ${now}) AS "due"
+    FROM "User" u LEFT JOIN "ReviewSettings" s ON s."userId" = u."id" WHERE u."id" = ${viewer.id}`;
+  return {
+    timeZone: validTimeZone(row?.timeZone),
+    newCardsPerDay: row?.newCardsPerDay == null ? DEFAULT_NEW_CARDS_PER_DAY : Number(row.newCardsPerDay),
+    editorId: editorOf(viewer, row?.firstInstructor ?? null),
+    total: Number(row?.total ?? 0),
+    fresh: Number(row?.fresh ?? 0),
+    due: Number(row?.due ?? 0),
+  };
+}
+
+/**
+ * cardsInScope as SQL on `"ReviewCard" c` (for the statement above). The sector is an exact,
+ * case-sensitive match of the quoted id in the JSON list, as `contains` is on PostgreSQL.
+ */
+function cardsInScopeSql(filter: ReviewFilter): Prisma.Sql {
+  const lesson = filter.lessonSlug ? Prisma.sql` AND c."lessonSlug" = ${filter.lessonSlug}` : Prisma.empty;
+  const find = resolveDatabase().provider === "postgresql" ? Prisma.raw("strpos") : Prisma.raw("instr");
+  const sector = filter.sectorId ? Prisma.sql` AND ${find}(c."sectorIds", ${JSON.stringify(filter.sectorId)}) > 0` : Prisma.empty;
+  return Prisma.sql`c."userId" = u."id"${lesson}${sector}`;
 }
 
 const LOG_PAGE = 20;
@@ -174,19 +213,12 @@ const CARD_PAGE = 20;
  * time until a card with a question turns up (indexes: ReviewCard (userId, state, due)). The order
  * is summarizeQueue's: due cards oldest due first, then new cards while today's allowance lasts.
  */
-export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date, timeZone?: string | null): Promise<ReviewSession> {
-  const settings = await getReviewSettings(viewer);
-  const editorId = await editorFor(viewer);
+export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewSession> {
+  const context = await reviewContext(viewer, filter, now);
+  const { editorId, due, fresh, total: totalCards } = context;
   const scope = cardsInScope(viewer, filter);
   const learnt = { ...scope, state: { gt: 0 } };
-  const [byState, due, allowance, last] = await Promise.all([
-    db().reviewCard.groupBy({ by: ["state"], where: scope, _count: { _all: true } }),
-    db().reviewCard.count({ where: { ...learnt, due: { lte: now } } }),
-    newAllowance(viewer, now, settings.newCardsPerDay, timeZone),
-    latestReview(viewer),
-  ]);
-  const totalCards = byState.reduce((sum, g) => sum + g._count._all, 0);
-  const fresh = byState.find((g) => g.state === 0)?._count._all ?? 0;
+  const [allowance, last] = await Promise.all([newAllowance(viewer, now, context.newCardsPerDay, context.timeZone), latestReview(viewer)]);
   const newToday = Math.max(0, Math.min(fresh, allowance));
 
   // A card whose fact lost all its questions (retired) is skipped, not shown broken.
@@ -217,7 +249,7 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
   }
   // Only shown when nothing is waiting ("the next card is due in about … minutes").
   const nextDueAt = card ? null : ((await db().reviewCard.aggregate({ where: { ...learnt, due: { gt: now } }, _min: { due: true } }))._min.due ?? null);
-  return { due, newToday, totalCards, nextDueAt, card, undoable };
+  return { due, newToday, totalCards, nextDueAt, card, undoable, timeZoneKnown: context.timeZone !== null };
 }
 
 /** The learner's part of the review page, as /api/review/session sends it (docs/decisions/0045). */
@@ -230,17 +262,21 @@ export interface ReviewPageData {
   /** The next card's question, without its answer key. */
   card: null | { id: string; version: number; isNew: boolean; question: PresentedQuestion };
   undoable: ReviewSession["undoable"];
-  filters: Awaited<ReturnType<typeof getReviewFilters>>;
+  /** The filters' lists; null when the page asked without them (it keeps those it has). */
+  filters: Awaited<ReturnType<typeof getReviewFilters>> | null;
   /** False until the browser has reported the learner's time zone (decisions/0040). */
   timeZoneKnown: boolean;
 }
 
-export async function getReviewPage(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewPageData> {
-  const timeZone = await getUserTimeZone(viewer.id);
-  const [session, filters] = await Promise.all([getReviewSession(viewer, filter, now, timeZone), getReviewFilters(viewer)]);
+/**
+ * `withFilters: false` for "Next card": the page keeps the lists it got with its first card
+ * (decisions/0048), and the learner's cards only gain lessons when the page is loaded again.
+ */
+export async function getReviewPage(viewer: SessionUser, filter: ReviewFilter, now: Date, options: { withFilters?: boolean } = {}): Promise<ReviewPageData> {
+  const [session, filters] = await Promise.all([getReviewSession(viewer, filter, now), options.withFilters === false ? null : getReviewFilters(viewer)]);
   const card = session.card && { id: session.card.id, version: session.card.version, isNew: session.card.isNew, question: session.card.question };
   const minutesToNext = session.nextDueAt ? Math.max(1, Math.ceil((session.nextDueAt.getTime() - now.getTime()) / 60_000)) : null;
-  return { due: session.due, newToday: session.newToday, totalCards: session.totalCards, minutesToNext, card, undoable: session.undoable, filters, timeZoneKnown: timeZone !== null };
+  return { due: session.due, newToday: session.newToday, totalCards: session.totalCards, minutesToNext, card, undoable: session.undoable, filters, timeZoneKnown: session.timeZoneKnown };
 }
 
 export interface ReviewAnswerResult {
