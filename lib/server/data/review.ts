@@ -19,7 +19,7 @@ import { inChunks } from "@/lib/server/data/in-chunks";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
 import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
 import { editorFor, editorOf, firstInstructorOf } from "@/lib/server/data/question-editor";
-import { schedulingParameters } from "@/lib/server/data/review-fit";
+import { parametersOf } from "@/lib/server/data/review-fit";
 
 
 export const DEFAULT_NEW_CARDS_PER_DAY = 20;
@@ -291,6 +291,25 @@ export interface ReviewAnswerResult {
 class StaleCard extends Error {}
 
 /**
+ * What grading a review needs besides the card, in one plain SQL statement (decisions/0048): the
+ * learner's settings (getReviewSettings), instructor (editorFor) and FSRS parameters
+ * (schedulingParameters).
+ */
+async function schedulingContext(viewer: SessionUser) {
+  const [row] = await db().$queryRaw<{ desiredRetention: number | null; newCardsPerDay: number | bigint | null; firstInstructor: string | null; parameters: string | null; useDefaults: boolean | number | bigint | null }[]>`
+    SELECT s."desiredRetention", s."newCardsPerDay", ${firstInstructorOf(Prisma.sql`u."id"`)} AS "firstInstructor", p."parameters", p."useDefaults"
+    FROM "User" u LEFT JOIN "ReviewSettings" s ON s."userId" = u."id" LEFT JOIN "ReviewParameters" p ON p."userId" = u."id" WHERE u."id" = ${viewer.id}`;
+  return {
+    settings: {
+      desiredRetention: row?.desiredRetention == null ? DEFAULT_RETENTION : Number(row.desiredRetention),
+      newCardsPerDay: row?.newCardsPerDay == null ? DEFAULT_NEW_CARDS_PER_DAY : Number(row.newCardsPerDay),
+    },
+    editorId: editorOf(viewer, row?.firstInstructor ?? null),
+    parameters: parametersOf(row ?? null),
+  };
+}
+
+/**
  * Grades a review answer, reschedules the card and logs the review, all in one transaction. The
  * answer names the card version it was shown: a repeated or concurrent submit records one review
  * and gets that review's result back.
@@ -300,10 +319,8 @@ export async function answerReview(viewer: SessionUser, input: ReviewAnswerInput
   // only (with 50 learners on a pool of 10, a transaction that also read waited past Prisma's 2 s,
   // P2028). The card's version makes this safe: the update applies only if the card is still at
   // the version read, so the state the review was computed from is the state it replaces.
-  const [settings, editorId, parameters, card] = await Promise.all([
-    getReviewSettings(viewer),
-    editorFor(viewer),
-    schedulingParameters(viewer.id),
+  const [{ settings, editorId, parameters }, card] = await Promise.all([
+    schedulingContext(viewer),
     db().reviewCard.findUnique({ where: { id: input.cardId }, select: { ...cardStateFields, id: true, userId: true, factId: true, version: true } }),
   ]);
   try {
@@ -399,7 +416,7 @@ export async function undoLastReview(viewer: SessionUser, expectedLogId: string,
  * cancelled (an undo row) and the same answer logged again with the new rating, at the same instant.
  */
 export async function rerateReview(viewer: SessionUser, input: { logId: string; rating: 2 | 3 | 4 }, now: Date): Promise<{ logId: string; rating: number; nextDue: Date }> {
-  const [settings, parameters] = await Promise.all([getReviewSettings(viewer), schedulingParameters(viewer.id)]);
+  const { settings, parameters } = await schedulingContext(viewer);
   try {
     return await db().$transaction(async (tx) => {
       const review = await tx.reviewLog.findUnique({ where: { id: input.logId } });
