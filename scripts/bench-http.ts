@@ -250,6 +250,8 @@ try {
     { name: "review page /review", next: () => ({ path: "/review", headers: { cookie: nextReviewCookie() } }) },
     // What the cached review page asks once shown (the learner's card, counts and filters, decisions/0045).
     { name: "review card GET /api/review/session", next: () => ({ path: "/api/review/session", headers: { cookie: nextReviewCookie() } }) },
+    // "Next card": the page keeps the filters' lists it has (decisions/0048).
+    { name: "review next card GET …session?filters=0", next: () => ({ path: "/api/review/session?filters=0", headers: { cookie: nextReviewCookie() } }) },
     {
       name: "review answer POST /api/review/answers",
       next: () => {
