@@ -16,7 +16,7 @@
 //
 // Options: BENCH_SECONDS (20), BENCH_STUDENTS (50), BENCH_THINK (2 seconds), PORT (3300),
 // BENCH_TARGETS (e.g. `lesson,reader,quiz`: only those, after the static file; keys: lesson, reader,
-// quiz, review, review-session, review-answer).
+// quiz, review, review-session, review-next, review-answer).
 //
 // `--instances N`: on PostgreSQL behind HAProxy (`npm start -- --instances`, docs/decisions/0029),
 // the whole bench twice, with 1 process and with N, each on a fresh database (created on the server
@@ -259,6 +259,8 @@ try {
     { key: "review", name: "review page /review", next: () => ({ path: "/review", headers: { cookie: nextReviewCookie() } }) },
     // What the cached review page asks once shown (the learner's card, counts and filters, decisions/0045).
     { key: "review-session", name: "review card GET /api/review/session", next: () => ({ path: "/api/review/session", headers: { cookie: nextReviewCookie() } }) },
+    // "Next card": the page keeps the filters' lists it has (decisions/0048).
+    { key: "review-next", name: "review next card GET …session?filters=0", next: () => ({ path: "/api/review/session?filters=0", headers: { cookie: nextReviewCookie() } }) },
     {
       key: "review-answer",
       name: "review answer POST /api/review/answers",

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -24,24 +24,32 @@ export function ReviewSession({ rendered }: { rendered: string }) {
   // The last reply stays on screen while the next is on its way (no flash between cards).
   const [session, setSession] = useState<ReviewSessionReply>();
   const [error, setError] = useState<string>();
-  const key = `${lesson}\n${sector}\n${rendered}\n${reloads}`;
+  const filtersKey = `${lesson}\n${sector}\n${rendered}`;
+  const key = `${filtersKey}\n${reloads}`;
+  const kept = useRef<{ key: string; filters: NonNullable<ReviewSessionReply["filters"]> } | null>(null);
   const failed = t("loadFailed");
 
   useEffect(() => {
     let live = true;
-    const query = new URLSearchParams(Object.entries({ lesson, sector }).filter(([, v]) => v)).toString();
+    // "Next card" (only `reloads` changed) keeps the filters' lists it has: the reply leaves them out.
+    const next = reloads > 0 && kept.current?.key === filtersKey ? kept.current.filters : null;
+    const query = new URLSearchParams(Object.entries({ lesson, sector, filters: next ? "0" : "" }).filter(([, v]) => v)).toString();
     fetch(`/api/review/session${query ? `?${query}` : ""}`, { cache: "no-store" })
       .then(async (r) => {
         const body = (await r.json()) as ReviewSessionReply | { ok: false; error: string };
         if (!live) return;
-        if (body.ok) setSession(body);
+        if (body.ok) {
+          const filters = body.filters ?? next;
+          kept.current = filters ? { key: filtersKey, filters } : null;
+          setSession({ ...body, filters });
+        }
         setError(body.ok ? undefined : body.error);
       })
       .catch(() => live && setError(failed));
     return () => {
       live = false;
     };
-  }, [key, lesson, sector, failed]);
+  }, [key, filtersKey, reloads, lesson, sector, failed]);
 
   const added = params.get("added");
   const undone = params.get("undone");
@@ -88,7 +96,7 @@ export function ReviewSession({ rendered }: { rendered: string }) {
                 </label>
                 <select id="filter-lesson" name="lesson" defaultValue={lesson} className="w-full max-w-xs rounded border border-slate-400 bg-white px-2 py-1.5">
                   <option value="">{t("filter.allLessons")}</option>
-                  {session.filters.lessons.map((l) => (
+                  {(session.filters?.lessons ?? []).map((l) => (
                     <option key={l.slug} value={l.slug} lang={l.language}>
                       {l.title}
                     </option>
@@ -101,7 +109,7 @@ export function ReviewSession({ rendered }: { rendered: string }) {
                 </label>
                 <select id="filter-sector" name="sector" defaultValue={sector} className="w-full max-w-xs rounded border border-slate-400 bg-white px-2 py-1.5">
                   <option value="">{t("filter.allSectors")}</option>
-                  {session.filters.sectors.map((s) => (
+                  {(session.filters?.sectors ?? []).map((s) => (
                     <option key={s.id} value={s.id}>
                       {locale === "zh" ? `${s.nameZh} · ${s.nameEn}` : `${s.nameEn} · ${s.nameZh}`}
                     </option>

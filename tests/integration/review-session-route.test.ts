@@ -69,6 +69,18 @@ describe(`GET /api/review/session on ${provider}`, () => {
     expect(await (await ask(none)).json()).toMatchObject({ ok: true, totalCards: 0, card: null, minutesToNext: null, filters: { lessons: [], sectors: [] } });
   });
 
+  it("leaves the filters' lists out when the page asks for its next card (filters=0)", async () => {
+    const one = await learner();
+    await studyLesson(one, LESSONS[0], new Date());
+    const full = await (await ask(one, `?lesson=${LESSONS[0]}`)).json();
+    const next = await (await ask(one, `?lesson=${LESSONS[0]}&filters=0`)).json();
+    expect(next).toEqual({ ...full, filters: null });
+    // The sector filter matches the card's sector ids exactly: the lesson's sector has all three cards, a part of its id none.
+    const sector = full.filters.sectors[0].id as string;
+    expect(await (await ask(one, `?sector=${sector}&filters=0`)).json()).toMatchObject({ ok: true, totalCards: 3, filters: null });
+    expect(await (await ask(one, `?sector=${sector.slice(0, -1)}&filters=0`)).json()).toMatchObject({ ok: true, totalCards: 0, card: null });
+  });
+
   it("is never stored by a cache between the learner and the server", async () => {
     const response = await ask(await learner());
     expect(response.headers.get("cache-control")).toContain("no-store");

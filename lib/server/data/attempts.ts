@@ -13,7 +13,8 @@ import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
 import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor, type QuestionRow } from "@/lib/server/data/question-rows";
-import { editorFor } from "@/lib/server/data/question-editor";
+import { editorFor, editorOf, firstInstructorOf } from "@/lib/server/data/question-editor";
+import { Prisma } from "@/lib/generated/prisma/sqlite/client";
 import { sectorName } from "@/lib/server/data/scope-titles";
 import type { Locale } from "@/i18n/config";
 
@@ -111,12 +112,11 @@ async function ownedAttempt(viewer: SessionUser, attemptId: string, client: Db |
 async function attemptForAnswer(viewer: SessionUser, attemptId: string) {
   const [row] = await db().$queryRaw<{ id: string; userId: string; questionIds: string; finished: boolean | number | bigint; editorId: string | null }[]>`
     SELECT a."id", a."userId", a."questionIds", (a."finishedAt" IS NOT NULL) AS "finished",
-      (SELECT (SELECT ci."userId" FROM "ClassInstructor" ci WHERE ci."classId" = e."classId" ORDER BY ci."userId" LIMIT 1)
-         FROM "Enrollment" e WHERE e."userId" = a."userId" ORDER BY e."joinedAt", e."classId" LIMIT 1) AS "editorId"
+      ${firstInstructorOf(Prisma.sql`a."userId"`)} AS "editorId"
     FROM "Attempt" a WHERE a."id" = ${attemptId}`;
   // Someone else's attempt is reported as missing: its existence is not the viewer's business.
   if (!row || row.userId !== viewer.id) throw new AppError("NOT_FOUND", "This quiz does not exist.");
-  const editorId = viewer.role === "INSTRUCTOR" ? viewer.id : viewer.role === "STUDENT" ? row.editorId : null;
+  const editorId = editorOf(viewer, row.editorId);
   return { attempt: { id: row.id, questionIds: JSON.parse(row.questionIds) as string[], finishedAt: Number(row.finished) ? true : null }, editorId };
 }
 

@@ -22,7 +22,12 @@ export type ParameterStatus =
 /** The learner's fitted parameters, or null to schedule with the defaults. */
 export async function schedulingParameters(userId: string): Promise<number[] | null> {
   const row = await db().reviewParameters.findUnique({ where: { userId }, select: { parameters: true, useDefaults: true } });
-  return row?.parameters && !row.useDefaults ? (JSON.parse(row.parameters) as number[]) : null;
+  return parametersOf(row);
+}
+
+/** schedulingParameters from a row read with other things (`useDefaults` as a raw SQL boolean: 0/1 on SQLite). */
+export function parametersOf(row: { parameters: string | null; useDefaults: boolean | number | bigint | null } | null): number[] | null {
+  return row?.parameters && !Number(row.useDefaults) ? (JSON.parse(row.parameters) as number[]) : null;
 }
 
 /** Reviews in force: every review row less the undo rows (each undo cancels exactly one review). */

@@ -2,7 +2,10 @@ import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { db, type Db } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
-import { getUserTimeZone, type SessionUser } from "@/lib/server/data/users";
+import type { SessionUser } from "@/lib/server/data/users";
+import { validTimeZone } from "@/lib/time-zone";
+import { Prisma } from "@/lib/generated/prisma/sqlite/client";
+import { resolveDatabase } from "@/lib/database-url";
 import type { Feedback, PresentedQuestion } from "@/lib/quiz/question";
 import { presentQuestion } from "@/lib/quiz/present-question";
 import { factIdsMissed, factsOf, inReadingOrder, type Fact } from "@/lib/review/facts";
@@ -15,8 +18,8 @@ import type { ReviewAnswerInput, ReviewSettingsInput } from "@/lib/schemas/revie
 import { inChunks } from "@/lib/server/data/in-chunks";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
 import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
-import { editorFor } from "@/lib/server/data/question-editor";
-import { schedulingParameters } from "@/lib/server/data/review-fit";
+import { editorFor, editorOf, firstInstructorOf } from "@/lib/server/data/question-editor";
+import { parametersOf } from "@/lib/server/data/review-fit";
 
 
 export const DEFAULT_NEW_CARDS_PER_DAY = 20;
@@ -103,6 +106,8 @@ export interface ReviewSession {
   card: null | { id: string; version: number; isNew: boolean; lessonSlug: string; question: PresentedQuestion };
   /** The review "undo" would cancel: the learner's latest review still in force. */
   undoable: null | { logId: string; stem: string; language: string };
+  /** False until the browser has reported the learner's time zone (decisions/0040). */
+  timeZoneKnown: boolean;
 }
 
 const cardStateFields = { due: true, stability: true, difficulty: true, scheduledDays: true, learningSteps: true, reps: true, lapses: true, state: true, lastReview: true } as const;
@@ -123,13 +128,47 @@ async function factQuestions(viewer: SessionUser, factId: string, editorId: stri
  * New cards introduced today (reviews of new cards still in force) and the learner's daily limit.
  * Today starts at midnight in the learner's zone (decisions/0040).
  */
-async function newAllowance(viewer: SessionUser, now: Date, limit: number, knownZone?: string | null): Promise<number> {
-  const timeZone = (knownZone === undefined ? await getUserTimeZone(viewer.id) : knownZone) ?? "UTC";
+async function newAllowance(viewer: SessionUser, now: Date, limit: number, timeZone: string | null): Promise<number> {
   const today = await db().reviewLog.findMany({
-    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now, timeZone) } },
+    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now, timeZone ?? "UTC") } },
     select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true },
   });
   return limit - effectiveReviews(today).filter((l) => l.stateBefore === 0).length;
+}
+
+/**
+ * What a review page needs before it can pick a card, in one plain SQL statement (decisions/0048):
+ * the learner's time zone, settings and instructor (editorFor), and the counts of the filter's
+ * cards (all, new, due). Each count is an index search (ReviewCard (userId, state, due) or
+ * (userId, lessonSlug, state, due), decisions/0045).
+ */
+async function reviewContext(viewer: SessionUser, filter: ReviewFilter, now: Date) {
+  const [row] = await db().$queryRaw<
+    { timeZone: string | null; desiredRetention: number | null; newCardsPerDay: number | bigint | null; firstInstructor: string | null; total: number | bigint; fresh: number | bigint; due: number | bigint }[]
+  >`SELECT u."timeZone", s."desiredRetention", s."newCardsPerDay", ${firstInstructorOf(Prisma.sql`u."id"`)} AS "firstInstructor",
+      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter)}) AS "total",
+      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter)} AND c."state" = 0) AS "fresh",
+      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter)} AND c."state" > 0 AND c."due" <= ${now}) AS "due"
+    FROM "User" u LEFT JOIN "ReviewSettings" s ON s."userId" = u."id" WHERE u."id" = ${viewer.id}`;
+  return {
+    timeZone: validTimeZone(row?.timeZone),
+    newCardsPerDay: row?.newCardsPerDay == null ? DEFAULT_NEW_CARDS_PER_DAY : Number(row.newCardsPerDay),
+    editorId: editorOf(viewer, row?.firstInstructor ?? null),
+    total: Number(row?.total ?? 0),
+    fresh: Number(row?.fresh ?? 0),
+    due: Number(row?.due ?? 0),
+  };
+}
+
+/**
+ * cardsInScope as SQL on `"ReviewCard" c` (for the statement above). The sector is an exact,
+ * case-sensitive match of the quoted id in the JSON list, as `contains` is on PostgreSQL.
+ */
+function cardsInScopeSql(filter: ReviewFilter): Prisma.Sql {
+  const lesson = filter.lessonSlug ? Prisma.sql` AND c."lessonSlug" = ${filter.lessonSlug}` : Prisma.empty;
+  const find = resolveDatabase().provider === "postgresql" ? Prisma.raw("strpos") : Prisma.raw("instr");
+  const sector = filter.sectorId ? Prisma.sql` AND ${find}(c."sectorIds", ${JSON.stringify(filter.sectorId)}) > 0` : Prisma.empty;
+  return Prisma.sql`c."userId" = u."id"${lesson}${sector}`;
 }
 
 const LOG_PAGE = 20;
@@ -174,19 +213,12 @@ const CARD_PAGE = 20;
  * time until a card with a question turns up (indexes: ReviewCard (userId, state, due)). The order
  * is summarizeQueue's: due cards oldest due first, then new cards while today's allowance lasts.
  */
-export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date, timeZone?: string | null): Promise<ReviewSession> {
-  const settings = await getReviewSettings(viewer);
-  const editorId = await editorFor(viewer);
+export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewSession> {
+  const context = await reviewContext(viewer, filter, now);
+  const { editorId, due, fresh, total: totalCards } = context;
   const scope = cardsInScope(viewer, filter);
   const learnt = { ...scope, state: { gt: 0 } };
-  const [byState, due, allowance, last] = await Promise.all([
-    db().reviewCard.groupBy({ by: ["state"], where: scope, _count: { _all: true } }),
-    db().reviewCard.count({ where: { ...learnt, due: { lte: now } } }),
-    newAllowance(viewer, now, settings.newCardsPerDay, timeZone),
-    latestReview(viewer),
-  ]);
-  const totalCards = byState.reduce((sum, g) => sum + g._count._all, 0);
-  const fresh = byState.find((g) => g.state === 0)?._count._all ?? 0;
+  const [allowance, last] = await Promise.all([newAllowance(viewer, now, context.newCardsPerDay, context.timeZone), latestReview(viewer)]);
   const newToday = Math.max(0, Math.min(fresh, allowance));
 
   // A card whose fact lost all its questions (retired) is skipped, not shown broken.
@@ -217,7 +249,7 @@ export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter
   }
   // Only shown when nothing is waiting ("the next card is due in about … minutes").
   const nextDueAt = card ? null : ((await db().reviewCard.aggregate({ where: { ...learnt, due: { gt: now } }, _min: { due: true } }))._min.due ?? null);
-  return { due, newToday, totalCards, nextDueAt, card, undoable };
+  return { due, newToday, totalCards, nextDueAt, card, undoable, timeZoneKnown: context.timeZone !== null };
 }
 
 /** The learner's part of the review page, as /api/review/session sends it (docs/decisions/0045). */
@@ -230,17 +262,21 @@ export interface ReviewPageData {
   /** The next card's question, without its answer key. */
   card: null | { id: string; version: number; isNew: boolean; question: PresentedQuestion };
   undoable: ReviewSession["undoable"];
-  filters: Awaited<ReturnType<typeof getReviewFilters>>;
+  /** The filters' lists; null when the page asked without them (it keeps those it has). */
+  filters: Awaited<ReturnType<typeof getReviewFilters>> | null;
   /** False until the browser has reported the learner's time zone (decisions/0040). */
   timeZoneKnown: boolean;
 }
 
-export async function getReviewPage(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewPageData> {
-  const timeZone = await getUserTimeZone(viewer.id);
-  const [session, filters] = await Promise.all([getReviewSession(viewer, filter, now, timeZone), getReviewFilters(viewer)]);
+/**
+ * `withFilters: false` for "Next card": the page keeps the lists it got with its first card
+ * (decisions/0048), and the learner's cards only gain lessons when the page is loaded again.
+ */
+export async function getReviewPage(viewer: SessionUser, filter: ReviewFilter, now: Date, options: { withFilters?: boolean } = {}): Promise<ReviewPageData> {
+  const [session, filters] = await Promise.all([getReviewSession(viewer, filter, now), options.withFilters === false ? null : getReviewFilters(viewer)]);
   const card = session.card && { id: session.card.id, version: session.card.version, isNew: session.card.isNew, question: session.card.question };
   const minutesToNext = session.nextDueAt ? Math.max(1, Math.ceil((session.nextDueAt.getTime() - now.getTime()) / 60_000)) : null;
-  return { due: session.due, newToday: session.newToday, totalCards: session.totalCards, minutesToNext, card, undoable: session.undoable, filters, timeZoneKnown: timeZone !== null };
+  return { due: session.due, newToday: session.newToday, totalCards: session.totalCards, minutesToNext, card, undoable: session.undoable, filters, timeZoneKnown: session.timeZoneKnown };
 }
 
 export interface ReviewAnswerResult {
@@ -255,6 +291,25 @@ export interface ReviewAnswerResult {
 class StaleCard extends Error {}
 
 /**
+ * What grading a review needs besides the card, in one plain SQL statement (decisions/0048): the
+ * learner's settings (getReviewSettings), instructor (editorFor) and FSRS parameters
+ * (schedulingParameters).
+ */
+async function schedulingContext(viewer: SessionUser) {
+  const [row] = await db().$queryRaw<{ desiredRetention: number | null; newCardsPerDay: number | bigint | null; firstInstructor: string | null; parameters: string | null; useDefaults: boolean | number | bigint | null }[]>`
+    SELECT s."desiredRetention", s."newCardsPerDay", ${firstInstructorOf(Prisma.sql`u."id"`)} AS "firstInstructor", p."parameters", p."useDefaults"
+    FROM "User" u LEFT JOIN "ReviewSettings" s ON s."userId" = u."id" LEFT JOIN "ReviewParameters" p ON p."userId" = u."id" WHERE u."id" = ${viewer.id}`;
+  return {
+    settings: {
+      desiredRetention: row?.desiredRetention == null ? DEFAULT_RETENTION : Number(row.desiredRetention),
+      newCardsPerDay: row?.newCardsPerDay == null ? DEFAULT_NEW_CARDS_PER_DAY : Number(row.newCardsPerDay),
+    },
+    editorId: editorOf(viewer, row?.firstInstructor ?? null),
+    parameters: parametersOf(row ?? null),
+  };
+}
+
+/**
  * Grades a review answer, reschedules the card and logs the review, all in one transaction. The
  * answer names the card version it was shown: a repeated or concurrent submit records one review
  * and gets that review's result back.
@@ -264,10 +319,8 @@ export async function answerReview(viewer: SessionUser, input: ReviewAnswerInput
   // only (with 50 learners on a pool of 10, a transaction that also read waited past Prisma's 2 s,
   // P2028). The card's version makes this safe: the update applies only if the card is still at
   // the version read, so the state the review was computed from is the state it replaces.
-  const [settings, editorId, parameters, card] = await Promise.all([
-    getReviewSettings(viewer),
-    editorFor(viewer),
-    schedulingParameters(viewer.id),
+  const [{ settings, editorId, parameters }, card] = await Promise.all([
+    schedulingContext(viewer),
     db().reviewCard.findUnique({ where: { id: input.cardId }, select: { ...cardStateFields, id: true, userId: true, factId: true, version: true } }),
   ]);
   try {
@@ -363,7 +416,7 @@ export async function undoLastReview(viewer: SessionUser, expectedLogId: string,
  * cancelled (an undo row) and the same answer logged again with the new rating, at the same instant.
  */
 export async function rerateReview(viewer: SessionUser, input: { logId: string; rating: 2 | 3 | 4 }, now: Date): Promise<{ logId: string; rating: number; nextDue: Date }> {
-  const [settings, parameters] = await Promise.all([getReviewSettings(viewer), schedulingParameters(viewer.id)]);
+  const { settings, parameters } = await schedulingContext(viewer);
   try {
     return await db().$transaction(async (tx) => {
       const review = await tx.reviewLog.findUnique({ where: { id: input.logId } });
