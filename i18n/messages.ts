@@ -9,11 +9,12 @@ export const MESSAGES_DIR = path.join(process.cwd(), "messages");
 
 export type MessageTree = { [key: string]: string | MessageTree };
 
+// The comments keep Next's build from tracing the whole project for these reads (it warned on every build).
 export function readMessages(locale: string, dir: string = MESSAGES_DIR): Record<string, MessageTree> {
-  const folder = path.join(dir, locale);
+  const folder = path.join(/*turbopackIgnore: true*/ dir, locale);
   const merged: Record<string, MessageTree> = {};
-  for (const file of readdirSync(folder).filter((f) => f.endsWith(".json")).sort()) {
-    merged[file.slice(0, -".json".length)] = JSON.parse(readFileSync(path.join(folder, file), "utf8")) as MessageTree;
+  for (const file of readdirSync(/*turbopackIgnore: true*/ folder).filter((f) => f.endsWith(".json")).sort()) {
+    merged[file.slice(0, -".json".length)] = JSON.parse(readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ folder, file), "utf8")) as MessageTree;
   }
   return merged;
 }
