@@ -122,22 +122,18 @@ export function ReviewSession({ rendered }: { rendered: string }) {
             </form>
 
             <dl className="grid grid-cols-3 gap-3 text-center" data-testid="review-counts">
-              <div className="rounded border border-slate-200 bg-white p-3">
-                <dt className="text-sm text-slate-600">{t("counts.due")}</dt>
-                <dd className="text-2xl font-semibold" data-testid="due-count">
-                  {session.due}
-                </dd>
-              </div>
-              <div className="rounded border border-slate-200 bg-white p-3">
-                <dt className="text-sm text-slate-600">{t("counts.newToday")}</dt>
-                <dd className="text-2xl font-semibold" data-testid="new-count">
-                  {session.newToday}
-                </dd>
-              </div>
-              <div className="rounded border border-slate-200 bg-white p-3">
-                <dt className="text-sm text-slate-600">{t("counts.cards")}</dt>
-                <dd className="text-2xl font-semibold">{session.totalCards}</dd>
-              </div>
+              {[
+                { label: t("counts.due"), value: session.due, testId: "due-count" },
+                { label: t("counts.newToday"), value: session.newToday, testId: "new-count" },
+                { label: t("counts.cards"), value: session.totalCards, testId: undefined },
+              ].map((c) => (
+                <div key={c.label} className="rounded border border-slate-200 bg-white p-3">
+                  <dt className="text-sm text-slate-600">{c.label}</dt>
+                  <dd className="text-2xl font-semibold" data-testid={c.testId}>
+                    {c.value}
+                  </dd>
+                </div>
+              ))}
             </dl>
 
             <section aria-label={t("currentCard")} className="rounded border border-slate-200 bg-white p-4">
