@@ -137,6 +137,8 @@ test("Undo last review undoes the review just given, before or after moving on, 
   // A page left open elsewhere offers an undo that was meanwhile done: it says nothing was undone, and why.
   const other = await context.newPage();
   await other.goto("/review");
+  // The card and its undo arrive as JSON after the page (decisions/0045): the other page must show its offer first.
+  await expect(other.getByRole("button", { name: "Undo last review" })).toBeVisible();
   await page.getByRole("button", { name: "Undo last review" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your last review was undone" })).toBeVisible();
   await other.getByRole("button", { name: "Undo last review" }).click();
