@@ -181,7 +181,8 @@ for (const c of CHROME) {
       await sector.getByRole("button", { name: c.quiz.sectorButton }).click();
       // The quiz page's title names the sector as the sectors page does, in the interface's language.
       await expect(page.locator("form[data-question-id]")).toBeVisible();
-      expect(await page.title()).toContain(sectorName);
+      // A client navigation sets the title just after the page shows: wait for it.
+      await expect(page).toHaveTitle(new RegExp(sectorName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
       await answerCurrentQuestion(page, true, c.quiz);
       // A sector with a single question offers "See results" straight away.
       await page.getByRole("button", { name: c.quiz.finishOrResults }).click();
