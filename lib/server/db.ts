@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma/postgresql/client";
@@ -23,12 +24,32 @@ function createDb(): Db {
   }
   // WAL lets readers run beside the writer: about twice the write throughput under load here.
   const adapter = new PrismaBetterSQLite3({ url: `file:${target.url}` });
+  // The adapter's one connection, kept for sqliteInTransaction (decisions/0051).
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const opened = await connect();
+    sqlite.connection = (opened as unknown as { client: BetterSqlite3.Database }).client;
+    return opened;
+  };
   const client = new PrismaClient({ adapter });
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
   return client;
 }
 
 const globalForDb = dbHolder<Db>();
+const sqlite: { connection: BetterSqlite3.Database | null } = { connection: null };
+
+/**
+ * On SQLite, the connection under Prisma while a transaction is open on it, else null. The
+ * better-sqlite3 adapter has one connection: a Prisma transaction is a BEGIN on it (the adapter
+ * lets one transaction at a time run), so a statement run here is part of that transaction, and
+ * a prepared statement reused for thousands of rows skips Prisma's per-parameter work (content
+ * sync's new questions: decisions/0051). Only for a caller inside its own `$transaction`.
+ */
+export function sqliteInTransaction(): BetterSqlite3.Database | null {
+  const connection = sqlite.connection;
+  return connection && connection.open && connection.inTransaction ? connection : null;
+}
 
 /** Returns the process-wide client (kept across hot reloads in development). */
 export function db(): Db {

@@ -11,9 +11,10 @@ import { claimJob, failJob, heartbeat, JOB_ERRORS, pruneFinishedJobs, recoverSta
 // across processes. The build runs in a child process kept warm between jobs (lib/server/upload-child.ts,
 // scripts/upload-job.ts): generating a 1 MB
 // document is minutes of synchronous work that would otherwise stall every request of this
-// process, the status polls and the health check included. The child hands its result back as a
-// JSON file and this process stores it (on SQLite a second process holding the write lock for a
-// minute would make this one's writes fail as busy). While the child runs, this process
+// process, the status polls and the health check included. On PostgreSQL the child stores its
+// result too, so this process only hears that the job ended (decisions/0051); on SQLite it hands
+// the result back as a JSON file and this process stores it (a second process holding SQLite's
+// one write lock would make this one's writes fail as busy). While the child runs, this process
 // keeps the job's heartbeat; a child that dies leaves the job failed, a process that dies leaves
 // it to recoverStaleJobs in any process. A small original (IN_PROCESS_MAX_BYTES, a 10 KB PDF builds
 // in about a second) is built in this process: starting the child costs more than the build.
@@ -45,7 +46,7 @@ export async function runInChild(claim: JobClaim): Promise<void> {
   const beat = setInterval(() => void heartbeat(claim).catch(() => undefined), HEARTBEAT_MS);
   try {
     if (await buildInChild({ id: claim.id, token: claim.token, out })) {
-      // No file: the build failed and the child recorded why.
+      // No file: the child stored the document itself (PostgreSQL), or the build failed and it recorded why.
       if (existsSync(out)) await storeJob(claim, JSON.parse(readFileSync(out, "utf8")) as PreparedBuild);
       return;
     }

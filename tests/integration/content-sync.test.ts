@@ -60,6 +60,45 @@ describe(`content sync on ${provider}`, () => {
     expect(await db().questionSector.count({ where: { questionId: "q-solar-1" } })).toBe(1);
   });
 
+  it("new questions read back with the values Prisma itself writes (dates, flags, nulls, JSON), and roll back with the transaction", async () => {
+    const before = new Date();
+    const reviewOnly = { ...question("q-farm-r", "farming", "Review-only wording", ["agriculture"]), reviewOnly: true, factId: "fact-1" };
+    await syncContent(input({ questions: [...input().questions, reviewOnly] }));
+    const after = new Date();
+    const rows = await db().question.findMany({ where: { id: { in: ["q-farm-1", "q-farm-r"] } }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.id, r.reviewOnly, r.factId, r.retiredAt, JSON.parse(r.payload)])).toEqual([
+      ["q-farm-1", false, null, null, { stem: "By how much did wheat output rise in 2021?" }],
+      ["q-farm-r", true, "fact-1", null, { stem: "Review-only wording" }],
+    ]);
+    for (const r of rows) {
+      expect(r.createdAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+      expect(r.createdAt.getTime()).toBeLessThanOrEqual(after.getTime());
+      expect(r.updatedAt).toEqual(r.createdAt);
+    }
+    // Prisma's own queries find them by every indexed column.
+    expect(await db().question.count({ where: { lessonSlug: "farming", retiredAt: null, reviewOnly: false } })).toBe(2);
+    expect(await db().question.count({ where: { factId: "fact-1" } })).toBe(1);
+    expect(await db().questionSector.count({ where: { questionId: "q-farm-r", sectorId: "agriculture" } })).toBe(1);
+
+    // More rows than one batch (the writes on SQLite let other work run between batches): a failure at the end leaves none.
+    const many = Array.from({ length: 1200 }, (_, i) => question(`q-many-${i}`, "solar", `Question ${i}`, ["solar"]));
+    await expect(
+      syncContent(
+        input({
+          questions: many,
+          within: async () => {
+            throw new Error("document row refused");
+          },
+        }),
+      ),
+    ).rejects.toThrow("document row refused");
+    expect(await db().question.count({ where: { id: { startsWith: "q-many-" } } })).toBe(0);
+    expect(await db().questionSector.count({ where: { questionId: { startsWith: "q-many-" } } })).toBe(0);
+    await syncContent(input({ questions: many }));
+    expect(await db().question.count({ where: { id: { startsWith: "q-many-" } } })).toBe(1200);
+    expect(await db().questionSector.count({ where: { questionId: { startsWith: "q-many-" } } })).toBe(1200);
+  });
+
   it("keeps Chinese text intact", async () => {
     await syncContent(input());
     const row = await db().question.findUniqueOrThrow({ where: { id: "q-solar-1" } });

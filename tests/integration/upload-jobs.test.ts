@@ -182,7 +182,7 @@ describe(`background document builds on ${provider}`, () => {
     expect((await statusAs(teacher, stuck.jobId)).body.job?.error).toBe(JOB_ERRORS.stopped);
   });
 
-  it("a job built through the worker's child process (generation there, storing here) ends done, and a failure there fails its job", async () => {
+  it("a job built through the worker's child process (storing there on PostgreSQL, here on SQLite) ends done, and a failure there fails its job", async () => {
     const { runInChild } = await import("@/lib/server/upload-worker");
     const { idleUploadChildren, stopUploadChildren } = await import("@/lib/server/upload-child");
     const { jobId } = await enqueueUpload(teacher, { kind: "pdf", fileName: "harbour.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
@@ -208,6 +208,16 @@ describe(`background document builds on ${provider}`, () => {
     const failed = await db().uploadJob.findUniqueOrThrow({ where: { id: broken.jobId } });
     expect(failed).toMatchObject({ status: "failed", error: JOB_ERRORS.failed, stage: "reading" });
     await nothingUnder(failed.lessonSlug);
+
+    // A claim lost while the job is built and stored (recovered by another process): the store's
+    // transaction writes nothing, wherever it runs, and the job stays the new claimer's.
+    const lost = await enqueueUpload(teacher, { kind: "pdf", fileName: "lost.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
+    const lostClaim = (await claimJob({ only: lost.jobId }))!;
+    const { lessonSlug: lostSlug } = await db().uploadJob.update({ where: { id: lost.jobId }, data: { claimToken: "someone-else" }, select: { lessonSlug: true } });
+    await runInChild(lostClaim);
+    await nothingUnder(lostSlug);
+    expect(await db().uploadJob.findUniqueOrThrow({ where: { id: lost.jobId } })).toMatchObject({ status: "running", claimToken: "someone-else" });
+    await db().uploadJob.update({ where: { id: lost.jobId }, data: { status: "failed" } });
 
     // A child that dies while it builds fails its job, and the next job gets a new child.
     const killed = await enqueueUpload(teacher, { kind: "pdf", fileName: "killed.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "@/lib/server/db";
+import { db, sqliteInTransaction } from "@/lib/server/db";
 import type { LessonBody } from "@/lib/schemas/lesson";
 import { readingMinutes } from "@/lib/schemas/lesson";
 import { chunked, countInChunks, inChunks } from "@/lib/server/data/in-chunks";
@@ -176,13 +176,9 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
         const sectorIds = [...new Set(q.sectorIds)].filter((id) => knownSectors.has(id));
         for (const sectorId of sectorIds) sectorRows.push({ questionId: q.id, sectorId });
       }
-      // One multi-row INSERT per 200 rows (12 parameters each, far below either database's limit,
-      // in-chunks.ts). Plain SQL rather than createMany: Prisma's per-row work on createMany was 77%
-      // of storing a document (1,033 questions: 2.4 s of 3.1 s), the same rows as SQL half that.
-      for (const rows of chunked(newRows, 200)) await insertQuestions(tx, rows, now);
-      // Sector links the same way, 1,000 rows (2,000 parameters) a statement: with createMany they
-      // were a third of storing a 1 MB document (44,190 links: 7.5 s, as SQL 0.9 s; decisions/0047).
-      for (const rows of chunked(sectorRows, 1000)) await insertQuestionSectors(tx, rows);
+      // Plain SQL rather than createMany (see insertQuestions).
+      await insertQuestions(tx, newRows, now);
+      await insertQuestionSectors(tx, sectorRows);
       const stale = [...existingQuestions.values()].filter((q) => !generatedIds.has(q.id) && !q.retiredAt).map((q) => q.id);
       if (stale.length) {
         // In chunks: a replaced document can retire thousands of questions (P2029 in one statement).
@@ -198,15 +194,57 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
 
 type QuestionRow = { id: string; lessonSlug: string; language: string; type: string; payload: string; sourceSentenceId: string; factId: string | null; reviewOnly: boolean; retiredAt: null; contentHash: string };
 
-/** Question ↔ sector links, several to a statement; the same rows createMany would write. */
-async function insertQuestionSectors(tx: SyncTx, rows: { questionId: string; sectorId: string }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.$executeRaw`INSERT INTO "QuestionSector" ("questionId", "sectorId") VALUES ${Prisma.join(rows.map((r) => Prisma.sql`(${r.questionId}, ${r.sectorId})`))}`;
+const QUESTION_COLUMNS = `"id", "lessonSlug", "language", "type", "payload", "contentHash", "sourceSentenceId", "factId", "reviewOnly", "retiredAt", "createdAt", "updatedAt"`;
+
+/** Rows written on SQLite between two turns of the event loop (tens of milliseconds). */
+const YIELD_EVERY = 500;
+
+/** A DateTime as the SQLite adapter writes it (ISO 8601 with an explicit offset). */
+function sqliteTime(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
 }
 
-/** New questions, several to a statement; the same columns and values createMany would write. */
+/** Question ↔ sector links; the same rows createMany would write. */
+async function insertQuestionSectors(tx: SyncTx, rows: { questionId: string; sectorId: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const sqlite = sqliteInTransaction();
+  if (sqlite) {
+    const insert = sqlite.prepare(`INSERT INTO "QuestionSector" ("questionId", "sectorId") VALUES (?, ?)`);
+    for (const [i, r] of rows.entries()) {
+      insert.run(r.questionId, r.sectorId);
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return;
+  }
+  // 1,000 rows (2,000 parameters) a statement: with createMany they were a third of storing a 1 MB
+  // document (44,190 links: 7.5 s, as SQL 0.9 s; decisions/0047).
+  for (const chunk of chunked(rows, 1000)) {
+    await tx.$executeRaw`INSERT INTO "QuestionSector" ("questionId", "sectorId") VALUES ${Prisma.join(chunk.map((r) => Prisma.sql`(${r.questionId}, ${r.sectorId})`))}`;
+  }
+}
+
+/**
+ * New questions; the same columns and values createMany would write. On SQLite one prepared
+ * statement run per row on the transaction's own connection (decisions/0051): through Prisma each
+ * parameter is serialized into and out of its query compiler, which was most of storing a 1 MB
+ * document. On PostgreSQL one multi-row INSERT per 200 rows (12 parameters each, far below the
+ * limit, in-chunks.ts); createMany's per-row work was 77% of storing (decisions/0041).
+ */
 async function insertQuestions(tx: SyncTx, rows: QuestionRow[], now: Date): Promise<void> {
   if (rows.length === 0) return;
-  const values = rows.map((r) => Prisma.sql`(${r.id}, ${r.lessonSlug}, ${r.language}, ${r.type}, ${r.payload}, ${r.contentHash}, ${r.sourceSentenceId}, ${r.factId}, ${r.reviewOnly}, ${r.retiredAt}, ${now}, ${now})`);
-  await tx.$executeRaw`INSERT INTO "Question" ("id", "lessonSlug", "language", "type", "payload", "contentHash", "sourceSentenceId", "factId", "reviewOnly", "retiredAt", "createdAt", "updatedAt") VALUES ${Prisma.join(values)}`;
+  const sqlite = sqliteInTransaction();
+  if (sqlite) {
+    const insert = sqlite.prepare(`INSERT INTO "Question" (${QUESTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
+    const time = sqliteTime(now);
+    for (const [i, r] of rows.entries()) {
+      insert.run(r.id, r.lessonSlug, r.language, r.type, r.payload, r.contentHash, r.sourceSentenceId, r.factId, r.reviewOnly ? 1 : 0, time, time);
+      // better-sqlite3 is synchronous: let the process's other work run between batches, as it did between statements.
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return;
+  }
+  for (const chunk of chunked(rows, 200)) {
+    const values = chunk.map((r) => Prisma.sql`(${r.id}, ${r.lessonSlug}, ${r.language}, ${r.type}, ${r.payload}, ${r.contentHash}, ${r.sourceSentenceId}, ${r.factId}, ${r.reviewOnly}, ${r.retiredAt}, ${now}, ${now})`);
+    await tx.$executeRaw`INSERT INTO "Question" (${Prisma.raw(QUESTION_COLUMNS)}) VALUES ${Prisma.join(values)}`;
+  }
 }
