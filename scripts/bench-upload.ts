@@ -4,13 +4,15 @@
 // the preview page's query. Reports the upload response time, the time to done, the job's own
 // stage timings, and time per KB of the 1 MB against the 10 KB one; the 1 MB twice, the second time
 // with the build process already warm. Prints figures; asserts nothing.
-// The PDFs are generated (pdf-lib) from generated English text; the database is a fresh SQLite one.
+// The PDFs are generated (pdf-lib) from generated English text; the database is a fresh SQLite one,
+// or with BENCH_DATABASE=postgresql a fresh database on the server TEST_DATABASE_URL names.
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 const { createTestDatabase } = await import("../tests/support/test-database");
-const database = await createTestDatabase("sqlite");
+const provider = process.env.BENCH_DATABASE === "postgresql" ? "postgresql" : "sqlite";
+const database = await createTestDatabase(provider);
 process.env.DATABASE_URL = database.url;
 process.env.UPLOADS_DIR = mkdtempSync(path.join(os.tmpdir(), "bench-uploads-"));
 process.env.UPLOAD_MAX_TOTAL_BYTES = String(1024 * 1024 * 1024);
@@ -70,7 +72,7 @@ try {
     console.log(`    upload response ${r.response.toFixed(0)} ms · done after ${sec(r.done)} · preview query ${r.previewMs.toFixed(0)} ms`);
     console.log(`    stages: reading ${sec(r.timings.reading)} (${((100 * r.timings.reading) / r.done).toFixed(0)}%) · generating ${sec(r.timings.generating)} (${((100 * r.timings.generating) / r.done).toFixed(0)}%) · storing ${sec(r.timings.storing)} (${((100 * r.timings.storing) / r.done).toFixed(0)}%) · waiting and process start ${sec(rest)}`);
   };
-  console.log("Upload → background build → preview, SQLite");
+  console.log(`Upload → background build → preview, ${provider === "sqlite" ? "SQLite" : "PostgreSQL"}`);
   line("10 KB", small, s);
   line("1 MB", large, l);
   line("1 MB again, warm build process", large, w);
