@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { syncContent } from "@/lib/server/data/content-sync";
 import { registerStudent, type SessionUser } from "@/lib/server/data/users";
-import { studyLesson } from "@/lib/server/data/review";
+import { answerReview, saveReviewSettings, studyLesson } from "@/lib/server/data/review";
 import { fixtureContent } from "../support/quiz-fixtures";
 
 // GET /api/review/session (docs/decisions/0045) on a real database, signed in through a real
@@ -79,6 +79,21 @@ describe(`GET /api/review/session on ${provider}`, () => {
     const sector = full.filters.sectors[0].id as string;
     expect(await (await ask(one, `?sector=${sector}&filters=0`)).json()).toMatchObject({ ok: true, totalCards: 3, filters: null });
     expect(await (await ask(one, `?sector=${sector.slice(0, -1)}&filters=0`)).json()).toMatchObject({ ok: true, totalCards: 0, card: null });
+  });
+
+  it("once nothing is waiting, says when the next card falls due and offers to undo the review just given", async () => {
+    const one = await learner();
+    await saveReviewSettings(one, { desiredRetention: 0.9, newCardsPerDay: 1 });
+    await studyLesson(one, LESSONS[0], new Date());
+    const first = await (await ask(one)).json();
+    expect(first).toMatchObject({ ok: true, newToday: 1, undoable: null, minutesToNext: null });
+    const q = first.card.question as { id: string; type: string; stem: string; options: { id: string }[] | null; pairs?: unknown[] | null };
+    const ids = (q.options ?? []).map((o) => o.id);
+    const answer = q.type === "figure-typed" ? { kind: "typed", text: "1" } : q.type === "true-false" ? { kind: "bool", value: true } : q.type === "ordering" ? { kind: "ordering", order: ids } : { kind: "option", optionId: ids[0] };
+    const { logId } = await answerReview(one, { cardId: first.card.id, version: first.card.version, questionId: q.id, answer: answer as never, durationMs: 1000 }, new Date());
+    const after = await (await ask(one)).json();
+    expect(after).toMatchObject({ ok: true, card: null, newToday: 0, due: 0, undoable: { logId, stem: q.stem } });
+    expect(after.minutesToNext).toBeGreaterThanOrEqual(1);
   });
 
   it("is never stored by a cache between the learner and the server", async () => {

@@ -30,12 +30,18 @@ async function decodeOnce(raw: string, secret: string): Promise<Token> {
   return token;
 }
 
+/** What a session cookie claims: whose it is and the session version its sign-in saw (not yet checked against the user's row). */
+export interface SessionClaims {
+  id: string;
+  sessionVersion: number;
+}
+
 /**
- * The signed-in user, read fresh from the database once per request, so a deleted or demoted
- * account loses access at once rather than when its token expires, and so does a token whose
- * session was ended (sign-out, password change) even if someone kept a copy.
+ * The claims of the request's session cookie if it decrypts and has not expired, else null. Only
+ * half the check: the caller must still match them against the user's row (findSessionUser, or a
+ * statement that reads that row with other things, decisions/0050).
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
   // Reading the token directly: getServerSession() would also re-encrypt and re-set the cookie on
   // every request, which costs more than the whole answer it guards (see bench:http).
   const jar = await cookies();
@@ -44,7 +50,17 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!raw || !secret) return null;
   const token = await decodeOnce(raw, secret);
   if (!token?.id || (typeof token.exp === "number" && token.exp * 1000 < Date.now())) return null;
-  return findSessionUser(token.id, token.sessionVersion ?? 0);
+  return { id: token.id, sessionVersion: token.sessionVersion ?? 0 };
+});
+
+/**
+ * The signed-in user, read fresh from the database once per request, so a deleted or demoted
+ * account loses access at once rather than when its token expires, and so does a token whose
+ * session was ended (sign-out, password change) even if someone kept a copy.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const claims = await getSessionClaims();
+  return claims ? findSessionUser(claims.id, claims.sessionVersion) : null;
 });
 
 /** For pages: sends a signed-out visitor to sign in and back to the page afterwards. */

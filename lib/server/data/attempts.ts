@@ -1,8 +1,10 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { db, type Db } from "@/lib/server/db";
-import { AppError, isUniqueViolation } from "@/lib/server/errors";
-import type { SessionUser } from "@/lib/server/data/users";
+import { AppError } from "@/lib/server/errors";
+import { sessionUserColumns, sessionUserOf, type SessionUser, type SessionUserColumns } from "@/lib/server/data/users";
+import type { SessionClaims } from "@/lib/server/auth/session";
+import { newId } from "@/lib/server/data/new-id";
 import type { Answer } from "@/lib/schemas/answer";
 import { selectQuestions, type QuestionHistory } from "@/lib/quiz/select-questions";
 import { quizLength } from "@/lib/quiz/quiz-capacity";
@@ -12,9 +14,10 @@ import { presentQuestion } from "@/lib/quiz/present-question";
 import type { AttemptView, Feedback, QuizQuestion } from "@/lib/quiz/question";
 import { addCardsForMissedAnswers } from "@/lib/server/data/review";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
-import { feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor, type QuestionRow } from "@/lib/server/data/question-rows";
-import { editorFor, editorOf, firstInstructorOf } from "@/lib/server/data/question-editor";
-import { Prisma } from "@/lib/generated/prisma/sqlite/client";
+import { editedQuestionColumns, editedQuestionJoins, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor, questionRowOf, type EditedQuestionColumns } from "@/lib/server/data/question-rows";
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+import { editorFor, editorOfSql } from "@/lib/server/data/question-editor";
 import { sectorName } from "@/lib/server/data/scope-titles";
 import type { Locale } from "@/i18n/config";
 
@@ -106,46 +109,25 @@ async function ownedAttempt(viewer: SessionUser, attemptId: string, client: Db |
 
 
 /**
- * What an answer needs of its attempt, and whose question edits the student sees (editorFor's
- * rule), in one plain SQL statement: every quiz answer runs it (decisions/0027, 0043).
+ * Everything a quiz answer reads, in one plain SQL statement (decisions/0050; before: 0027, 0043,
+ * 0046): the session's user row (sessionUserColumns, checked by sessionUserOf), the attempt if it
+ * is that user's, the question with the edits in force for the user's editor (editorOfSql: the
+ * rows questionFieldsFor reads, lib/server/data/question-rows.ts; change them together), and the
+ * answer already kept for this attempt and question, if any.
  */
-async function attemptForAnswer(viewer: SessionUser, attemptId: string) {
-  const [row] = await db().$queryRaw<{ id: string; userId: string; questionIds: string; finished: boolean | number | bigint; editorId: string | null }[]>`
-    SELECT a."id", a."userId", a."questionIds", (a."finishedAt" IS NOT NULL) AS "finished",
-      ${firstInstructorOf(Prisma.sql`a."userId"`)} AS "editorId"
-    FROM "Attempt" a WHERE a."id" = ${attemptId}`;
-  // Someone else's attempt is reported as missing: its existence is not the viewer's business.
-  if (!row || row.userId !== viewer.id) throw new AppError("NOT_FOUND", "This quiz does not exist.");
-  const editorId = editorOf(viewer, row.editorId);
-  return { attempt: { id: row.id, questionIds: JSON.parse(row.questionIds) as string[], finishedAt: Number(row.finished) ? true : null }, editorId };
-}
-
-type EditColumns = { stem: string | null; explanation: string | null; options: string | null };
-
-/**
- * The question being answered with the edits in force for `editorId`: the rows questionFieldsFor
- * reads (lib/server/data/question-rows.ts; change them together), in one plain SQL statement. The
- * Prisma read was three statements (the question, the bank's edit, the instructor's edit), each
- * planned again by the query compiler, on every answer (decisions/0046).
- */
-async function questionForAnswer(questionId: string, editorId: string | null): Promise<QuestionRow> {
-  const [row] = await db().$queryRaw<({ id: string; lessonSlug: string; payload: string; oId: string | null; eId: string | null } & { [K in `o${Capitalize<keyof EditColumns>}` | `e${Capitalize<keyof EditColumns>}`]: string | null })[]>`
-    SELECT q."id", q."lessonSlug", q."payload",
-      o."questionId" AS "oId", o."stem" AS "oStem", o."explanation" AS "oExplanation", o."options" AS "oOptions",
-      e."questionId" AS "eId", e."stem" AS "eStem", e."explanation" AS "eExplanation", e."options" AS "eOptions"
-    FROM "Question" q
-    LEFT JOIN "QuestionOverride" o ON o."questionId" = q."id"
-    LEFT JOIN "InstructorEdit" e ON e."questionId" = q."id" AND e."instructorId" = ${editorId}
-    WHERE q."id" = ${questionId}`;
-  // Never deleted (retired instead), so an attempt's question is always there.
-  if (!row) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
-  return {
-    id: row.id,
-    lessonSlug: row.lessonSlug,
-    payload: row.payload,
-    override: row.oId === null ? null : { stem: row.oStem, explanation: row.oExplanation, options: row.oOptions },
-    instructorEdits: row.eId === null ? [] : [{ stem: row.eStem, explanation: row.eExplanation, options: row.eOptions }],
-  };
+async function answerContext(userId: string, attemptId: string, questionId: string) {
+  const [row] = await db().$queryRaw<(SessionUserColumns & { attemptId: string | null; questionIds: string | null; finished: boolean | number | bigint | null } & Nullable<EditedQuestionColumns> & { keptCorrect: boolean | number | bigint | null; keptReadAs: string | null })[]>`
+    SELECT ${sessionUserColumns("u")},
+      a."id" AS "attemptId", a."questionIds", (a."finishedAt" IS NOT NULL) AS "finished",
+      ${editedQuestionColumns},
+      r."correct" AS "keptCorrect", r."readAs" AS "keptReadAs"
+    FROM "User" u
+    LEFT JOIN "Attempt" a ON a."id" = ${attemptId} AND a."userId" = u."id"
+    LEFT JOIN "Question" q ON q."id" = ${questionId}
+    ${editedQuestionJoins(editorOfSql("u"))}
+    LEFT JOIN "Response" r ON r."attemptId" = a."id" AND r."questionId" = q."id"
+    WHERE u."id" = ${userId}`;
+  return row;
 }
 
 /** What the attempt is a quiz on, as the student knows it: the lesson's title or the sector's name (in the reader's language). */
@@ -188,41 +170,40 @@ export async function getAttemptView(viewer: SessionUser, attemptId: string): Pr
 }
 
 /**
- * Grades and records one answer. Idempotent: the first answer to a question in an attempt is the
- * one kept; a repeat (double click, second tab, retried request) gets that answer's feedback back.
+ * Grades and keeps a student's answer, once: a repeated or concurrent submit of the same question
+ * gets the feedback of the answer kept first. `who` is a checked SessionUser, or the claims of a
+ * session cookie (the route's case), which the same statement checks against the user's row: a
+ * missing user or an ended session is UNAUTHENTICATED.
  */
 export async function submitResponse(
-  viewer: SessionUser,
+  who: SessionUser | SessionClaims,
   input: { attemptId: string; questionId: string; answer: Answer; timeTakenMs: number },
 ): Promise<Feedback> {
-  const { attempt, editorId } = await attemptForAnswer(viewer, input.attemptId);
-  if (!attempt.questionIds.includes(input.questionId)) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
-  const q = parseQuestion(await questionForAnswer(input.questionId, editorId));
-  const kept = () => db().response.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: q.id } }, select: { correct: true, readAs: true } });
-  if (attempt.finishedAt) {
-    const existing = await kept();
-    if (existing) return feedbackFor(q, existing.correct, existing.readAs);
+  const row = await answerContext(who.id, input.attemptId, input.questionId);
+  const viewer = "sessionVersion" in who ? sessionUserOf(row, who.sessionVersion) : row?.sessionUserId ? who : null;
+  if (!viewer || !row) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+  // Someone else's attempt is reported as missing (the join takes only the user's): its existence is not the viewer's business.
+  if (!row.attemptId) throw new AppError("NOT_FOUND", "This quiz does not exist.");
+  // Questions are never deleted (retired instead), so an attempt's question is always there.
+  if (!(JSON.parse(row.questionIds!) as string[]).includes(input.questionId) || !row.qId) throw new AppError("NOT_FOUND", "This question is not part of the quiz.");
+  const q = parseQuestion(questionRowOf(row as EditedQuestionColumns));
+  const kept = row.keptCorrect === null ? null : { correct: Boolean(Number(row.keptCorrect)), readAs: row.keptReadAs };
+  if (Number(row.finished)) {
+    if (kept) return feedbackFor(q, kept.correct, kept.readAs);
     throw new AppError("CONFLICT", "This quiz is already finished.");
   }
+  // Graded before the repeat is answered, as before: an answer of the wrong shape is refused either way.
+  const grade = gradeStoredQuestion(q, input.answer);
+  if (kept) return feedbackFor(q, kept.correct, kept.readAs);
 
   // No lookup first: the unique (attempt, question) index decides which answer is the first.
-  const grade = gradeStoredQuestion(q, input.answer);
-  try {
-    await db().response.create({
-      data: {
-        attemptId: attempt.id,
-        questionId: q.id,
-        answer: JSON.stringify(input.answer),
-        parsedValue: grade.parsedValue,
-        readAs: grade.readAs,
-        correct: grade.correct,
-        timeTakenMs: Math.min(input.timeTakenMs, 60 * 60 * 1000),
-      },
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A repeat, or a concurrent submit that won the race: report the answer that was kept.
-    const first = (await kept())!;
+  const inserted = await db().$executeRaw`
+    INSERT INTO "Response" ("id", "attemptId", "questionId", "answer", "parsedValue", "readAs", "correct", "timeTakenMs", "createdAt")
+    VALUES (${newId()}, ${row.attemptId}, ${q.id}, ${JSON.stringify(input.answer)}, ${grade.parsedValue}, ${grade.readAs}, ${grade.correct}, ${Math.min(input.timeTakenMs, 60 * 60 * 1000)}, ${new Date()})
+    ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
+  if (inserted === 0) {
+    // A concurrent submit won the race: report the answer it kept.
+    const first = (await db().response.findUnique({ where: { attemptId_questionId: { attemptId: row.attemptId, questionId: q.id } }, select: { correct: true, readAs: true } }))!;
     return feedbackFor(q, first.correct, first.readAs);
   }
   return feedbackFor(q, grade.correct, grade.readAs);

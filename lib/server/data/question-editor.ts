@@ -29,3 +29,12 @@ export function firstInstructorOf(userId: Prisma.Sql): Prisma.Sql {
 export function editorOf(user: SessionUser, firstInstructor: string | null): string | null {
   return user.role === "INSTRUCTOR" ? user.id : user.role === "STUDENT" ? firstInstructor : null;
 }
+
+/**
+ * editorOf as SQL on a User row aliased `alias` (its id and role), for a statement that joins the
+ * edits in force with its other reads (decisions/0050). Change it with editorOf.
+ */
+export function editorOfSql(alias: string): Prisma.Sql {
+  const user = Prisma.raw(alias);
+  return Prisma.sql`(CASE ${user}."role" WHEN 'INSTRUCTOR' THEN ${user}."id" WHEN 'STUDENT' THEN ${firstInstructorOf(Prisma.sql`${user}."id"`)} ELSE NULL END)`;
+}

@@ -1,4 +1,6 @@
-import type { VisibleLessons } from "@/lib/server/data/visibility";
+import { visibleLessonSql, type VisibleLessons } from "@/lib/server/data/visibility";
+import type { SessionUser } from "@/lib/server/data/users";
+import { Prisma } from "@/lib/generated/prisma/sqlite/client";
 import "server-only";
 import { parseReadAs } from "@/lib/quiz/read-as";
 import type { Feedback, QuizQuestion } from "@/lib/quiz/question";
@@ -73,6 +75,50 @@ export function activeFor(editorId: string | null, visible: VisibleLessons, opti
     lesson: visible,
     OR: [{ override: null }, { override: { retired: false } }],
     ...(editorId ? { instructorEdits: { none: { instructorId: editorId, retired: true } } } : {}),
+  };
+}
+
+/**
+ * activeFor as SQL on a Question row aliased `alias` (decisions/0050): the same rule, for the plain
+ * SQL statements of the review hot paths. Change both together; tests/integration/visibility-sql.test.ts
+ * checks that they select the same questions.
+ */
+export function activeQuestionSql(editorId: string | null, viewer: Pick<SessionUser, "id" | "role">, alias: string, options: { forReview?: boolean } = {}): Prisma.Sql {
+  const q = Prisma.raw(alias);
+  const reviewOnly = options.forReview ? Prisma.empty : Prisma.sql` AND ${q}."reviewOnly" = false`;
+  const ownRetired = editorId
+    ? Prisma.sql` AND NOT EXISTS (SELECT 1 FROM "InstructorEdit" re WHERE re."questionId" = ${q}."id" AND re."instructorId" = ${editorId} AND re."retired" = true)`
+    : Prisma.empty;
+  return Prisma.sql`${q}."retiredAt" IS NULL${reviewOnly}
+    AND EXISTS (SELECT 1 FROM "Lesson" l WHERE l."slug" = ${q}."lessonSlug" AND ${visibleLessonSql(viewer, "l")})
+    AND NOT EXISTS (SELECT 1 FROM "QuestionOverride" ro WHERE ro."questionId" = ${q}."id" AND ro."retired" = true)${ownRetired}`;
+}
+
+type EditColumnsAs<P extends string> = { [K in `${P}${Capitalize<keyof EditFields>}`]: string | null };
+
+/** What editedQuestionColumns reads: the question's own columns, the shared bank's edit (o…) and the editor's (e…). */
+export type EditedQuestionColumns = { qId: string; lessonSlug: string; payload: string; oId: string | null; eId: string | null } & EditColumnsAs<"o"> & EditColumnsAs<"e">;
+
+/**
+ * questionFieldsFor as SQL: the columns (with editedQuestionJoins on a Question row aliased `q`)
+ * that questionRowOf turns into a QuestionRow. `editor` is the instructor whose edits apply: a
+ * value, or an expression such as editorOfSql; NULL matches none.
+ */
+export const editedQuestionColumns = Prisma.raw(
+  `q."id" AS "qId", q."lessonSlug", q."payload", o."questionId" AS "oId", o."stem" AS "oStem", o."explanation" AS "oExplanation", o."options" AS "oOptions", e."questionId" AS "eId", e."stem" AS "eStem", e."explanation" AS "eExplanation", e."options" AS "eOptions"`,
+);
+
+export function editedQuestionJoins(editor: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`LEFT JOIN "QuestionOverride" o ON o."questionId" = q."id" LEFT JOIN "InstructorEdit" e ON e."questionId" = q."id" AND e."instructorId" = ${editor}`;
+}
+
+export function questionRowOf(row: EditedQuestionColumns): QuestionRow {
+  return {
+    id: row.qId,
+    lessonSlug: row.lessonSlug,
+    payload: row.payload,
+    override: row.oId === null ? null : { stem: row.oStem, explanation: row.oExplanation, options: row.oOptions },
+    instructorEdits: row.eId === null ? [] : [{ stem: row.eStem, explanation: row.eExplanation, options: row.eOptions }],
   };
 }
 

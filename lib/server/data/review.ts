@@ -2,7 +2,10 @@ import { visibleLessonWhere } from "@/lib/server/data/visibility";
 import "server-only";
 import { db, type Db } from "@/lib/server/db";
 import { AppError, isUniqueViolation } from "@/lib/server/errors";
-import type { SessionUser } from "@/lib/server/data/users";
+import { sessionUserColumns, sessionUserOf, type SessionUser, type SessionUserColumns } from "@/lib/server/data/users";
+import type { SessionClaims } from "@/lib/server/auth/session";
+import { visibleLessonSql } from "@/lib/server/data/visibility";
+import { newId } from "@/lib/server/data/new-id";
 import { validTimeZone } from "@/lib/time-zone";
 import { Prisma } from "@/lib/generated/prisma/sqlite/client";
 import { resolveDatabase } from "@/lib/database-url";
@@ -17,7 +20,9 @@ import { effectiveReviews } from "@/lib/review/stats";
 import type { ReviewAnswerInput, ReviewSettingsInput } from "@/lib/schemas/review";
 import { inChunks } from "@/lib/server/data/in-chunks";
 import { inRetriedTransaction, type Tx } from "@/lib/server/data/retry-transaction";
-import { activeFor, feedbackFor, gradeStoredQuestion, parseQuestion, questionFieldsFor } from "@/lib/server/data/question-rows";
+import { activeFor, activeQuestionSql, editedQuestionColumns, editedQuestionJoins, feedbackFor, gradeStoredQuestion, parseQuestion, questionRowOf, type EditedQuestionColumns } from "@/lib/server/data/question-rows";
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
 import { editorFor, editorOf, firstInstructorOf } from "@/lib/server/data/question-editor";
 import { parametersOf } from "@/lib/server/data/review-fit";
 
@@ -118,39 +123,63 @@ function cardStateOf(row: CardState): CardState {
 
 /**
  * The fact's active questions, review-only ones included (decisions/0039), with the reader's
- * review edits applied (editorId: see editorFor).
+ * review edits applied (editorId: see editorFor). One plain SQL statement (decisions/0050): the
+ * rule is activeQuestionSql, activeFor's twin; only the question a review asks is parsed.
  */
-async function factQuestions(viewer: SessionUser, factId: string, editorId: string | null, client: Db | Tx = db()) {
-  return (await client.question.findMany({ where: { ...activeFor(editorId, visibleLessonWhere(viewer), { forReview: true }), factId }, select: { ...questionFieldsFor(editorId), type: true } })).map((r) => ({ ...parseQuestion(r), type: r.type as PresentedQuestion["type"] }));
+async function factQuestions(viewer: Pick<SessionUser, "id" | "role">, factId: string, editorId: string | null) {
+  const rows = await db().$queryRaw<(EditedQuestionColumns & { type: string })[]>`
+    SELECT ${editedQuestionColumns}, q."type" FROM "Question" q ${editedQuestionJoins(Prisma.sql`${editorId}`)}
+    WHERE q."factId" = ${factId} AND ${activeQuestionSql(editorId, viewer, "q", { forReview: true })}`;
+  return rows.map((r) => ({ id: r.qId, type: r.type as PresentedQuestion["type"], row: r }));
+}
+
+/** The question questionForReview chose among factQuestions, parsed with its edits. */
+const parsedReviewQuestion = (chosen: { type: PresentedQuestion["type"]; row: EditedQuestionColumns }) => ({ ...parseQuestion(questionRowOf(chosen.row)), type: chosen.type });
+
+/**
+ * After reviewContext, in one plain SQL statement (decisions/0050): how many new cards the learner
+ * introduced today (reviews of new cards still in force; today starts at midnight in the learner's
+ * zone, decisions/0040) and the latest review still in force, which undo would cancel, with its
+ * question's edits for the stem. A review is in force while no undo row names it; an undo is always
+ * later than its review, so one of today's reviews is only ever undone today.
+ */
+async function reviewLogs(userId: string, now: Date, timeZone: string | null, editorId: string | null) {
+  const [row] = await db().$queryRaw<({ introduced: number | bigint; logId: string | null } & Nullable<EditedQuestionColumns>)[]>`
+    SELECT (SELECT COUNT(*) FROM "ReviewLog" t WHERE t."userId" = ${userId} AND t."reviewedAt" >= ${dayStart(now, timeZone ?? "UTC")} AND t."kind" = 'review' AND t."stateBefore" = 0
+        AND NOT EXISTS (SELECT 1 FROM "ReviewLog" x WHERE x."undoesId" = t."id")) AS "introduced",
+      lr."id" AS "logId", ${editedQuestionColumns}
+    FROM (SELECT 1 AS "one") one
+    LEFT JOIN (SELECT l."id", l."questionId" FROM "ReviewLog" l WHERE l."userId" = ${userId} AND l."kind" = 'review'
+        AND NOT EXISTS (SELECT 1 FROM "ReviewLog" x WHERE x."undoesId" = l."id") ORDER BY l."reviewedAt" DESC, l."id" DESC LIMIT 1) lr ON 1 = 1
+    LEFT JOIN "Question" q ON q."id" = lr."questionId"
+    ${editedQuestionJoins(Prisma.sql`${editorId}`)}`;
+  const undoable: ReviewSession["undoable"] = row?.logId ? { logId: row.logId, stem: "", language: "en" } : null;
+  if (undoable && row?.qId) {
+    const parsed = parseQuestion(questionRowOf(row as EditedQuestionColumns));
+    Object.assign(undoable, { stem: parsed.stem, language: parsed.language });
+  }
+  return { introduced: Number(row?.introduced ?? 0), undoable };
 }
 
 /**
- * New cards introduced today (reviews of new cards still in force) and the learner's daily limit.
- * Today starts at midnight in the learner's zone (decisions/0040).
- */
-async function newAllowance(viewer: SessionUser, now: Date, limit: number, timeZone: string | null): Promise<number> {
-  const today = await db().reviewLog.findMany({
-    where: { userId: viewer.id, reviewedAt: { gte: dayStart(now, timeZone ?? "UTC") } },
-    select: { id: true, kind: true, undoesId: true, reviewedAt: true, rating: true, stateBefore: true, elapsedDays: true },
-  });
-  return limit - effectiveReviews(today).filter((l) => l.stateBefore === 0).length;
-}
-
-/**
- * What a review page needs before it can pick a card, in one plain SQL statement (decisions/0048):
+ * What a review page needs before it can pick a card, in one plain SQL statement (decisions/0048,
+ * 0050): the session's user row (checked as findSessionUser does when `who` is a cookie's claims),
  * the learner's time zone, settings and instructor (editorFor), and the counts of the filter's
  * cards (all, new, due). Each count is an index search (ReviewCard (userId, state, due) or
  * (userId, lessonSlug, state, due), decisions/0045).
  */
-async function reviewContext(viewer: SessionUser, filter: ReviewFilter, now: Date) {
+async function reviewContext(who: SessionUser | SessionClaims, filter: ReviewFilter, now: Date) {
   const [row] = await db().$queryRaw<
-    { timeZone: string | null; desiredRetention: number | null; newCardsPerDay: number | bigint | null; firstInstructor: string | null; total: number | bigint; fresh: number | bigint; due: number | bigint }[]
-  >`SELECT u."timeZone", s."desiredRetention", s."newCardsPerDay", ${firstInstructorOf(Prisma.sql`u."id"`)} AS "firstInstructor",
-      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter)}) AS "total",
-      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter)} AND c."state" = 0) AS "fresh",
-      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter)} AND c."state" > 0 AND c."due" <= ${now}) AS "due"
-    FROM "User" u LEFT JOIN "ReviewSettings" s ON s."userId" = u."id" WHERE u."id" = ${viewer.id}`;
+    (SessionUserColumns & { timeZone: string | null; desiredRetention: number | null; newCardsPerDay: number | bigint | null; firstInstructor: string | null; total: number | bigint; fresh: number | bigint; due: number | bigint })[]
+  >`SELECT ${sessionUserColumns("u")}, u."timeZone", s."desiredRetention", s."newCardsPerDay", ${firstInstructorOf(Prisma.sql`u."id"`)} AS "firstInstructor",
+      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter, Prisma.sql`u."id"`)}) AS "total",
+      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter, Prisma.sql`u."id"`)} AND c."state" = 0) AS "fresh",
+      (SELECT COUNT(*) FROM "ReviewCard" c WHERE ${cardsInScopeSql(filter, Prisma.sql`u."id"`)} AND c."state" > 0 AND c."due" <= ${now}) AS "due"
+    FROM "User" u LEFT JOIN "ReviewSettings" s ON s."userId" = u."id" WHERE u."id" = ${who.id}`;
+  const viewer = "sessionVersion" in who ? sessionUserOf(row, who.sessionVersion) : who;
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
   return {
+    viewer,
     timeZone: validTimeZone(row?.timeZone),
     newCardsPerDay: row?.newCardsPerDay == null ? DEFAULT_NEW_CARDS_PER_DAY : Number(row.newCardsPerDay),
     editorId: editorOf(viewer, row?.firstInstructor ?? null),
@@ -164,11 +193,11 @@ async function reviewContext(viewer: SessionUser, filter: ReviewFilter, now: Dat
  * cardsInScope as SQL on `"ReviewCard" c` (for the statement above). The sector is an exact,
  * case-sensitive match of the quoted id in the JSON list, as `contains` is on PostgreSQL.
  */
-function cardsInScopeSql(filter: ReviewFilter): Prisma.Sql {
+function cardsInScopeSql(filter: ReviewFilter, userId: Prisma.Sql): Prisma.Sql {
   const lesson = filter.lessonSlug ? Prisma.sql` AND c."lessonSlug" = ${filter.lessonSlug}` : Prisma.empty;
   const find = resolveDatabase().provider === "postgresql" ? Prisma.raw("strpos") : Prisma.raw("instr");
   const sector = filter.sectorId ? Prisma.sql` AND ${find}(c."sectorIds", ${JSON.stringify(filter.sectorId)}) > 0` : Prisma.empty;
-  return Prisma.sql`c."userId" = u."id"${lesson}${sector}`;
+  return Prisma.sql`c."userId" = ${userId}${lesson}${sector}`;
 }
 
 const LOG_PAGE = 20;
@@ -195,16 +224,6 @@ async function latestReview(viewer: SessionUser, client: Db | Tx = db()) {
   }
 }
 
-/** The learner's cards in the filter, as a query (the sector list is a JSON array of ids). */
-function cardsInScope(viewer: SessionUser, filter: ReviewFilter) {
-  return {
-    userId: viewer.id,
-    ...(filter.lessonSlug ? { lessonSlug: filter.lessonSlug } : {}),
-    ...(filter.sectorId ? { sectorIds: { contains: JSON.stringify(filter.sectorId) } } : {}),
-  };
-}
-
-const queuedFields = { id: true, factId: true, lessonSlug: true, origin: true, createdAt: true, position: true, due: true, state: true, reps: true, version: true } as const;
 const CARD_PAGE = 20;
 
 /**
@@ -212,44 +231,46 @@ const CARD_PAGE = 20;
  * only that: the counts are counted by the database, and the queue is read in order a page at a
  * time until a card with a question turns up (indexes: ReviewCard (userId, state, due)). The order
  * is summarizeQueue's: due cards oldest due first, then new cards while today's allowance lasts.
+ * Four plain SQL statements when the first card has a question (decisions/0050): reviewContext,
+ * reviewLogs, a queue page and the card's questions. `who`: a checked user, or a session cookie's
+ * claims, which reviewContext checks against the user's row (UNAUTHENTICATED when they do not match).
  */
-export async function getReviewSession(viewer: SessionUser, filter: ReviewFilter, now: Date): Promise<ReviewSession> {
-  const context = await reviewContext(viewer, filter, now);
-  const { editorId, due, fresh, total: totalCards } = context;
-  const scope = cardsInScope(viewer, filter);
-  const learnt = { ...scope, state: { gt: 0 } };
-  const [allowance, last] = await Promise.all([newAllowance(viewer, now, context.newCardsPerDay, context.timeZone), latestReview(viewer)]);
-  const newToday = Math.max(0, Math.min(fresh, allowance));
+export async function getReviewSession(who: SessionUser | SessionClaims, filter: ReviewFilter, now: Date): Promise<ReviewSession & { viewer: SessionUser }> {
+  const context = await reviewContext(who, filter, now);
+  const { viewer, editorId, due, fresh, total: totalCards } = context;
+  const { introduced, undoable } = await reviewLogs(viewer.id, now, context.timeZone, editorId);
+  const newToday = Math.max(0, Math.min(fresh, context.newCardsPerDay - introduced));
+  const scope = cardsInScopeSql(filter, Prisma.sql`${viewer.id}`);
 
   // A card whose fact lost all its questions (retired) is skipped, not shown broken.
   let card: ReviewSession["card"] = null;
   const queues = [
-    { where: { ...learnt, due: { lte: now } }, orderBy: [{ due: "asc" as const }, { id: "asc" as const }], limit: due },
+    { where: Prisma.sql`${scope} AND c."state" > 0 AND c."due" <= ${now}`, orderBy: Prisma.sql`c."due", c."id"`, limit: due },
     // "wrong-answer" sorts after "lesson": descending puts missed facts first.
-    { where: { ...scope, state: 0 }, orderBy: [{ origin: "desc" as const }, { createdAt: "asc" as const }, { position: "asc" as const }, { factId: "asc" as const }], limit: newToday > 0 ? fresh : 0 },
+    { where: Prisma.sql`${scope} AND c."state" = 0`, orderBy: Prisma.sql`c."origin" DESC, c."createdAt", c."position", c."factId"`, limit: newToday > 0 ? fresh : 0 },
   ];
   for (const queue of queues) {
     for (let skip = 0; !card && skip < queue.limit; skip += CARD_PAGE) {
-      const page = await db().reviewCard.findMany({ where: queue.where, orderBy: queue.orderBy, skip, take: Math.min(CARD_PAGE, queue.limit - skip), select: queuedFields });
+      const page = await db().$queryRaw<{ id: string; factId: string; lessonSlug: string; state: number | bigint; reps: number | bigint; version: number | bigint }[]>`
+        SELECT c."id", c."factId", c."lessonSlug", c."state", c."reps", c."version" FROM "ReviewCard" c WHERE ${queue.where} ORDER BY ${queue.orderBy} LIMIT ${Math.min(CARD_PAGE, queue.limit - skip)} OFFSET ${skip}`;
       for (const chosen of page) {
-        const question = questionForReview(await factQuestions(viewer, chosen.factId, editorId), chosen.id, chosen.reps);
-        if (!question) continue;
-        card = { id: chosen.id, version: chosen.version, isNew: chosen.state === 0, lessonSlug: chosen.lessonSlug, question: presentQuestion(question, reviewSeed(chosen.id, chosen.reps)) };
+        const reps = Number(chosen.reps);
+        const picked = questionForReview(await factQuestions(viewer, chosen.factId, editorId), chosen.id, reps);
+        if (!picked) continue;
+        card = { id: chosen.id, version: Number(chosen.version), isNew: Number(chosen.state) === 0, lessonSlug: chosen.lessonSlug, question: presentQuestion(parsedReviewQuestion(picked), reviewSeed(chosen.id, reps)) };
         break;
       }
       if (page.length === 0) break;
     }
     if (card) break;
   }
-  let undoable: ReviewSession["undoable"] = null;
-  if (last?.questionId) {
-    const q = await db().question.findUnique({ where: { id: last.questionId }, select: questionFieldsFor(editorId) });
-    const parsed = q ? parseQuestion(q) : null;
-    undoable = { logId: last.id, stem: parsed?.stem ?? "", language: parsed?.language ?? "en" };
-  }
   // Only shown when nothing is waiting ("the next card is due in about … minutes").
-  const nextDueAt = card ? null : ((await db().reviewCard.aggregate({ where: { ...learnt, due: { gt: now } }, _min: { due: true } }))._min.due ?? null);
-  return { due, newToday, totalCards, nextDueAt, card, undoable, timeZoneKnown: context.timeZone !== null };
+  let nextDueAt: Date | null = null;
+  if (!card) {
+    const [next] = await db().$queryRaw<{ due: Date | string | number | null }[]>`SELECT MIN(c."due") AS "due" FROM "ReviewCard" c WHERE ${scope} AND c."state" > 0 AND c."due" > ${now}`;
+    nextDueAt = next?.due == null ? null : new Date(next.due);
+  }
+  return { viewer, due, newToday, totalCards, nextDueAt, card, undoable, timeZoneKnown: context.timeZone !== null };
 }
 
 /** The learner's part of the review page, as /api/review/session sends it (docs/decisions/0045). */
@@ -272,8 +293,9 @@ export interface ReviewPageData {
  * `withFilters: false` for "Next card": the page keeps the lists it got with its first card
  * (decisions/0048), and the learner's cards only gain lessons when the page is loaded again.
  */
-export async function getReviewPage(viewer: SessionUser, filter: ReviewFilter, now: Date, options: { withFilters?: boolean } = {}): Promise<ReviewPageData> {
-  const [session, filters] = await Promise.all([getReviewSession(viewer, filter, now), options.withFilters === false ? null : getReviewFilters(viewer)]);
+export async function getReviewPage(who: SessionUser | SessionClaims, filter: ReviewFilter, now: Date, options: { withFilters?: boolean } = {}): Promise<ReviewPageData> {
+  const session = await getReviewSession(who, filter, now);
+  const filters = options.withFilters === false ? null : await getReviewFilters(session.viewer);
   const card = session.card && { id: session.card.id, version: session.card.version, isNew: session.card.isNew, question: session.card.question };
   const minutesToNext = session.nextDueAt ? Math.max(1, Math.ceil((session.nextDueAt.getTime() - now.getTime()) / 60_000)) : null;
   return { due: session.due, newToday: session.newToday, totalCards: session.totalCards, minutesToNext, card, undoable: session.undoable, filters, timeZoneKnown: session.timeZoneKnown };
@@ -310,52 +332,84 @@ async function schedulingContext(viewer: SessionUser) {
 }
 
 /**
+ * What grading a review reads, in one plain SQL statement (decisions/0050): the session's user
+ * row (checked as findSessionUser does when `who` is a cookie's claims), schedulingContext's
+ * settings, instructor and FSRS parameters, and the card if it is that user's.
+ */
+async function answeringContext(who: SessionUser | SessionClaims, cardId: string) {
+  const [row] = await db().$queryRaw<
+    (SessionUserColumns & { desiredRetention: number | null; newCardsPerDay: number | bigint | null; firstInstructor: string | null; parameters: string | null; useDefaults: boolean | number | bigint | null } & {
+      cardId: string | null; factId: string; version: number | bigint; due: Date; stability: number; difficulty: number; scheduledDays: number | bigint; learningSteps: number | bigint; reps: number | bigint; lapses: number | bigint; state: number | bigint; lastReview: Date | null;
+    })[]
+  >`SELECT ${sessionUserColumns("u")}, s."desiredRetention", s."newCardsPerDay", ${firstInstructorOf(Prisma.sql`u."id"`)} AS "firstInstructor", p."parameters", p."useDefaults",
+      c."id" AS "cardId", c."factId", c."version", c."due", c."stability", c."difficulty", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."state", c."lastReview"
+    FROM "User" u LEFT JOIN "ReviewSettings" s ON s."userId" = u."id" LEFT JOIN "ReviewParameters" p ON p."userId" = u."id"
+    LEFT JOIN "ReviewCard" c ON c."id" = ${cardId} AND c."userId" = u."id"
+    WHERE u."id" = ${who.id}`;
+  const viewer = "sessionVersion" in who ? sessionUserOf(row, who.sessionVersion) : who;
+  if (!viewer) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+  const card = row?.cardId
+    ? {
+        id: row.cardId,
+        factId: row.factId,
+        version: Number(row.version),
+        due: new Date(row.due),
+        stability: Number(row.stability),
+        difficulty: Number(row.difficulty),
+        scheduledDays: Number(row.scheduledDays),
+        learningSteps: Number(row.learningSteps),
+        reps: Number(row.reps),
+        lapses: Number(row.lapses),
+        state: Number(row.state),
+        lastReview: row.lastReview === null ? null : new Date(row.lastReview),
+      }
+    : null;
+  return {
+    viewer,
+    settings: { desiredRetention: row?.desiredRetention == null ? DEFAULT_RETENTION : Number(row.desiredRetention) },
+    editorId: editorOf(viewer, row?.firstInstructor ?? null),
+    parameters: parametersOf(row ?? null),
+    card,
+  };
+}
+
+/**
  * Grades a review answer, reschedules the card and logs the review, all in one transaction. The
  * answer names the card version it was shown: a repeated or concurrent submit records one review
- * and gets that review's result back.
+ * and gets that review's result back. `who`: a checked user, or a session cookie's claims, checked
+ * against the user's row in the statement that reads the card (UNAUTHENTICATED when they do not match).
  */
-export async function answerReview(viewer: SessionUser, input: ReviewAnswerInput, now: Date): Promise<ReviewAnswerResult> {
+export async function answerReview(who: SessionUser | SessionClaims, input: ReviewAnswerInput, now: Date): Promise<ReviewAnswerResult> {
   // Everything is read before the transaction, which holds a pooled connection for its two writes
   // only (with 50 learners on a pool of 10, a transaction that also read waited past Prisma's 2 s,
   // P2028). The card's version makes this safe: the update applies only if the card is still at
   // the version read, so the state the review was computed from is the state it replaces.
-  const [{ settings, editorId, parameters }, card] = await Promise.all([
-    schedulingContext(viewer),
-    db().reviewCard.findUnique({ where: { id: input.cardId }, select: { ...cardStateFields, id: true, userId: true, factId: true, version: true } }),
-  ]);
+  const { viewer, settings, editorId, parameters, card } = await answeringContext(who, input.cardId);
   try {
-    if (!card || card.userId !== viewer.id) throw new AppError("NOT_FOUND", "This review card does not exist.");
+    // Someone else's card is reported as missing (the statement reads only the viewer's).
+    if (!card) throw new AppError("NOT_FOUND", "This review card does not exist.");
     if (card.version !== input.version) throw new StaleCard();
-    const question = questionForReview(await factQuestions(viewer, card.factId, editorId), card.id, card.reps);
-    if (!question || question.id !== input.questionId) throw new AppError("CONFLICT", "This card now asks another question: reload the page.");
+    const picked = questionForReview(await factQuestions(viewer, card.factId, editorId), card.id, card.reps);
+    if (!picked || picked.id !== input.questionId) throw new AppError("CONFLICT", "This card now asks another question: reload the page.");
+    const question = parsedReviewQuestion(picked);
     const grade = gradeStoredQuestion(question, input.answer);
     const before = cardStateOf(card);
     const rating = ratingFor(grade.correct);
     const after = reviewCard(before, rating, now, { desiredRetention: settings.desiredRetention, fuzz: FUZZ, parameters });
+    // The two writes as plain SQL (decisions/0050): the query compiler's planning of an update and
+    // an insert cost more than the writes themselves. The same columns Prisma wrote.
+    const logId = newId();
     return await db().$transaction(async (tx) => {
-      const moved = await tx.reviewCard.updateMany({ where: { id: card.id, version: input.version }, data: { ...after, version: { increment: 1 } } });
-      if (moved.count === 0) throw new StaleCard();
-      const log = await tx.reviewLog.create({
-        data: {
-          cardId: card.id,
-          userId: viewer.id,
-          kind: "review",
-          questionId: question.id,
-          format: question.type,
-          answer: JSON.stringify(input.answer),
-          correct: grade.correct,
-          rating,
-          stateBefore: before.state,
-          stateAfter: after.state,
-          cardBefore: serializeCard(before),
-          cardAfter: serializeCard(after),
-          elapsedDays: elapsedDays(before, now),
-          scheduledDays: after.scheduledDays,
-          durationMs: Math.min(input.durationMs, 60 * 60 * 1000),
-          reviewedAt: now,
-        },
-        select: { id: true },
-      });
+      const moved = await tx.$executeRaw`
+        UPDATE "ReviewCard" SET "due" = ${after.due}, "stability" = ${after.stability}, "difficulty" = ${after.difficulty}, "scheduledDays" = ${after.scheduledDays},
+          "learningSteps" = ${after.learningSteps}, "reps" = ${after.reps}, "lapses" = ${after.lapses}, "state" = ${after.state}, "lastReview" = ${after.lastReview}, "version" = "version" + 1
+        WHERE "id" = ${card.id} AND "version" = ${input.version}`;
+      if (moved === 0) throw new StaleCard();
+      await tx.$executeRaw`
+        INSERT INTO "ReviewLog" ("id", "cardId", "userId", "kind", "questionId", "format", "answer", "correct", "rating", "stateBefore", "stateAfter", "cardBefore", "cardAfter", "elapsedDays", "scheduledDays", "durationMs", "reviewedAt")
+        VALUES (${logId}, ${card.id}, ${viewer.id}, 'review', ${question.id}, ${question.type}, ${JSON.stringify(input.answer)}, ${grade.correct}, ${rating}, ${before.state}, ${after.state},
+          ${serializeCard(before)}, ${serializeCard(after)}, ${elapsedDays(before, now)}, ${after.scheduledDays}, ${Math.min(input.durationMs, 60 * 60 * 1000)}, ${now})`;
+      const log = { id: logId };
       return { logId: log.id, feedback: feedbackFor(question, grade.correct, grade.readAs), rating, ratingsAllowed: ratingsAllowed(grade.correct), nextDue: after.due };
     });
   } catch (error) {
@@ -374,7 +428,8 @@ async function repeatedAnswer(viewer: SessionUser, input: ReviewAnswerInput): Pr
   });
   const last = effectiveReviews(logs)[0];
   if (!last || last.questionId !== input.questionId) throw new AppError("CONFLICT", "This card was already reviewed: reload the page.");
-  const question = (await factQuestions(viewer, (await db().reviewCard.findUniqueOrThrow({ where: { id: input.cardId }, select: { factId: true } })).factId, await editorFor(viewer))).find((q) => q.id === last.questionId);
+  const found = (await factQuestions(viewer, (await db().reviewCard.findUniqueOrThrow({ where: { id: input.cardId }, select: { factId: true } })).factId, await editorFor(viewer))).find((q) => q.id === last.questionId);
+  const question = found && parsedReviewQuestion(found);
   if (!question) throw new AppError("CONFLICT", "This card was already reviewed: reload the page.");
   const readAs = question.type === "figure-typed" ? gradeStoredQuestion(question, JSON.parse(last.answer!)).readAs : null;
   return { logId: last.id, feedback: feedbackFor(question, !!last.correct, readAs), rating: last.rating!, ratingsAllowed: ratingsAllowed(!!last.correct), nextDue: parseCard(last.cardAfter).due };
@@ -437,14 +492,23 @@ export async function rerateReview(viewer: SessionUser, input: { logId: string; 
   }
 }
 
-/** The lessons and sectors the learner has cards in, for the review page's filters (one row per distinct pair). */
+/**
+ * The lessons and sectors the learner has cards in, for the review page's filters: two plain SQL
+ * statements (decisions/0050), the visible lessons with the distinct sector lists, then the sectors.
+ */
 export async function getReviewFilters(viewer: SessionUser): Promise<{ lessons: { slug: string; title: string; language: string }[]; sectors: { id: string; nameEn: string; nameZh: string }[] }> {
-  const pairs = await db().reviewCard.groupBy({ by: ["lessonSlug", "sectorIds"], where: { userId: viewer.id } });
-  const slugs = [...new Set(pairs.map((c) => c.lessonSlug))];
-  const sectorIds = [...new Set(pairs.flatMap((c) => JSON.parse(c.sectorIds) as string[]))];
-  const [lessons, sectors] = await Promise.all([
-    db().lesson.findMany({ where: { slug: { in: slugs }, ...visibleLessonWhere(viewer) }, orderBy: { position: "asc" }, select: { slug: true, title: true, language: true } }),
-    db().sector.findMany({ where: { id: { in: sectorIds } }, orderBy: { nameEn: "asc" }, select: { id: true, nameEn: true, nameZh: true } }),
-  ]);
+  const rows = await db().$queryRaw<{ slug: string | null; title: string | null; language: string | null; position: number | bigint | null; sectorIds: string | null }[]>`
+    SELECT l."slug", l."title", l."language", l."position", NULL AS "sectorIds" FROM "Lesson" l
+      WHERE l."slug" IN (SELECT c."lessonSlug" FROM "ReviewCard" c WHERE c."userId" = ${viewer.id}) AND ${visibleLessonSql(viewer, "l")}
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL, d."sectorIds" FROM (SELECT DISTINCT c."sectorIds" FROM "ReviewCard" c WHERE c."userId" = ${viewer.id}) d`;
+  const lessons = rows
+    .filter((r) => r.slug !== null)
+    .sort((a, b) => Number(a.position) - Number(b.position))
+    .map((r) => ({ slug: r.slug!, title: r.title!, language: r.language! }));
+  const sectorIds = [...new Set(rows.flatMap((r) => (r.sectorIds === null ? [] : (JSON.parse(r.sectorIds) as string[]))))];
+  const sectors = sectorIds.length
+    ? await db().$queryRaw<{ id: string; nameEn: string; nameZh: string }[]>`SELECT s."id", s."nameEn", s."nameZh" FROM "Sector" s WHERE s."id" IN (${Prisma.join(sectorIds)}) ORDER BY s."nameEn"`
+    : [];
   return { lessons, sectors };
 }

@@ -6,6 +6,7 @@ import { emailSchema, passwordSchema, type SignUpInput } from "@/lib/schemas/acc
 import { isRole, type Role } from "@/lib/schemas/roles";
 import type { Locale } from "@/i18n/config";
 import { validTimeZone } from "@/lib/time-zone";
+import { Prisma } from "@/lib/generated/prisma/sqlite/client";
 
 export interface SessionUser {
   id: string;
@@ -92,11 +93,27 @@ export async function findUserById(id: string): Promise<SessionUser | null> {
 export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
   // Every signed-in request runs this: one plain SQL statement, which skips the Prisma query
   // compiler's per-call planning (decisions/0027).
-  const [row] = await db().$queryRaw<{ id: string; email: string; name: string; role: string; locale: string | null; sessionVersion: number | bigint }[]>`
-    SELECT "id", "email", "name", "role", "locale", "sessionVersion" FROM "User" WHERE "id" = ${id}`;
-  if (!row || Number(row.sessionVersion) !== sessionVersion) return null;
-  const { sessionVersion: _omit, ...user } = row;
-  return toSessionUser(user);
+  const [row] = await db().$queryRaw<SessionUserColumns[]>`SELECT ${sessionUserColumns("u")} FROM "User" u WHERE u."id" = ${id}`;
+  return sessionUserOf(row, sessionVersion);
+}
+
+/** What sessionUserColumns reads (all null when a LEFT JOIN found no user). */
+export type SessionUserColumns = { sessionUserId: string | null; sessionEmail: string; sessionName: string; sessionRole: string; sessionLocale: string | null; sessionVersion: number | bigint };
+
+/**
+ * The columns findSessionUser reads, on the User row aliased `alias`, for a hot path's statement
+ * that checks the session with its other reads (decisions/0050); sessionUserOf then decides.
+ */
+export function sessionUserColumns(alias: string): Prisma.Sql {
+  return Prisma.raw(
+    `${alias}."id" AS "sessionUserId", ${alias}."email" AS "sessionEmail", ${alias}."name" AS "sessionName", ${alias}."role" AS "sessionRole", ${alias}."locale" AS "sessionLocale", ${alias}."sessionVersion" AS "sessionVersion"`,
+  );
+}
+
+/** The session's user from sessionUserColumns, or null when the row is missing or the session was ended (its version bumped). */
+export function sessionUserOf(row: SessionUserColumns | undefined, sessionVersion: number): SessionUser | null {
+  if (!row?.sessionUserId || Number(row.sessionVersion) !== sessionVersion) return null;
+  return toSessionUser({ id: row.sessionUserId, email: row.sessionEmail, name: row.sessionName, role: row.sessionRole, locale: row.sessionLocale });
 }
 
 /** Saves the interface language a user picked in the header's switcher. */

@@ -1,11 +1,14 @@
-import { jsonPost } from "@/lib/server/json-post";
+import { jsonPostWithClaims } from "@/lib/server/json-post";
 import { submitResponse } from "@/lib/server/data/attempts";
 import { submitAnswerSchema } from "@/lib/schemas/answer";
 import type { Feedback } from "@/lib/quiz/question";
 
-/** Grades one quiz answer. The answer key leaves the server only in this reply. */
+/**
+ * Grades one quiz answer. The answer key leaves the server only in this reply. The session is
+ * checked against the user's row in the statement that reads the attempt and question (decisions/0050).
+ */
 export async function POST(request: Request) {
-  return jsonPost(request, submitAnswerSchema, async (user, input) => ({ feedback: await submitResponse(user, input) }));
+  return jsonPostWithClaims(request, submitAnswerSchema, async (session, input) => ({ feedback: await submitResponse(session, input) }));
 }
 
 export type QuizAnswerReply = { feedback: Feedback };

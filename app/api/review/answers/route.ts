@@ -1,16 +1,19 @@
-import { jsonPost } from "@/lib/server/json-post";
+import { jsonPostWithClaims } from "@/lib/server/json-post";
 import { now } from "@/lib/server/clock";
 import { answerReview, type ReviewAnswerResult } from "@/lib/server/data/review";
 import { queueParameterFit } from "@/lib/server/data/review-fit";
 import { reviewAnswerSchema } from "@/lib/schemas/review";
 
-/** Grades a review answer and reschedules the card. The key leaves the server only in this reply. */
+/**
+ * Grades a review answer and reschedules the card. The key leaves the server only in this reply.
+ * The session is checked against the user's row in the statement that reads the card (decisions/0050).
+ */
 export async function POST(request: Request) {
-  return jsonPost(request, reviewAnswerSchema, async (user, input) => {
+  return jsonPostWithClaims(request, reviewAnswerSchema, async (session, input) => {
     const at = await now();
-    const result = await answerReview(user, input, at);
+    const result = await answerReview(session, input, at);
     // Refits the learner's FSRS parameters in the background when due (decisions/0036); never awaited.
-    queueParameterFit(user.id, () => at);
+    queueParameterFit(session.id, () => at);
     return { result: { ...result, nextDue: result.nextDue.toISOString() } };
   });
 }

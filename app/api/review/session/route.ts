@@ -1,4 +1,5 @@
-import { getCurrentUser } from "@/lib/server/auth/session";
+import { getSessionClaims } from "@/lib/server/auth/session";
+import { AppError } from "@/lib/server/errors";
 import { now } from "@/lib/server/clock";
 import { getReviewPage, type ReviewPageData } from "@/lib/server/data/review";
 import { reviewFilterSchema } from "@/lib/schemas/review";
@@ -10,14 +11,24 @@ import { localizeMessage } from "@/i18n/localize-message";
  * comes without its answer key (that leaves only in the answer's reply, /api/review/answers).
  * `&filters=0` ("Next card"): without the filters' lists, which the page already has (decisions/0048).
  */
+const SESSION_ENDED = "Your session has ended. Sign in again to continue.";
+
 export async function GET(request: Request) {
-  const headers = { "cache-control": "private, no-store", vary: "Cookie" };
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ ok: false, error: await localizeMessage("Your session has ended. Sign in again to continue.") }, { status: 401, headers });
+  // no-transform: Next's compression would gzip this small reply on every request (decisions/0050).
+  const headers = { "cache-control": "private, no-store, no-transform", vary: "Cookie" };
+  const ended = async () => Response.json({ ok: false, error: await localizeMessage(SESSION_ENDED) }, { status: 401, headers });
+  // The claims are checked against the user's row in getReviewPage's first statement (decisions/0050).
+  const session = await getSessionClaims();
+  if (!session) return ended();
   const params = new URL(request.url).searchParams;
   const filter = reviewFilterSchema.catch({}).parse({ lesson: params.get("lesson") || undefined, sector: params.get("sector") || undefined });
-  const body: ReviewSessionReply = { ok: true, ...(await getReviewPage(user, { lessonSlug: filter.lesson, sectorId: filter.sector }, await now(), { withFilters: params.get("filters") !== "0" })) };
-  return Response.json(body, { headers });
+  try {
+    const body: ReviewSessionReply = { ok: true, ...(await getReviewPage(session, { lessonSlug: filter.lesson, sectorId: filter.sector }, await now(), { withFilters: params.get("filters") !== "0" })) };
+    return Response.json(body, { headers });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "UNAUTHENTICATED") return ended();
+    throw error;
+  }
 }
 
 /** The reply as the browser reads it. */
