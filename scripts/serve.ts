@@ -15,6 +15,7 @@ import { logger } from "../lib/logger";
 import { disconnectDb } from "../lib/db-global";
 import { createAppServer, stopOnSignals } from "./lib/app-server";
 import { createWarmUp } from "./lib/warm-up";
+import { serveCachedLessonPage } from "../lib/lesson-fast-path";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -30,7 +31,10 @@ try {
 
 // The production server warms its hot paths before it answers anyone (scripts/lib/warm-up.ts).
 const warmUp = dev ? null : createWarmUp(logger);
-const server = createAppServer((req, res) => handle(req, res), { hops, log: logger, ...(warmUp ? { warmUp: warmUp.gate } : {}) });
+// A lesson page already in the page cache is answered before Next (lib/lesson-fast-path.ts,
+// docs/decisions/0049); in development every request goes through Next, which rebuilds pages.
+const answer = dev ? undefined : serveCachedLessonPage;
+const server = createAppServer((req, res) => handle(req, res), { hops, log: logger, ...(warmUp ? { warmUp: warmUp.gate } : {}), ...(answer ? { answer } : {}) });
 // httpServer: in development Next attaches its hot-reload websocket to it.
 const app = next({ dev, dir: process.cwd(), port, httpServer: server });
 const handle = app.getRequestHandler();
