@@ -5,7 +5,8 @@
 // TRUSTED_PROXY_HOPS trusted proxies, from the entry the nearest of them wrote) before Next sees
 // it (docs/decisions/0013). Each request is logged as one JSON line. And SIGTERM/SIGINT shut
 // down gracefully: requests in flight finish (up to SHUTDOWN_TIMEOUT_MS, default 10 s), then the
-// database client is closed and the process exits 0 (docs/decisions/0021).
+// database client is closed and the process exits 0 (docs/decisions/0021). In production it also
+// answers a lesson page already in the page cache itself, before Next (docs/decisions/0049).
 //   tsx scripts/serve.ts [--dev]      PORT (default 3000), TRUSTED_PROXY_HOPS (default 0),
 //                                     LISTEN_HOST (default: every interface; 127.0.0.1 behind a local balancer)
 import { createRequire } from "node:module";
