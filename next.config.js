@@ -1,4 +1,5 @@
 import createNextIntlPlugin from "next-intl/plugin";
+import { SECURITY_HEADERS } from "./lib/security-headers.js";
 
 // next-intl without i18n routing: i18n/request.ts picks each request's locale (decisions/0025).
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
@@ -30,18 +31,14 @@ const nextConfig = {
     // Document uploads (app/instructor/documents): 10 MB per file (MAX_UPLOAD_FILE_BYTES) plus the form's fields.
     serverActions: { bodySizeLimit: "11mb" },
   },
-  // On every response, pages and files alike. The Content-Security-Policy needs a fresh nonce per
-  // request, so proxy.ts sets it.
+  // On every response, pages and files alike (lib/security-headers.js, which the server around Next
+  // also sends with the lesson pages it answers itself). The Content-Security-Policy needs a fresh
+  // nonce per request, so proxy.ts sets it.
   async headers() {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
-        ],
+        headers: SECURITY_HEADERS,
       },
     ];
   },

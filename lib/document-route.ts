@@ -15,9 +15,12 @@ const REVIEW_PAGE = /^\/review(\?.*)?$/;
 /** Header names as node:http gives them (lower case). */
 const NOT_A_DOCUMENT = ["rsc", "next-router-prefetch", "next-action", "x-lesson-render"];
 
+function isDocumentRequest(method: string | undefined, headers: Record<string, unknown>): boolean {
+  return (method === "GET" || method === "HEAD") && !NOT_A_DOCUMENT.some((name) => headers[name] !== undefined);
+}
+
 export function documentRoute(method: string | undefined, url: string | undefined, headers: Record<string, unknown>): string | null {
-  if (method !== "GET" && method !== "HEAD") return null;
-  if (NOT_A_DOCUMENT.some((name) => headers[name] !== undefined)) return null;
+  if (!isDocumentRequest(method, headers)) return null;
   const review = REVIEW_PAGE.exec(url ?? "");
   if (review) return `/api/review-document${review[1] ?? ""}`;
   const slug = LESSON_PAGE.exec(url ?? "")?.[1];
@@ -28,4 +31,19 @@ export function documentRoute(method: string | undefined, url: string | undefine
     return null;
   }
   return `/api/lesson-document/${slug}`;
+}
+
+/**
+ * The slug (decoded) of a lesson page opened as a document, under the same rule as documentRoute:
+ * the requests the server around Next may answer from the page cache itself (lib/lesson-fast-path.ts).
+ */
+export function lessonDocumentSlug(method: string | undefined, url: string | undefined, headers: Record<string, unknown>): string | null {
+  if (!isDocumentRequest(method, headers)) return null;
+  const slug = LESSON_PAGE.exec(url ?? "")?.[1];
+  if (!slug) return null;
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return null;
+  }
 }

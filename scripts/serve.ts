@@ -5,7 +5,8 @@
 // TRUSTED_PROXY_HOPS trusted proxies, from the entry the nearest of them wrote) before Next sees
 // it (docs/decisions/0013). Each request is logged as one JSON line. And SIGTERM/SIGINT shut
 // down gracefully: requests in flight finish (up to SHUTDOWN_TIMEOUT_MS, default 10 s), then the
-// database client is closed and the process exits 0 (docs/decisions/0021).
+// database client is closed and the process exits 0 (docs/decisions/0021). In production it also
+// answers a lesson page already in the page cache itself, before Next (docs/decisions/0049).
 //   tsx scripts/serve.ts [--dev]      PORT (default 3000), TRUSTED_PROXY_HOPS (default 0),
 //                                     LISTEN_HOST (default: every interface; 127.0.0.1 behind a local balancer)
 import { createRequire } from "node:module";
@@ -15,6 +16,7 @@ import { logger } from "../lib/logger";
 import { disconnectDb } from "../lib/db-global";
 import { createAppServer, stopOnSignals } from "./lib/app-server";
 import { createWarmUp } from "./lib/warm-up";
+import { serveCachedLessonPage } from "../lib/lesson-fast-path";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -30,7 +32,10 @@ try {
 
 // The production server warms its hot paths before it answers anyone (scripts/lib/warm-up.ts).
 const warmUp = dev ? null : createWarmUp(logger);
-const server = createAppServer((req, res) => handle(req, res), { hops, log: logger, ...(warmUp ? { warmUp: warmUp.gate } : {}) });
+// A lesson page already in the page cache is answered before Next (lib/lesson-fast-path.ts,
+// docs/decisions/0049); in development every request goes through Next, which rebuilds pages.
+const answer = dev ? undefined : serveCachedLessonPage;
+const server = createAppServer((req, res) => handle(req, res), { hops, log: logger, ...(warmUp ? { warmUp: warmUp.gate } : {}), ...(answer ? { answer } : {}) });
 // httpServer: in development Next attaches its hot-reload websocket to it.
 const app = next({ dev, dir: process.cwd(), port, httpServer: server });
 const handle = app.getRequestHandler();

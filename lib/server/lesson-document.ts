@@ -6,7 +6,8 @@ import { getCurrentUser } from "@/lib/server/auth/session";
 import { publicLessonsEnabled } from "@/lib/server/public-lessons";
 import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/i18n/config";
 import { contentSecurityPolicy, createNonce } from "@/lib/content-security-policy";
-import { gzipSpliced, plainSpliced, prepareSplice, type SplicedText } from "@/lib/gzip-splice";
+import { prepareSplice } from "@/lib/gzip-splice";
+import { acceptsGzip, cachedPage, clearPages, keepPage, lessonPageKey, PAGE_HEADERS, pageCache, pageResponse, type CachedPage, type LessonForReader } from "@/lib/page-cache";
 
 /**
  * The lesson page as a document, without a React render per request (docs/decisions/0042).
@@ -20,14 +21,13 @@ import { gzipSpliced, plainSpliced, prepareSplice, type SplicedText } from "@/li
  * sync seen by any process changes the key of the lessons it changed, and only theirs
  * (decisions/0027, 0029). An instructor's lesson (ownerId set) is never cached: it is rendered per
  * request as before, so no shared entry can hold a lesson someone may not see.
+ *
+ * The cache is lib/page-cache.ts, shared with the server around Next, which answers a lesson page
+ * already in it by itself (lib/lesson-fast-path.ts, decisions/0049) under the same rules; this route
+ * then serves the rest: the first reader of a key, instructors' lessons, missing ones, redirects.
  */
 
-/** The page split where the render's nonce was (each response puts its own there), its parts compressed once. */
-type Entry = SplicedText;
-
-const MAX_ENTRIES = 500;
-const entries = new Map<string, Entry>();
-const pending = new Map<string, Promise<Entry | null>>();
+type Entry = CachedPage;
 
 function selfOrigin(): string {
   const host = process.env.LISTEN_HOST && process.env.LISTEN_HOST !== "0.0.0.0" ? process.env.LISTEN_HOST : "127.0.0.1";
@@ -54,31 +54,37 @@ async function renderShell(path: string, locale: Locale): Promise<Entry | null> 
  * everything the render depends on; the review page uses it too, decisions/0045).
  */
 export async function cachedShell(key: string, path: string, locale: Locale): Promise<Entry | null> {
-  const hit = entries.get(key);
-  if (hit) {
-    // Most recently used last, so the oldest goes first when full.
-    entries.delete(key);
-    entries.set(key, hit);
-    return hit;
-  }
+  const hit = cachedPage(key);
+  if (hit) return hit;
+  // One render per key at a time, however many readers ask meanwhile.
+  const { pending } = pageCache();
   let job = pending.get(key);
   if (!job) {
     job = renderShell(path, locale).finally(() => pending.delete(key));
     pending.set(key, job);
   }
   const entry = await job;
-  if (entry) {
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(key, entry);
-  }
+  if (entry) keepPage(key, entry);
   return entry;
 }
 
-const PAGE_HEADERS = {
-  "content-type": "text/html; charset=utf-8",
-  "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
-  vary: "Cookie, Accept-Language, Accept-Encoding",
-};
+/**
+ * The lesson `slug` if it is not retired, with its version and owner, and the user `userId` (when
+ * given and found): one plain SQL statement, as on the other hot paths (decisions/0027). The server
+ * around Next uses it for every lesson page it answers from the cache (lib/lesson-fast-path.ts).
+ */
+export async function readLessonForReader(slug: string, userId: string | null): Promise<LessonForReader | null> {
+  const [row] = await db().$queryRaw<{ contentHash: string; ownerId: string | null; userId: string | null; role: string | null; locale: string | null; sessionVersion: number | bigint | null }[]>`
+    SELECT l."contentHash", l."ownerId", u."id" AS "userId", u."role", u."locale", u."sessionVersion"
+    FROM "Lesson" l LEFT JOIN "User" u ON u."id" = ${userId}
+    WHERE l."slug" = ${slug} AND l."retiredAt" IS NULL`;
+  if (!row) return null;
+  const user = row.userId === null ? null : { role: row.role ?? "", locale: row.locale, sessionVersion: Number(row.sessionVersion) };
+  return { contentHash: row.contentHash, ownerId: row.ownerId, user };
+}
+
+// The server around Next reads lessons through this bundle's database client (lib/page-cache.ts).
+pageCache().readLesson = readLessonForReader;
 
 /**
  * A fresh nonce for this response, and the policy that names it. Made here, never taken from the
@@ -118,23 +124,19 @@ export async function serveLessonDocument(request: Request, slug: string): Promi
   // The shared library (no owner, not retired) is visible to everyone (lib/server/data/visibility.ts),
   // signed in or out; anything else goes to the page, which applies the reader's visibility. One
   // plain SQL statement, as on the other hot paths (decisions/0027).
-  const [lesson] = await db().$queryRaw<{ contentHash: string; ownerId: string | null }[]>`
-    SELECT "contentHash", "ownerId" FROM "Lesson" WHERE "slug" = ${slug} AND "retiredAt" IS NULL`;
+  const lesson = await readLessonForReader(slug, null);
   if (!lesson || lesson.ownerId !== null) return renderThrough(request, path);
   // As i18n/request-locale.ts picks it: the user's setting, the cookie, Accept-Language.
   const locale = resolveLocale({ userLocale: user?.locale, cookie: (await cookies()).get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get("accept-language") });
-  const entry = await cachedShell(`${slug}\n${lesson.contentHash}\n${locale}`, path, locale);
+  const entry = await cachedShell(lessonPageKey(slug, lesson.contentHash, locale), path, locale);
   if (!entry) return renderThrough(request, path);
   return shellResponse(request, entry);
 }
 
 /** A cached page as the response to `request`: its own nonce and policy, gzipped when the client takes it. */
 export function shellResponse(request: Request, entry: Entry): Response {
-  const { nonce, policy } = responseNonce();
-  // Compressed once per entry, not per response (a 100 kB page costs more to gzip than to serve).
-  const gzip = process.env.APP_SERVER_PRECOMPRESSED === "1" && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-  const body = gzip ? gzipSpliced(entry, nonce) : plainSpliced(entry, nonce);
-  const headers: Record<string, string> = { ...PAGE_HEADERS, "content-security-policy": policy, "content-length": String(body.length) };
+  const gzip = process.env.APP_SERVER_PRECOMPRESSED === "1" && acceptsGzip(request.headers.get("accept-encoding"));
+  const { body, headers } = pageResponse(entry, { gzip, dev: process.env.NODE_ENV === "development" });
   // Next drops a route handler's Content-Encoding; the server around it (scripts/lib/app-server.ts)
   // sets it from this header, and no-transform keeps Next from compressing the body again.
   if (gzip) Object.assign(headers, { "x-app-content-encoding": "gzip", "cache-control": `${PAGE_HEADERS["cache-control"]}, no-transform` });
@@ -143,5 +145,5 @@ export function shellResponse(request: Request, entry: Entry): Response {
 
 /** For tests: forget every cached page. */
 export function clearLessonDocuments(): void {
-  entries.clear();
+  clearPages();
 }

@@ -106,6 +106,48 @@ describe("app server", () => {
     expect(lines.map((l) => l.path)).toEqual(["/lessons/chip-exports", "/lessons/chip-exports", "/lessons/chip-exports"]);
   });
 
+  it("lets the page cache answer first (after the warm-up), and passes what it declines to the handler, rewritten as before", async () => {
+    const { lines, log } = capture();
+    let open!: () => void;
+    const ready = new Promise<void>((resolve) => (open = resolve));
+    const handled: string[] = [];
+    const asked: string[] = [];
+    const server = createAppServer(
+      (req, res) => {
+        handled.push(req.url!);
+        res.end("next");
+      },
+      {
+        hops: 0,
+        log,
+        warmUp: { ready, passes: () => false },
+        answer: async (req, res) => {
+          asked.push(req.url!);
+          if (req.url === "/lessons/failing") throw new Error("not answered");
+          if (req.url !== "/lessons/cached") return false;
+          res.end("cached");
+          return true;
+        },
+      },
+    );
+    servers.push(server);
+    const port = await listen(server);
+    const waiting = get(port, "/lessons/cached");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked).toEqual([]); // held by the warm-up like everything else
+    open();
+    expect(await waiting).toEqual({ status: 200, body: "cached" });
+    expect(await get(port, "/lessons/other")).toEqual({ status: 200, body: "next" });
+    expect(await get(port, "/lessons/failing")).toEqual({ status: 200, body: "next" });
+    expect(handled).toEqual(["/api/lesson-document/other", "/api/lesson-document/failing"]);
+    expect(asked).toEqual(["/lessons/cached", "/lessons/other", "/lessons/failing"]);
+    expect(lines.map((l) => [l.path, l.status])).toEqual([
+      ["/lessons/cached", 200],
+      ["/lessons/other", 200],
+      ["/lessons/failing", 200],
+    ]);
+  });
+
   it("holds requests until the warm-up is done, lets the warm-up's own through, and does not log those", async () => {
     const { lines, log } = capture();
     let open!: () => void;

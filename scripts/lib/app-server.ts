@@ -33,7 +33,7 @@ export interface WarmUpGate {
  * string (which may carry a token or an id), status and duration. Nothing from cookies or users.
  * A 5xx is an error, a 4xx a warning: both without a stack, which the handler logs if it has one.
  */
-export function createAppServer(handle: RequestHandler, options: { hops: number; log: Logger; warmUp?: WarmUpGate }): Server {
+export function createAppServer(handle: RequestHandler, options: { hops: number; log: Logger; warmUp?: WarmUpGate; answer?: AnswerFirst }): Server {
   // Tells the app, which runs in this process, that precompressed bodies reach the client intact.
   process.env.APP_SERVER_PRECOMPRESSED = "1";
   let warm = !options.warmUp;
@@ -54,12 +54,23 @@ export function createAppServer(handle: RequestHandler, options: { hops: number;
     });
     req.headers["x-forwarded-for"] = resolveForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress, options.hops);
     passPrecompressed(res);
-    // A lesson or review page as a document: straight to its cached page's route, without Next's proxy (decisions/0046).
-    req.url = documentRoute(req.method, req.url, req.headers) ?? req.url;
-    if (warm || own) void handle(req, res);
-    else void options.warmUp!.ready.finally(() => handle(req, res));
+    const answer = options.answer;
+    const next = () => {
+      // A lesson or review page as a document: straight to its cached page's route, without Next's proxy (decisions/0046).
+      req.url = documentRoute(req.method, req.url, req.headers) ?? req.url;
+      void handle(req, res);
+    };
+    const run = answer ? () => void answer(req, res).then((done) => done || next(), next) : next;
+    if (warm || own) run();
+    else void options.warmUp!.ready.finally(run);
   });
 }
+
+/**
+ * Answers a request before the handler when it can (the cached lesson pages, lib/lesson-fast-path.ts,
+ * docs/decisions/0049): true when it sent the response, false to pass the request on untouched.
+ */
+export type AnswerFirst = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 /**
  * A body the app compressed itself (the cached lesson pages, docs/decisions/0042). Next drops a

@@ -1,4 +1,4 @@
-import "server-only";
+// Not server-only: the server around Next reads the session cookie too (lib/lesson-fast-path.ts).
 
 /**
  * Whether the site is served over https, from NEXTAUTH_URL (the public address; `npm start` sets

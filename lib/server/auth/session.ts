@@ -1,34 +1,13 @@
 import "server-only";
 import { cache } from "react";
-import { decode } from "next-auth/jwt";
 import { forbidden, redirect } from "next/navigation";
 import { cookies, headers } from "next/headers";
 import { authSecret } from "@/lib/server/env";
+import { decodeSessionToken, sessionClaims } from "@/lib/session-token";
 import { sessionCookieName } from "@/lib/server/auth/secure-cookies";
 import { findSessionUser, type SessionUser } from "@/lib/server/data/users";
 import type { Role } from "@/lib/schemas/roles";
 import { AppError } from "@/lib/server/errors";
-
-type Token = Awaited<ReturnType<typeof decode>>;
-const decoded = new Map<string, { secret: string; token: NonNullable<Token> }>();
-const DECODED_MAX = 10_000;
-
-/**
- * A session token decrypted once per process, not on every request: the same cookie always
- * decrypts to the same claims, so the claims are kept by the token itself (bounded, oldest out).
- * Only tokens that decrypted are kept; expiry and the session version are still checked on every
- * request by the caller, so a cached token ends exactly when it would have.
- */
-async function decodeOnce(raw: string, secret: string): Promise<Token> {
-  const hit = decoded.get(raw);
-  if (hit && hit.secret === secret) return hit.token;
-  const token = await decode({ token: raw, secret }).catch(() => null);
-  if (token) {
-    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
-    decoded.set(raw, { secret, token });
-  }
-  return token;
-}
 
 /** What a session cookie claims: whose it is and the session version its sign-in saw (not yet checked against the user's row). */
 export interface SessionClaims {
@@ -48,9 +27,8 @@ export const getSessionClaims = cache(async (): Promise<SessionClaims | null> =>
   const raw = jar.get(sessionCookieName())?.value;
   const secret = authSecret();
   if (!raw || !secret) return null;
-  const token = await decodeOnce(raw, secret);
-  if (!token?.id || (typeof token.exp === "number" && token.exp * 1000 < Date.now())) return null;
-  return { id: token.id, sessionVersion: token.sessionVersion ?? 0 };
+  // Decrypted once per token and process (lib/session-token.ts); expiry checked on every request.
+  return sessionClaims(await decodeSessionToken(raw, secret));
 });
 
 /**
