@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { uploadDocumentAction, type UploadFormState } from "@/app/instructor/documents/actions";
+import { prepareUploadAction, uploadDocumentAction, type UploadFormState } from "@/app/instructor/documents/actions";
 import { Field } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { emptyFormState } from "@/components/ui/form-state";
@@ -39,6 +39,8 @@ export function UploadForm({ replaceId = null }: { replaceId?: string | null }) 
             const f = e.currentTarget.files?.[0];
             setPickedAfter(state);
             setTooLarge(f && f.size > MAX_FILE_BYTES ? t("errors.fileTooLarge", { size: f.size / 1048576, limit: MAX_FILE_BYTES / 1048576 }) : "");
+            // A large file's build process starts while the rest of the form is filled in (decisions/0054).
+            if (f && f.size <= MAX_FILE_BYTES) void prepareUploadAction(f.size).catch(() => undefined);
           }}
           className="block w-full text-sm"
         />

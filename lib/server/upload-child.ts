@@ -109,6 +109,17 @@ export async function buildInChild(job: { id: string; token: string; out: string
   return ok;
 }
 
+/**
+ * Starts a child ahead of a large build, while the teacher is still filling in the upload form
+ * (decisions/0054): starting tsx, Prisma and the generator (1.0–1.4 s) is then spent before the
+ * upload, not after it. One idle or starting child per process at most: calling this again, or
+ * while a child is already waiting, does nothing. It waits and exits like any idle child.
+ */
+export function prewarmUploadChild(): void {
+  if (idle.length > 0) return;
+  release(start());
+}
+
 /** Closes every idle child's channel (they exit); for tests and shutdown. */
 export function stopUploadChildren(): void {
   for (const builder of [...idle]) retire(builder);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { logger } from "@/lib/logger";
-import { buildInChild, stopUploadChildren } from "@/lib/server/upload-child";
+import { buildInChild, prewarmUploadChild, stopUploadChildren } from "@/lib/server/upload-child";
 import { claimJob, failJob, heartbeat, JOB_ERRORS, pruneFinishedJobs, recoverStaleJobs, runJob, storeJob, type JobClaim, type PreparedBuild } from "@/lib/server/data/upload-jobs";
 
 // The background builder of uploaded documents, one per server process (decisions/0041). Each
@@ -87,6 +87,11 @@ async function tick(worker: Worker, run: (claim: JobClaim) => Promise<void>) {
 /** Small originals here, the rest in a child process. */
 export function runClaimed(claim: JobClaim): Promise<void> {
   return claim.bytes !== undefined && claim.bytes <= IN_PROCESS_MAX_BYTES ? runJob(claim) : runInChild(claim);
+}
+
+/** A file of `bytes` is about to be uploaded: start its build process now if it will need one (decisions/0054). */
+export function prepareForUpload(bytes: number): void {
+  if (bytes > IN_PROCESS_MAX_BYTES) prewarmUploadChild();
 }
 
 /** Starts this process's worker (once; later calls return the same one). `run` is for tests and benches. */

@@ -30,8 +30,12 @@ process.env.NEXTAUTH_SECRET ??= "upload-jobs-test-secret-0123456789";
 const { authOptions } = await import("@/lib/server/auth/options");
 const { GET } = await import("@/app/api/upload-jobs/[jobId]/route");
 
-async function statusAs(user: SessionUser | null, jobId: string) {
+async function signInAs(user: SessionUser | null) {
   sessionCookie = user ? await encode({ token: await authOptions.callbacks!.jwt!({ token: {} as never, user: { id: user.id, role: user.role, email: "", name: "" } as never, account: null }), secret: process.env.NEXTAUTH_SECRET! }) : undefined;
+}
+
+async function statusAs(user: SessionUser | null, jobId: string) {
+  await signInAs(user);
   const response = await GET(new Request(`http://localhost/api/upload-jobs/${jobId}`), { params: Promise.resolve({ jobId }) });
   return { status: response.status, body: (await response.json()) as { ok: boolean; job?: { status: string; stage: string; stageLabel: string; percent: number; error: string | null; previewUrl: string | null } } };
 }
@@ -229,6 +233,32 @@ describe(`background document builds on ${provider}`, () => {
     expect(idleUploadChildren()).toEqual([]);
     stopUploadChildren();
   }, 180_000);
+
+  it("choosing a large file starts one build process ahead of the upload (instructors only), and the upload's build runs in it", async () => {
+    const { prepareUploadAction } = await import("@/app/instructor/documents/actions");
+    const { runInChild } = await import("@/lib/server/upload-worker");
+    const { idleUploadChildren, stopUploadChildren } = await import("@/lib/server/upload-child");
+    const student = await createAccount({ name: "Student", email: `jobs-student-${provider}@example.com`, password: "long-enough-pw", role: "STUDENT" });
+    const large = 1024 * 1024;
+    for (const [who, bytes] of [[null, large], [student, large], [teacher, 2048], [teacher, "1048576"], [teacher, Number.NaN], [teacher, 11 * 1024 * 1024]] as const) {
+      await signInAs(who);
+      await prepareUploadAction(bytes);
+      expect(idleUploadChildren(), `${who?.role ?? "signed out"}, ${String(bytes)}`).toEqual([]);
+    }
+    await signInAs(teacher);
+    await prepareUploadAction(large);
+    const [pid] = idleUploadChildren();
+    expect(pid).toBeGreaterThan(0);
+    await prepareUploadAction(large); // chosen again: still the one child
+    expect(idleUploadChildren()).toEqual([pid]);
+
+    const { jobId } = await enqueueUpload(teacher, { kind: "pdf", fileName: "prepared.pdf", bytes: await pdfOf(ENGLISH_UPLOAD), title: "", language: "", source: "" });
+    await runInChild((await claimJob({ only: jobId }))!);
+    expect(await db().uploadJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "done", error: null });
+    expect(idleUploadChildren()).toEqual([pid]);
+    stopUploadChildren();
+    await signInAs(null);
+  }, 120_000);
 
   it("the percent grows with the stage and, within a long stage, with the time gone by, never past the stage's end", () => {
     const at = new Date("2026-01-01T00:00:00Z");

@@ -1,11 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireActionUser } from "@/lib/server/auth/session";
+import { getCurrentUser, requireActionUser } from "@/lib/server/auth/session";
 import { actionId, actionOrFailurePage, actionState, formText } from "@/lib/server/action-input";
 import { deleteDocument, publishDocument, type UploadInput } from "@/lib/server/data/documents";
 import { enqueueUpload } from "@/lib/server/data/upload-jobs";
-import { startUploadWorker } from "@/lib/server/upload-worker";
+import { prepareForUpload, startUploadWorker } from "@/lib/server/upload-worker";
+import { canTeach } from "@/lib/schemas/roles";
 import { kindOfFileName, MAX_UPLOAD_FILE_BYTES } from "@/lib/uploads/extract";
 import { documentError, megabytes, UploadRefusal } from "@/lib/uploads/errors";
 import { getTranslations } from "next-intl/server";
@@ -93,6 +94,18 @@ export async function uploadDocumentAction(replaceId: string | null, _previous: 
     redirect(`/instructor/documents/jobs/${jobId}`);
   }
   return state;
+}
+
+/**
+ * The teacher chose a file of `bytes`: a large one's build process is started now, while the form
+ * is filled in (decisions/0054). Anyone can POST here: it answers nothing and does nothing for a
+ * visitor who may not upload or a size no upload can have.
+ */
+export async function prepareUploadAction(bytes: unknown): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user || !canTeach(user.role)) return;
+  if (typeof bytes !== "number" || !Number.isFinite(bytes) || bytes <= 0 || bytes > MAX_UPLOAD_FILE_BYTES) return;
+  prepareForUpload(bytes);
 }
 
 export async function publishDocumentAction(documentId: string, _previous: UploadFormState, formData: FormData): Promise<UploadFormState> {
