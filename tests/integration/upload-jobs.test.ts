@@ -6,7 +6,7 @@ import { encode } from "next-auth/jwt";
 import { db } from "@/lib/server/db";
 import { syncContent } from "@/lib/server/data/content-sync";
 import { createAccount, type SessionUser } from "@/lib/server/data/users";
-import { claimJob, enqueueUpload, estimatedPercent, getJobStatus, JOB_ERRORS, MAX_ATTEMPTS, pruneFinishedJobs, recoverStaleJobs, runJob, STALE_AFTER_MS } from "@/lib/server/data/upload-jobs";
+import { claimJob, enqueueUpload, estimatedPercent, expectedStageRates, getJobStatus, JOB_ERRORS, MAX_ATTEMPTS, pruneFinishedJobs, recoverStaleJobs, runJob, STALE_AFTER_MS } from "@/lib/server/data/upload-jobs";
 import type { UploadInput } from "@/lib/server/data/documents";
 import { fixtureContent } from "../support/quiz-fixtures";
 import { ENGLISH_UPLOAD } from "../support/upload-texts";
@@ -270,6 +270,31 @@ describe(`background document builds on ${provider}`, () => {
     expect(later(100_000)).toBeLessThan(85);
     expect(estimatedPercent({ ...job, stage: "storing", percent: 85 }, at)).toBe(85);
     expect(estimatedPercent({ ...job, status: "done" }, at)).toBe(100);
+  });
+
+  it("the estimate learns this server's rate from its last large builds: a fast machine's bar is not left near the start", async () => {
+    // Nine builds newer than any other (the estimate reads the last nine), of 1 MB of text generated in 5 s.
+    const future = new Date(Date.now() + 86_400_000);
+    const mb = 1024 * 1024;
+    const row = (i: number) => ({ ownerId: teacher.id, status: "done", stage: "done", percent: 100, lessonSlug: `u-rates-${provider}-${i}`, kind: "pdf", fileName: "r.pdf", storedName: "r.pdf", bytes: mb, title: "", language: "en", source: "", textBytes: mb, timings: JSON.stringify({ reading: 1024, generating: 5120 + i, storing: 2048 }), createdAt: new Date(future.getTime() + i) });
+    await db().uploadJob.createMany({ data: Array.from({ length: 9 }, (_, i) => row(i)) });
+    // One small build, newer still, is left out: its second of start-up says nothing about the rate.
+    await db().uploadJob.create({ data: { ...row(9), textBytes: 10 * 1024, bytes: 10 * 1024, timings: JSON.stringify({ reading: 900, generating: 900, storing: 900 }) } });
+    try {
+      const rates = await expectedStageRates();
+      expect(rates.reading).toBeCloseTo(1.25, 5);
+      expect(rates.generating).toBeCloseTo(((5120 + 4) / 1024) * 1.25, 5);
+      expect(rates.storing).toBeCloseTo(2.5, 5);
+      const at = new Date("2026-01-01T00:00:00Z");
+      const job = { status: "running", stage: "generating", percent: 10, textBytes: mb, bytes: 2 * mb, stageStartedAt: at };
+      const after5s = new Date(at.getTime() + 5000);
+      // Five seconds into generating 1 MB: most of the stage with the learned rate, barely begun with the default one.
+      expect(estimatedPercent(job, after5s, rates)).toBeGreaterThanOrEqual(55);
+      expect(estimatedPercent(job, after5s)).toBeLessThan(15);
+      expect(estimatedPercent(job, new Date(at.getTime() + 600_000), rates)).toBeLessThan(85);
+    } finally {
+      await db().uploadJob.deleteMany({ where: { lessonSlug: { startsWith: `u-rates-${provider}-` } } });
+    }
   });
 
   it("finished jobs past their retention are removed, rows only; queued, running and recent ones stay, and the document keeps its lesson and original", async () => {

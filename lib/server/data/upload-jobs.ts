@@ -39,10 +39,16 @@ export const MAX_ATTEMPTS = 2;
 const STAGE_SPAN: Record<JobStage, [number, number]> = { queued: [0, 0], reading: [0, 10], generating: [10, 85], storing: [85, 99], done: [100, 100] };
 /**
  * Generation and storage run without reporting within the stage (the generator is one synchronous
- * call): their percent is estimated from the text's size, at rates above the ones bench:upload
- * measured on a loaded 2-core machine, and never passes 95% of the stage before it ends.
+ * call): their percent is estimated from the text's size and never passes 95% of the stage before
+ * it ends. The rates: this server's own, from its last large builds (expectedStageRates), since
+ * machines differ threefold and more; before it has any, these, above the ones bench:upload
+ * measured on a loaded 2-core machine.
  */
-const EXPECTED_MS_PER_KB: Partial<Record<JobStage, number>> = { reading: 5, generating: 120, storing: 40 };
+const DEFAULT_MS_PER_KB: StageRates = { reading: 5, generating: 120, storing: 40 };
+const TIMED_STAGES = ["reading", "generating", "storing"] as const;
+export type StageRates = Record<(typeof TIMED_STAGES)[number], number>;
+/** Builds smaller than this say little about the rate: a second of start-up dominates them. */
+const CALIBRATION_MIN_TEXT_BYTES = 100 * 1024;
 
 export const JOB_ERRORS = enJobs.errors;
 
@@ -296,17 +302,41 @@ export async function getJobStatus(viewer: SessionUser, id: string, now = new Da
     select: { id: true, status: true, stage: true, percent: true, error: true, errorField: true, errorRef: true, documentId: true, replaceId: true, fileName: true, kind: true, textBytes: true, bytes: true, stageStartedAt: true, createdAt: true, timings: true },
   });
   if (!job) throw documentError("NOT_FOUND", "noSuchDocument");
-  return { ...job, status: job.status as JobStatus, stage: job.stage as JobStage, percent: estimatedPercent(job, now), timings: JSON.parse(job.timings) as Record<string, number>, errorRef: job.errorRef ? (JSON.parse(job.errorRef) as MessageRef) : undefined };
+  const rates = job.status === "running" ? await expectedStageRates() : DEFAULT_MS_PER_KB;
+  return { ...job, status: job.status as JobStatus, stage: job.stage as JobStage, percent: estimatedPercent(job, now, rates), timings: JSON.parse(job.timings) as Record<string, number>, errorRef: job.errorRef ? (JSON.parse(job.errorRef) as MessageRef) : undefined };
 }
 
 export type JobView = Awaited<ReturnType<typeof getJobStatus>>;
 
+/**
+ * Milliseconds per KB each timed stage took in this server's last large builds (their median, plus
+ * a quarter: a bar that waits near its stage's end reads better than one that jumps), per KB of
+ * what the estimate divides by (the file while reading, the text after). The defaults before any.
+ */
+export async function expectedStageRates(): Promise<StageRates> {
+  const recent = await db().uploadJob.findMany({
+    where: { status: "done", textBytes: { gte: CALIBRATION_MIN_TEXT_BYTES } },
+    orderBy: { createdAt: "desc" },
+    take: 9,
+    select: { bytes: true, textBytes: true, timings: true },
+  });
+  const rates = { ...DEFAULT_MS_PER_KB };
+  for (const stage of TIMED_STAGES) {
+    const perKb = recent
+      .map((j) => (JSON.parse(j.timings) as Partial<StageRates>)[stage]! / ((stage === "reading" ? j.bytes : j.textBytes!) / 1024))
+      .filter((rate) => Number.isFinite(rate) && rate > 0)
+      .sort((a, b) => a - b);
+    if (perKb.length) rates[stage] = perKb[Math.floor(perKb.length / 2)] * 1.25;
+  }
+  return rates;
+}
+
 /** The stage's start, plus the share of its expected time gone by (at most 95% of the stage). */
-export function estimatedPercent(job: { status: string; stage: string; percent: number; textBytes: number | null; bytes: number; stageStartedAt: Date | null }, now: Date): number {
+export function estimatedPercent(job: { status: string; stage: string; percent: number; textBytes: number | null; bytes: number; stageStartedAt: Date | null }, now: Date, rates: StageRates = DEFAULT_MS_PER_KB): number {
   if (job.status !== "running") return job.status === "done" ? 100 : job.percent;
   const stage = job.stage as JobStage;
   const span = STAGE_SPAN[stage] ?? [job.percent, job.percent];
-  const rate = EXPECTED_MS_PER_KB[stage];
+  const rate = (rates as Partial<Record<JobStage, number>>)[stage];
   if (!rate || !job.stageStartedAt) return span[0];
   const kb = (job.textBytes ?? job.bytes) / 1024;
   const expected = 1000 + kb * rate;
@@ -322,5 +352,6 @@ export async function listPendingJobs(viewer: SessionUser, now = new Date()) {
     orderBy: { createdAt: "desc" },
     select: { id: true, status: true, stage: true, percent: true, fileName: true, textBytes: true, bytes: true, stageStartedAt: true },
   });
-  return jobs.map((j) => ({ id: j.id, fileName: j.fileName, stage: j.stage as JobStage, percent: estimatedPercent(j, now) }));
+  const rates = jobs.some((j) => j.status === "running") ? await expectedStageRates() : DEFAULT_MS_PER_KB;
+  return jobs.map((j) => ({ id: j.id, fileName: j.fileName, stage: j.stage as JobStage, percent: estimatedPercent(j, now, rates) }));
 }
