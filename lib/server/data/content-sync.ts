@@ -1,10 +1,9 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { db, sqliteInTransaction } from "@/lib/server/db";
+import { createHash, randomUUID } from "node:crypto";
+import { db, pgConnectionOf, sqliteInTransaction } from "@/lib/server/db";
 import type { LessonBody } from "@/lib/schemas/lesson";
 import { readingMinutes } from "@/lib/schemas/lesson";
 import { chunked, countInChunks, inChunks } from "@/lib/server/data/in-chunks";
-import { Prisma } from "@/lib/generated/prisma/sqlite/client";
 
 export interface SyncLesson {
   slug: string;
@@ -216,19 +215,19 @@ async function insertQuestionSectors(tx: SyncTx, rows: { questionId: string; sec
     }
     return;
   }
-  // 1,000 rows (2,000 parameters) a statement: with createMany they were a third of storing a 1 MB
-  // document (44,190 links: 7.5 s, as SQL 0.9 s; decisions/0047).
-  for (const chunk of chunked(rows, 1000)) {
-    await tx.$executeRaw`INSERT INTO "QuestionSector" ("questionId", "sectorId") VALUES ${Prisma.join(chunk.map((r) => Prisma.sql`(${r.questionId}, ${r.sectorId})`))}`;
-  }
+  // As plain multi-row INSERTs on the transaction's connection (see insertQuestions); with
+  // createMany they were a third of storing a 1 MB document (decisions/0047).
+  const pg = await pgRowWriter(tx);
+  await pg.insert(`"QuestionSector" ("questionId", "sectorId")`, ["", ""], rows.map((r) => [r.questionId, r.sectorId]));
 }
 
 /**
  * New questions; the same columns and values createMany would write. On SQLite one prepared
  * statement run per row on the transaction's own connection (decisions/0051): through Prisma each
  * parameter is serialized into and out of its query compiler, which was most of storing a 1 MB
- * document. On PostgreSQL one multi-row INSERT per 200 rows (12 parameters each, far below the
- * limit, in-chunks.ts); createMany's per-row work was 77% of storing (decisions/0041).
+ * document. On PostgreSQL multi-row INSERTs of 1,000 rows sent by the pg driver on the
+ * transaction's connection, for the same reason (decisions/0053; createMany's per-row work was
+ * 77% of storing, decisions/0041).
  */
 async function insertQuestions(tx: SyncTx, rows: QuestionRow[], now: Date): Promise<void> {
   if (rows.length === 0) return;
@@ -243,8 +242,45 @@ async function insertQuestions(tx: SyncTx, rows: QuestionRow[], now: Date): Prom
     }
     return;
   }
-  for (const chunk of chunked(rows, 200)) {
-    const values = chunk.map((r) => Prisma.sql`(${r.id}, ${r.lessonSlug}, ${r.language}, ${r.type}, ${r.payload}, ${r.contentHash}, ${r.sourceSentenceId}, ${r.factId}, ${r.reviewOnly}, ${r.retiredAt}, ${now}, ${now})`);
-    await tx.$executeRaw`INSERT INTO "Question" (${Prisma.raw(QUESTION_COLUMNS)}) VALUES ${Prisma.join(values)}`;
-  }
+  const pg = await pgRowWriter(tx);
+  const time = pgTime(now);
+  await pg.insert(
+    `"Question" (${QUESTION_COLUMNS})`,
+    ["", "", "", "", "", "", "", "", "::boolean", "::timestamp(3)", "::timestamp(3)", "::timestamp(3)"],
+    rows.map((r) => [r.id, r.lessonSlug, r.language, r.type, r.payload, r.contentHash, r.sourceSentenceId, r.factId, r.reviewOnly, r.retiredAt, time, time]),
+  );
+}
+
+/** A DateTime as the PostgreSQL adapter writes it into a TIMESTAMP(3) column (UTC, no offset). */
+function pgTime(date: Date): string {
+  return date.toISOString().replace("T", " ").replace("Z", "");
+}
+
+/** Rows a statement on PostgreSQL: 1,000 rows of 12 columns are 12,001 parameters of the 65,535 allowed. */
+const PG_ROWS_PER_STATEMENT = 1000;
+
+/**
+ * Multi-row INSERTs sent by the pg driver on the connection under `tx` (decisions/0053): through
+ * Prisma every parameter is serialized into and out of its query compiler, which was two thirds of
+ * storing a 1 MB document. The rows are part of the transaction: a failure after them rolls them
+ * back. Each statement also checks a setting made local to this transaction through `tx` itself,
+ * so a statement that would run after the transaction ended (a timeout) inserts nothing and throws
+ * instead of writing outside it.
+ */
+async function pgRowWriter(tx: SyncTx) {
+  const connection = await pgConnectionOf(tx);
+  if (!connection) throw new Error("the connection under this transaction was not found");
+  const token = randomUUID();
+  await tx.$queryRaw`SELECT set_config('quiz.sync_token', ${token}, true)`;
+  return {
+    /** `into` is `"Table" ("column", …)`; `casts` gives each column's cast (or "") for its parameters. */
+    async insert(into: string, casts: string[], rows: unknown[][]): Promise<void> {
+      for (const chunk of chunked(rows, PG_ROWS_PER_STATEMENT)) {
+        const values: unknown[] = [token];
+        const tuples = chunk.map((row) => `(${row.map((value, i) => `$${values.push(value)}${casts[i]}`).join(", ")})`);
+        const { rowCount } = await connection.query(`INSERT INTO ${into} SELECT * FROM (VALUES ${tuples.join(", ")}) AS v WHERE current_setting('quiz.sync_token', true) = $1`, values);
+        if (rowCount !== chunk.length) throw new Error("the transaction under these rows has ended");
+      }
+    },
+  };
 }
