@@ -3,7 +3,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { db, pgConnectionOf, sqliteInTransaction } from "@/lib/server/db";
 import type { LessonBody } from "@/lib/schemas/lesson";
 import { readingMinutes } from "@/lib/schemas/lesson";
-import { chunked, countInChunks, inChunks } from "@/lib/server/data/in-chunks";
+import type BetterSqlite3 from "better-sqlite3";
+import { countInChunks, inChunks } from "@/lib/server/data/in-chunks";
 
 export interface SyncLesson {
   slug: string;
@@ -140,44 +141,48 @@ export async function syncContent(input: SyncInput): Promise<SyncReport> {
         ).map((q) => [q.id, q]),
       );
       const generatedIds = new Set<string>();
-      // New questions and every question's sectors are written in batches after the loop: one
-      // statement per question was most of an upload's time (11 ms each on SQLite, decisions/0034).
-      const newRows: QuestionRow[] = [];
-      const sectorRows: { questionId: string; sectorId: string }[] = [];
-      for (const q of questions) {
-        generatedIds.add(q.id);
-        const data = {
-          lessonSlug: q.lessonSlug,
-          language: q.language,
-          type: q.type,
-          payload: JSON.stringify(q.payload),
-          sourceSentenceId: q.sourceSentenceId,
-          factId: q.factId,
-          reviewOnly: q.reviewOnly === true,
-          retiredAt: null,
-        };
-        // reviewOnly hashed only when set, so quiz questions keep the hashes they had before it existed.
-        const contentHash = hashOf({ ...data, reviewOnly: data.reviewOnly || undefined, sectorIds: [...q.sectorIds].sort() });
-        const existing = existingQuestions.get(q.id);
-        if (existing && existing.contentHash === contentHash && !existing.retiredAt) {
-          report.questions.unchanged++;
-          continue;
+      // New questions and every question's sectors are written in batches: one statement per
+      // question was most of an upload's time (11 ms each on SQLite, decisions/0034).
+      const rows = await newRowsFor(tx, now);
+      try {
+        for (const [i, q] of questions.entries()) {
+          // On PostgreSQL the driver sends the batches made so far while the loop makes the next ones.
+          if (rows.turn && i % TURN_EVERY === TURN_EVERY - 1) await rows.turn();
+          generatedIds.add(q.id);
+          const data = {
+            lessonSlug: q.lessonSlug,
+            language: q.language,
+            type: q.type,
+            payload: JSON.stringify(q.payload),
+            sourceSentenceId: q.sourceSentenceId,
+            factId: q.factId,
+            reviewOnly: q.reviewOnly === true,
+            retiredAt: null,
+          };
+          // reviewOnly hashed only when set, so quiz questions keep the hashes they had before it existed.
+          const contentHash = hashOf({ ...data, reviewOnly: data.reviewOnly || undefined, sectorIds: [...q.sectorIds].sort() });
+          const existing = existingQuestions.get(q.id);
+          if (existing && existing.contentHash === contentHash && !existing.retiredAt) {
+            report.questions.unchanged++;
+            continue;
+          }
+          if (!existing) {
+            rows.question({ id: q.id, ...data, contentHash });
+            report.questions.created++;
+          } else {
+            await tx.question.update({ where: { id: q.id }, data: { ...data, contentHash } });
+            if (existing.retiredAt) report.questions.restored++;
+            else report.questions.updated++;
+            await tx.questionSector.deleteMany({ where: { questionId: q.id } });
+          }
+          const sectorIds = [...new Set(q.sectorIds)].filter((id) => knownSectors.has(id));
+          for (const sectorId of sectorIds) rows.link({ questionId: q.id, sectorId });
         }
-        if (!existing) {
-          newRows.push({ id: q.id, ...data, contentHash });
-          report.questions.created++;
-        } else {
-          await tx.question.update({ where: { id: q.id }, data: { ...data, contentHash } });
-          if (existing.retiredAt) report.questions.restored++;
-          else report.questions.updated++;
-          await tx.questionSector.deleteMany({ where: { questionId: q.id } });
-        }
-        const sectorIds = [...new Set(q.sectorIds)].filter((id) => knownSectors.has(id));
-        for (const sectorId of sectorIds) sectorRows.push({ questionId: q.id, sectorId });
+      } catch (error) {
+        // Nothing of these rows may still be on its way when the transaction rolls back.
+        throw (await rows.abandon()) ?? error;
       }
-      // Plain SQL rather than createMany (see insertQuestions).
-      await insertQuestions(tx, newRows, now);
-      await insertQuestionSectors(tx, sectorRows);
+      await rows.finish();
       const stale = [...existingQuestions.values()].filter((q) => !generatedIds.has(q.id) && !q.retiredAt).map((q) => q.id);
       if (stale.length) {
         // In chunks: a replaced document can retire thousands of questions (P2029 in one statement).
@@ -203,52 +208,65 @@ function sqliteTime(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
-/** Question ↔ sector links; the same rows createMany would write. */
-async function insertQuestionSectors(tx: SyncTx, rows: { questionId: string; sectorId: string }[]): Promise<void> {
-  if (rows.length === 0) return;
+type LinkRow = { questionId: string; sectorId: string };
+
+/** Where syncContent puts new questions and sector links (a link only after its question). */
+interface NewRows {
+  question(row: QuestionRow): void;
+  link(row: LinkRow): void;
+  /** PostgreSQL only: a turn of the event loop, in which the driver sends batches and reads their answers. */
+  turn?: () => Promise<void>;
+  /** Writes what is left; throws the first failure. */
+  finish(): Promise<void>;
+  /** After a failure elsewhere: sends nothing more, waits for what is on its way, returns its failure if any. */
+  abandon(): Promise<unknown>;
+}
+
+/** Questions made between two turns of the event loop on PostgreSQL (about a millisecond). */
+const TURN_EVERY = 100;
+
+async function newRowsFor(tx: SyncTx, now: Date): Promise<NewRows> {
   const sqlite = sqliteInTransaction();
-  if (sqlite) {
-    const insert = sqlite.prepare(`INSERT INTO "QuestionSector" ("questionId", "sectorId") VALUES (?, ?)`);
-    for (const [i, r] of rows.entries()) {
-      insert.run(r.questionId, r.sectorId);
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return;
+  if (!sqlite) return pgNewRows(tx, now);
+  // SQLite: collected, then written after the loop (decisions/0051).
+  const questions: QuestionRow[] = [];
+  const links: LinkRow[] = [];
+  return {
+    question: (row) => void questions.push(row),
+    link: (row) => void links.push(row),
+    finish: async () => {
+      await insertQuestions(sqlite, questions, now);
+      await insertQuestionSectors(sqlite, links);
+    },
+    abandon: async () => undefined,
+  };
+}
+
+/** Question ↔ sector links; the same rows createMany would write. */
+async function insertQuestionSectors(sqlite: BetterSqlite3.Database, rows: LinkRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const insert = sqlite.prepare(`INSERT INTO "QuestionSector" ("questionId", "sectorId") VALUES (?, ?)`);
+  for (const [i, r] of rows.entries()) {
+    insert.run(r.questionId, r.sectorId);
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
-  // As plain multi-row INSERTs on the transaction's connection (see insertQuestions); with
-  // createMany they were a third of storing a 1 MB document (decisions/0047).
-  const pg = await pgRowWriter(tx);
-  await pg.insert(`"QuestionSector" ("questionId", "sectorId")`, ["", ""], rows.map((r) => [r.questionId, r.sectorId]));
 }
 
 /**
  * New questions; the same columns and values createMany would write. On SQLite one prepared
  * statement run per row on the transaction's own connection (decisions/0051): through Prisma each
  * parameter is serialized into and out of its query compiler, which was most of storing a 1 MB
- * document. On PostgreSQL multi-row INSERTs of 1,000 rows sent by the pg driver on the
- * transaction's connection, for the same reason (decisions/0053; createMany's per-row work was
- * 77% of storing, decisions/0041).
+ * document. (PostgreSQL: pgNewRows.)
  */
-async function insertQuestions(tx: SyncTx, rows: QuestionRow[], now: Date): Promise<void> {
+async function insertQuestions(sqlite: BetterSqlite3.Database, rows: QuestionRow[], now: Date): Promise<void> {
   if (rows.length === 0) return;
-  const sqlite = sqliteInTransaction();
-  if (sqlite) {
-    const insert = sqlite.prepare(`INSERT INTO "Question" (${QUESTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
-    const time = sqliteTime(now);
-    for (const [i, r] of rows.entries()) {
-      insert.run(r.id, r.lessonSlug, r.language, r.type, r.payload, r.contentHash, r.sourceSentenceId, r.factId, r.reviewOnly ? 1 : 0, time, time);
-      // better-sqlite3 is synchronous: let the process's other work run between batches, as it did between statements.
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return;
+  const insert = sqlite.prepare(`INSERT INTO "Question" (${QUESTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`);
+  const time = sqliteTime(now);
+  for (const [i, r] of rows.entries()) {
+    insert.run(r.id, r.lessonSlug, r.language, r.type, r.payload, r.contentHash, r.sourceSentenceId, r.factId, r.reviewOnly ? 1 : 0, time, time);
+    // better-sqlite3 is synchronous: let the process's other work run between batches, as it did between statements.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
-  const pg = await pgRowWriter(tx);
-  const time = pgTime(now);
-  await pg.insert(
-    `"Question" (${QUESTION_COLUMNS})`,
-    ["", "", "", "", "", "", "", "", "::boolean", "::timestamp(3)", "::timestamp(3)", "::timestamp(3)"],
-    rows.map((r) => [r.id, r.lessonSlug, r.language, r.type, r.payload, r.contentHash, r.sourceSentenceId, r.factId, r.reviewOnly, r.retiredAt, time, time]),
-  );
 }
 
 /** A DateTime as the PostgreSQL adapter writes it into a TIMESTAMP(3) column (UTC, no offset). */
@@ -258,29 +276,94 @@ function pgTime(date: Date): string {
 
 /** Rows a statement on PostgreSQL: 1,000 rows of 12 columns are 12,001 parameters of the 65,535 allowed. */
 const PG_ROWS_PER_STATEMENT = 1000;
+const PG_QUESTIONS = { name: "questions", into: `"Question" (${QUESTION_COLUMNS})`, casts: ["", "", "", "", "", "", "", "", "::boolean", "::timestamp(3)", "::timestamp(3)", "::timestamp(3)"] };
+const PG_LINKS = { name: "links", into: `"QuestionSector" ("questionId", "sectorId")`, casts: ["", ""] };
+
+const insertTexts = new Map<string, string>();
+
+/** `INSERT … SELECT` of `count` rows as parameters $2…, only while the transaction's token ($1) is set. */
+function insertText(table: typeof PG_LINKS, count: number): string {
+  const key = `${table.name}-${count}`;
+  let text = insertTexts.get(key);
+  if (!text) {
+    const width = table.casts.length;
+    const tuples = Array.from({ length: count }, (_, r) => `(${table.casts.map((cast, c) => `$${2 + r * width + c}${cast}`).join(", ")})`);
+    text = `INSERT INTO ${table.into} SELECT * FROM (VALUES ${tuples.join(", ")}) AS v WHERE current_setting('quiz.sync_token', true) = $1`;
+    // Only full batches come back often; the last, shorter one of each sync is made once.
+    if (count === PG_ROWS_PER_STATEMENT) insertTexts.set(key, text);
+  }
+  return text;
+}
 
 /**
- * Multi-row INSERTs sent by the pg driver on the connection under `tx` (decisions/0053): through
- * Prisma every parameter is serialized into and out of its query compiler, which was two thirds of
- * storing a 1 MB document. The rows are part of the transaction: a failure after them rolls them
- * back. Each statement also checks a setting made local to this transaction through `tx` itself,
- * so a statement that would run after the transaction ended (a timeout) inserts nothing and throws
- * instead of writing outside it.
+ * PostgreSQL (decisions/0053): multi-row INSERTs of 1,000 rows sent by the pg driver on the
+ * connection under `tx`. Through Prisma every parameter is serialized into and out of its query
+ * compiler, which was two thirds of storing a 1 MB document. The statements are queued on that
+ * connection as batches fill, so the database writes one batch while the loop makes the next
+ * (the driver sends a statement when the previous one has answered). The rows are part of the
+ * transaction: a failure rolls them back. Each statement also checks a setting made local to the
+ * transaction through `tx` itself, so a statement that would run after the transaction ended (a
+ * timeout) inserts nothing and fails instead of writing outside it.
  */
-async function pgRowWriter(tx: SyncTx) {
+async function pgNewRows(tx: SyncTx, now: Date): Promise<NewRows> {
   const connection = await pgConnectionOf(tx);
   if (!connection) throw new Error("the connection under this transaction was not found");
   const token = randomUUID();
   await tx.$queryRaw`SELECT set_config('quiz.sync_token', ${token}, true)`;
+  const time = pgTime(now);
+  const questions: unknown[][] = [];
+  const links: unknown[][] = [];
+  let sending: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  let stopped = false;
+
+  async function insert(table: typeof PG_LINKS, rows: unknown[][]): Promise<void> {
+    if (failure || stopped) return;
+    const values: unknown[] = [token];
+    for (const row of rows) for (const value of row) values.push(value);
+    // A full batch is a prepared statement: parsed once per connection, and planned once after the
+    // first few executions (the same text every time). That took a third off the database's time.
+    const name = rows.length === PG_ROWS_PER_STATEMENT ? `quiz-sync-${table.name}-${rows.length}` : undefined;
+    const { rowCount } = await connection!.query({ name, text: insertText(table, rows.length), values });
+    if (rowCount !== rows.length) throw new Error("the transaction under these rows has ended");
+  }
+  function send(table: typeof PG_LINKS, rows: unknown[][]) {
+    sending = sending
+      .then(() => insert(table, rows))
+      .catch((error: unknown) => {
+        failure ??= { error };
+      });
+  }
+  /** The questions collected, then the links (each link's question is then sent or already stored). */
+  function sendBatches(all: boolean) {
+    if (questions.length > 0) send(PG_QUESTIONS, questions.splice(0));
+    while (links.length >= PG_ROWS_PER_STATEMENT || (all && links.length > 0)) send(PG_LINKS, links.splice(0, PG_ROWS_PER_STATEMENT));
+  }
+  function rethrow() {
+    if (failure) throw failure.error;
+  }
   return {
-    /** `into` is `"Table" ("column", …)`; `casts` gives each column's cast (or "") for its parameters. */
-    async insert(into: string, casts: string[], rows: unknown[][]): Promise<void> {
-      for (const chunk of chunked(rows, PG_ROWS_PER_STATEMENT)) {
-        const values: unknown[] = [token];
-        const tuples = chunk.map((row) => `(${row.map((value, i) => `$${values.push(value)}${casts[i]}`).join(", ")})`);
-        const { rowCount } = await connection.query(`INSERT INTO ${into} SELECT * FROM (VALUES ${tuples.join(", ")}) AS v WHERE current_setting('quiz.sync_token', true) = $1`, values);
-        if (rowCount !== chunk.length) throw new Error("the transaction under these rows has ended");
-      }
+    question(r) {
+      rethrow();
+      questions.push([r.id, r.lessonSlug, r.language, r.type, r.payload, r.contentHash, r.sourceSentenceId, r.factId, r.reviewOnly, r.retiredAt, time, time]);
+      if (questions.length === PG_ROWS_PER_STATEMENT) sendBatches(false);
+    },
+    link(r) {
+      links.push([r.questionId, r.sectorId]);
+    },
+    turn: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      rethrow();
+    },
+    async finish() {
+      sendBatches(true);
+      await sending;
+      rethrow();
+    },
+    async abandon() {
+      stopped = true;
+      await sending;
+      return failure?.error;
     },
   };
 }
