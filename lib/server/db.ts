@@ -21,7 +21,7 @@ function createDb(): Db {
     // statistics then stays in memory (a hash aggregate, ~70 ms) instead of sorting on disk
     // (~140 ms); see decisions/0012. At most per sort or hash, per connection of the pool.
     const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: "-c work_mem=16MB" });
-    // The pool's checked-out connections, kept for pgInTransaction (decisions/0053).
+    // The pool's checked-out connections, kept for pgConnectionOf (decisions/0053).
     const connect = adapter.connect.bind(adapter);
     adapter.connect = async () => {
       const opened = await connect();
@@ -66,8 +66,9 @@ export function sqliteInTransaction(): BetterSqlite3.Database | null {
  * On PostgreSQL, the pool connection a Prisma transaction `tx` runs on (found by its backend's
  * process id), else null. The pg adapter checks a connection out of its pool for each interactive
  * transaction and sends BEGIN on it, so a statement sent here is part of that transaction while
- * it is open; it skips Prisma's per-parameter work (upload storing: decisions/0053). Only for a
- * caller inside `tx`'s callback, awaiting each statement before its next `tx` call.
+ * it is open, and queues behind (or before) the transaction's own statements in the order they
+ * are sent; it skips Prisma's per-parameter work (upload storing: decisions/0053). Only for a
+ * caller inside `tx`'s callback, that waits for its statements before the callback returns.
  */
 export async function pgConnectionOf(tx: { $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> }): Promise<pg.PoolClient | null> {
   if (postgres.checkedOut.size === 0) return null;
