@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/prisma/postgresql/client";
 import { resolveDatabase } from "@/lib/database-url";
@@ -20,6 +21,15 @@ function createDb(): Db {
     // statistics then stays in memory (a hash aggregate, ~70 ms) instead of sorting on disk
     // (~140 ms); see decisions/0012. At most per sort or hash, per connection of the pool.
     const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: "-c work_mem=16MB" });
+    // The pool's checked-out connections, kept for pgConnectionOf (decisions/0053).
+    const connect = adapter.connect.bind(adapter);
+    adapter.connect = async () => {
+      const opened = await connect();
+      const pool = opened.underlyingDriver() as pg.Pool;
+      pool.on("acquire", (client) => postgres.checkedOut.add(client));
+      pool.on("release", (_error, client) => postgres.checkedOut.delete(client));
+      return opened;
+    };
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   // WAL lets readers run beside the writer: about twice the write throughput under load here.
@@ -38,6 +48,7 @@ function createDb(): Db {
 
 const globalForDb = dbHolder<Db>();
 const sqlite: { connection: BetterSqlite3.Database | null } = { connection: null };
+const postgres = { checkedOut: new Set<pg.PoolClient>() };
 
 /**
  * On SQLite, the connection under Prisma while a transaction is open on it, else null. The
@@ -49,6 +60,21 @@ const sqlite: { connection: BetterSqlite3.Database | null } = { connection: null
 export function sqliteInTransaction(): BetterSqlite3.Database | null {
   const connection = sqlite.connection;
   return connection && connection.open && connection.inTransaction ? connection : null;
+}
+
+/**
+ * On PostgreSQL, the pool connection a Prisma transaction `tx` runs on (found by its backend's
+ * process id), else null. The pg adapter checks a connection out of its pool for each interactive
+ * transaction and sends BEGIN on it, so a statement sent here is part of that transaction while
+ * it is open, and queues behind (or before) the transaction's own statements in the order they
+ * are sent; it skips Prisma's per-parameter work (upload storing: decisions/0053). Only for a
+ * caller inside `tx`'s callback, that waits for its statements before the callback returns.
+ */
+export async function pgConnectionOf(tx: { $queryRaw<T>(query: TemplateStringsArray, ...values: unknown[]): Promise<T> }): Promise<pg.PoolClient | null> {
+  if (postgres.checkedOut.size === 0) return null;
+  const [{ pid }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  for (const client of postgres.checkedOut) if ((client as unknown as { processID: number | null }).processID === pid) return client;
+  return null;
 }
 
 /** Returns the process-wide client (kept across hot reloads in development). */

@@ -99,6 +99,27 @@ describe(`content sync on ${provider}`, () => {
     expect(await db().questionSector.count({ where: { questionId: { startsWith: "q-many-" } } })).toBe(1200);
   });
 
+  it("a database error in the middle of the batches leaves nothing, and the next sync writes them all", async () => {
+    // 2,500 questions: two full batches on PostgreSQL (prepared statements, queued while the loop
+    // runs) and a shorter one; a repeated id makes the database refuse the second batch.
+    const many = Array.from({ length: 2500 }, (_, i) => question(`q-batch-${i}`, "solar", `Question ${i}`, ["solar"]));
+    const repeated = [...many.slice(0, 1500), { ...many[1200], payload: { stem: "The same id again" } }, ...many.slice(1500)];
+    await expect(syncContent(input({ questions: repeated }))).rejects.toThrow(/duplicate key|UNIQUE constraint/);
+    expect(await db().question.count({ where: { id: { startsWith: "q-batch-" } } })).toBe(0);
+    expect(await db().questionSector.count({ where: { questionId: { startsWith: "q-batch-" } } })).toBe(0);
+    expect(await db().lesson.count({ where: { slug: "solar" } })).toBe(0);
+    // Twice: the second sync finds the prepared statements already on its connection.
+    for (const run of [1, 2]) {
+      if (run === 2) await wipeContent();
+      expect((await syncContent(input({ questions: many }))).questions.created).toBe(2500);
+      expect(await db().question.count({ where: { id: { startsWith: "q-batch-" }, lessonSlug: "solar", language: "en", reviewOnly: false, retiredAt: null } })).toBe(2500);
+      expect(await db().questionSector.count({ where: { questionId: { startsWith: "q-batch-" }, sectorId: "solar" } })).toBe(2500);
+    }
+    const last = await db().question.findUniqueOrThrow({ where: { id: "q-batch-2499" } });
+    expect(JSON.parse(last.payload)).toEqual({ stem: "Question 2499" });
+    expect(last.updatedAt).toEqual(last.createdAt);
+  });
+
   it("keeps Chinese text intact", async () => {
     await syncContent(input());
     const row = await db().question.findUniqueOrThrow({ where: { id: "q-solar-1" } });
