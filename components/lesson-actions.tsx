@@ -22,13 +22,17 @@ export function LessonActions({ slug, lang, reader: given }: { slug: string; lan
     return (
       <div lang={lang} data-lesson-actions="ready">
         <StartQuizButtons scope="lesson" scopeId={slug} label={tQuiz("lesson")} offer={reader.offer} />
-        <form action={studyLessonAction} className="mt-3">
-          <input type="hidden" name="lessonSlug" value={slug} />
-          <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2">
-            {t("addToReviews")}
-          </button>
-          <span className="ml-3 text-sm text-slate-600">{t("addToReviewsHint")}</span>
-        </form>
+        {/* A lesson with nothing to ask has no fact to review either (review-only questions come
+            from sentences that also have a quiz question): the button would add nothing. */}
+        {reader.offer.questions > 0 && (
+          <form action={studyLessonAction} className="mt-3">
+            <input type="hidden" name="lessonSlug" value={slug} />
+            <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2">
+              {t("addToReviews")}
+            </button>
+            <span className="ml-3 text-sm text-slate-600">{t("addToReviewsHint")}</span>
+          </form>
+        )}
       </div>
     );
   }

@@ -156,3 +156,39 @@ test("a refused upload keeps what the instructor typed, with the message next to
   await expect(form.getByLabel("Source")).toHaveValue("Kept source, 2026");
   await expectAccessible(page);
 });
+
+test("a lesson with nothing to ask says so to its students: no quiz, no “Add to my reviews”, and the review page never claims facts it has not got", async ({ page, browser, loginAs }) => {
+  test.setTimeout(120_000);
+  await loginAs("instructor");
+  const code = await createClass(page, "Quiet reading");
+  // No figure and no sector of the lexicon: the generator has nothing to ask about it.
+  const story = "The garden was quiet in the early morning.\n\nChildren sat under the old tree and read stories to each other. Their teacher walked between the benches and listened. Everyone went home before the rain began, and the garden was quiet again.";
+  await page.goto("/instructor/documents");
+  await page.getByLabel("Or paste the text").fill(story);
+  await page.getByLabel("Title").fill("A quiet garden");
+  await page.getByRole("button", { name: "Build the lesson" }).click();
+  await expect(page).toHaveURL(/\/instructor\/documents\/[^/]+$/, { timeout: 60_000 });
+  await expect(page.getByText(/· English · 0 questions/)).toBeVisible();
+  await page.getByLabel("Quiet reading").check();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Published.")).toBeVisible();
+  const slug = (await page.getByRole("link", { name: /^Lesson: \/lessons\// }).getAttribute("href"))!.replace("/lessons/", "");
+
+  const reader = await newStudent(browser, "Quiet Reader");
+  await reader.goto("/classes");
+  await reader.getByLabel("Class code").fill(code);
+  await reader.getByRole("button", { name: "Join class" }).click();
+  await expect(reader.getByText("You joined Quiet reading")).toBeVisible();
+  await reader.goto(`/lessons/${slug}`);
+  await expect(reader.locator('[data-lesson-actions="ready"]')).toBeVisible();
+  await expect(reader.getByText("No quiz yet: nothing here can be asked as a question.")).toBeVisible();
+  await expect(reader.getByRole("button", { name: /^Quiz on this lesson/ })).toHaveCount(0);
+  await expect(reader.getByRole("button", { name: "Add to my reviews" })).toHaveCount(0);
+  await expectAccessible(reader);
+
+  // Where adding a lesson found no fact (a lesson whose every question was retired, say), the page says that, not "already in your reviews".
+  await reader.goto(`/review?lesson=${slug}&added=0&facts=0`);
+  await expect(reader.getByRole("status").filter({ hasText: "This lesson has no facts to review: nothing in it could be made into a question." })).toBeVisible();
+  await expect(reader.getByText("This lesson's facts were already in your reviews.")).toHaveCount(0);
+  await expectAccessible(reader);
+});

@@ -15,12 +15,13 @@ import { allowFitting, queueParameterFit, chooseDefaultParameters } from "@/lib/
 
 /** "Add this lesson to my reviews" on a lesson page; opens the review page on that lesson. */
 export async function studyLessonAction(formData: FormData) {
-  const { slug, added } = await actionOrFailurePage(async () => {
+  const { slug, added, total } = await actionOrFailurePage(async () => {
     const user = await requireActionUser();
     const slug = parseField(z.string().min(1).max(200), formText(formData, "lessonSlug"));
     return { slug, ...(await studyLesson(user, slug, await now())) };
   });
-  redirect(`/review?lesson=${encodeURIComponent(slug)}&added=${added}`);
+  // `facts`: so the page can tell "nothing was new" from "there is nothing to review".
+  redirect(`/review?lesson=${encodeURIComponent(slug)}&added=${added}&facts=${total}`);
 }
 
 export type RerateReply = { ok: true; logId: string; rating: number; nextDue: Date } | { ok: false; error: string };

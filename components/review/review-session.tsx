@@ -52,6 +52,7 @@ export function ReviewSession({ rendered }: { rendered: string }) {
   }, [key, filtersKey, reloads, lesson, sector, failed]);
 
   const added = params.get("added");
+  const facts = params.get("facts");
   const undone = params.get("undone");
   const back = `/review${lesson || sector ? `?${new URLSearchParams(Object.entries({ lesson, sector }).filter(([, v]) => v))}` : ""}`;
   // Nothing from the address is drawn before the first reply: the cached page was rendered without
@@ -65,9 +66,14 @@ export function ReviewSession({ rendered }: { rendered: string }) {
   }
   return (
     <>
-      {added !== null && Number.isFinite(Number(added)) && (
+      {added !== null && Number.isFinite(Number(added)) && facts !== "0" && (
         <p role="status" className="rounded bg-green-50 p-3 text-green-900">
           {t("added", { count: Number(added) })}
+        </p>
+      )}
+      {facts === "0" && (
+        <p role="status" className="rounded bg-amber-50 p-3 text-amber-950">
+          {t("noFacts")}
         </p>
       )}
       {undone === "1" && (
