@@ -30,7 +30,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup-file.ts"],
-          // Each file gets its own database; files run one at a time to keep the machine's 2 cores free.
+          // One database per run, shared by every file (so each file uses lesson slugs and emails of its
+          // own); files run one at a time to keep the machine's 2 cores free.
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,

@@ -7,7 +7,7 @@ import type { Answer } from "@/lib/schemas/answer";
 import { fixtureContent } from "../support/quiz-fixtures";
 
 const provider = inject("databaseProvider");
-const slug = "millet";
+const slug = "emmer";
 
 beforeAll(async () => {
   await syncContent(fixtureContent(slug));

@@ -11,7 +11,7 @@ import { fixtureContent } from "../support/quiz-fixtures";
 // Finding 5 of issue 11: an instructor's edit or retirement applies to their own classes only; an
 // admin's edit is the shared bank; option edits cannot move the key away from its words.
 const provider = inject("databaseProvider");
-const slug = "millet";
+const slug = "einkorn";
 const password = "long-enough-pw";
 let teacherA: SessionUser, teacherB: SessionUser, admin: SessionUser;
 let studentA: SessionUser, studentB: SessionUser, loner: SessionUser;

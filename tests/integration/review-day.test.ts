@@ -10,7 +10,7 @@ import { fixtureContent } from "../support/quiz-fixtures";
 // The learner's own day (decisions/0040): the daily new-card limit, the calendar and the forecast
 // count days from midnight in the learner's zone, not UTC.
 const provider = inject("databaseProvider");
-const LESSON = "sorghum";
+const LESSON = "kamut";
 const RIGHT: Record<string, Answer> = { mc: { kind: "option", optionId: "c" }, typed: { kind: "typed", text: "2.5 million" }, sector: { kind: "option", optionId: "s1" }, tf: { kind: "bool", value: true } };
 
 let n = 0;

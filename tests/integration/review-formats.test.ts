@@ -15,7 +15,7 @@ import { fixtureContent, fixtureQuestions } from "../support/quiz-fixtures";
 
 // Review-only questions (decisions/0039): other formats of a fact, asked by reviews, never by quizzes.
 const provider = inject("databaseProvider");
-const LESSON = "millet";
+const LESSON = "triticale";
 const t0 = new Date("2026-07-01T08:00:00Z");
 const DAY = 86_400_000;
 
