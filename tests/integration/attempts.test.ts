@@ -76,6 +76,8 @@ describe(`quiz attempts on ${provider}`, () => {
     ["2,550,000", true], // the tolerance edge (±50,000)
     ["2550001", false],
     ["两百五十万", false], // not a form the reader accepts: graded wrong, not an error
+    ["7546000001300000000", false], // beyond a float's exact integers: was a 500 (the database driver refused the value)
+    ["7.5e300", false],
   ])("grades the typed answer %s by value (correct: %s)", async (text, correct) => {
     const user = await registerStudent({ name: "T", email: `typed-${provider}-${Math.random().toString(36).slice(2)}@example.com`, password: "long-enough-pw" });
     const attemptId = await startAttempt(user, { scope: "lesson", scopeId: "rice", figuresOnly: false });

@@ -199,7 +199,7 @@ export async function submitResponse(
   // No lookup first: the unique (attempt, question) index decides which answer is the first.
   const inserted = await db().$executeRaw`
     INSERT INTO "Response" ("id", "attemptId", "questionId", "answer", "parsedValue", "readAs", "correct", "timeTakenMs", "createdAt")
-    VALUES (${newId()}, ${row.attemptId}, ${q.id}, ${JSON.stringify(input.answer)}, ${grade.parsedValue}, ${grade.readAs}, ${grade.correct}, ${Math.min(input.timeTakenMs, 60 * 60 * 1000)}, ${new Date()})
+    VALUES (${newId()}, ${row.attemptId}, ${q.id}, ${JSON.stringify(input.answer)}, ${storableValue(grade.parsedValue)}, ${grade.readAs}, ${grade.correct}, ${Math.min(input.timeTakenMs, 60 * 60 * 1000)}, ${new Date()})
     ON CONFLICT ("attemptId", "questionId") DO NOTHING`;
   if (inserted === 0) {
     // A concurrent submit won the race: report the answer it kept.
@@ -207,6 +207,15 @@ export async function submitResponse(
     return feedbackFor(q, first.correct, first.readAs);
   }
   return feedbackFor(q, grade.correct, grade.readAs);
+}
+
+/**
+ * A typed answer's value as a raw-query parameter. Prisma sends a whole number as a 64-bit integer
+ * and refuses one it cannot read back exactly (a student typing 7546000001300000000 got a 500):
+ * a whole number beyond the exact ones (2^53) is kept as null. The answer's text is stored as typed, and it was graded already.
+ */
+function storableValue(value: number | null): number | null {
+  return value !== null && Number.isInteger(value) && !Number.isSafeInteger(value) ? null : value;
 }
 
 /**
