@@ -320,10 +320,11 @@ export async function expectedStageRates(): Promise<StageRates> {
     take: 9,
     select: { bytes: true, textBytes: true, timings: true },
   });
+  const builds = recent.map((j) => ({ ...j, timings: JSON.parse(j.timings) as Partial<StageRates> }));
   const rates = { ...DEFAULT_MS_PER_KB };
   for (const stage of TIMED_STAGES) {
-    const perKb = recent
-      .map((j) => (JSON.parse(j.timings) as Partial<StageRates>)[stage]! / ((stage === "reading" ? j.bytes : j.textBytes!) / 1024))
+    const perKb = builds
+      .map((j) => j.timings[stage]! / ((stage === "reading" ? j.bytes : j.textBytes!) / 1024))
       .filter((rate) => Number.isFinite(rate) && rate > 0)
       .sort((a, b) => a - b);
     if (perKb.length) rates[stage] = perKb[Math.floor(perKb.length / 2)] * 1.25;
